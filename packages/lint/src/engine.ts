@@ -1,0 +1,159 @@
+// One walk over the model dispatching each node to the listeners of the enabled rules.
+import type { Diagnostic, Metric, MetricFamily, ParseResult, Sample } from '@omkit/parser';
+import { applyBaseline, type Baseline } from './baseline.js';
+import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
+import { InternalError } from './errors.js';
+import { interpolate, type ReportDescriptor, type RuleContext, type RuleListener, type ScrapeFacts } from './rule.js';
+
+export interface LintOptions {
+  /** A config as read from JSON (validated here; throws `ConfigError`) or a `resolveConfig` result. */
+  config?: Config | ResolvedConfig;
+  /** Path relative to cwd, `-` for stdin, or the URL (default `-`). */
+  source?: string;
+  /** Transport facts from @omkit/fetch; rules with `requiresScrape` run only when given. */
+  scrape?: ScrapeFacts;
+  /** Findings accepted earlier; only new ones are returned. */
+  baseline?: Baseline;
+}
+
+const resolvedCache = new WeakMap<object, ResolvedConfig>();
+function resolve(config: Config | ResolvedConfig | undefined): ResolvedConfig {
+  const key = config ?? defaultKey;
+  let r = resolvedCache.get(key);
+  if (!r) {
+    r = resolveConfig(config ?? {});
+    resolvedCache.set(key, r);
+  }
+  return r;
+}
+const defaultKey = {};
+
+type Fn<A extends unknown[]> = (...args: A) => void;
+
+/**
+ * Lints a parsed exposition: the parser's diagnostics (unchanged; they cannot be turned off,
+ * ignored or baselined) plus the findings of the enabled rules, sorted by position.
+ */
+export function lint(result: ParseResult, options: LintOptions = {}): Diagnostic[] {
+  const config = resolve(options.config);
+  const source = options.source ?? '-';
+  const out: Diagnostic[] = [];
+  for (const d of result.diagnostics) out.push(d.source === undefined ? { ...d, source } : d);
+  const found = runRules(result, config.rules, { source, scrape: options.scrape });
+
+  let kept = found;
+  if (config.ignore.length) {
+    kept = kept.filter(
+      (d) =>
+        !config.ignore.some(
+          (ig) =>
+            (ig.code === '*' || ig.code === d.code) &&
+            (!ig.metric || (d.metric !== undefined && ig.metric(d.metric))) &&
+            (!ig.source || ig.source(source)),
+        ),
+    );
+  }
+  if (options.baseline) kept = applyBaseline(kept, options.baseline);
+  for (const d of kept) out.push(d);
+  return sortDiagnostics(out);
+}
+
+/** Sorts by position (whole-input findings first), then code. Stable. */
+export function sortDiagnostics<D extends Diagnostic>(list: D[]): D[] {
+  return list.sort((a, b) => {
+    const ao = a.span ? a.span.start.offset : -1;
+    const bo = b.span ? b.span.start.offset : -1;
+    return ao - bo || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  });
+}
+
+/** Runs the given rules (already resolved) over a result; returns their findings unsorted. */
+export function runRules(
+  result: ParseResult,
+  enabled: readonly ResolvedRule[],
+  env: { source: string; scrape?: ScrapeFacts },
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let currentFamily: MetricFamily | undefined;
+
+  const exposition: Fn<[ParseResult]>[] = [];
+  const expositionExit: Fn<[ParseResult]>[] = [];
+  const familyEnter: Fn<[MetricFamily]>[] = [];
+  const familyExit: Fn<[MetricFamily]>[] = [];
+  const metric: Fn<[Metric, MetricFamily]>[] = [];
+  const sample: Fn<[Sample, Metric, MetricFamily]>[] = [];
+
+  for (const entry of enabled) {
+    const { rule } = entry;
+    if (rule.requiresScrape && !env.scrape) continue;
+    const ctx: RuleContext<unknown> = {
+      options: entry.options,
+      result,
+      ...(env.scrape ? { scrape: env.scrape } : {}),
+      get family() {
+        return currentFamily;
+      },
+      report(r: ReportDescriptor) {
+        const template = rule.messages[r.messageId];
+        if (template === undefined) throw new InternalError(`rule ${rule.code}/${rule.name} reported unknown messageId "${r.messageId}"`);
+        const help = rule.help?.[r.messageId];
+        const metricName = r.metric ?? currentFamily?.name;
+        const d: Diagnostic = {
+          code: rule.code,
+          name: rule.name,
+          category: rule.category,
+          severity: r.severity && !entry.severityConfigured ? r.severity : entry.severity,
+          message: interpolate(template, r.data),
+          ...(r.detail ? { detail: r.detail } : {}),
+          ...(help ? { help: interpolate(help, r.data) } : {}),
+          source: env.source,
+          ...(r.span ? { span: r.span } : {}),
+          ...(metricName !== undefined ? { metric: metricName } : {}),
+          ...(r.fix ? { fix: r.fix } : {}),
+          url: rule.url,
+        };
+        out.push(d);
+      },
+    };
+    let listener: RuleListener;
+    try {
+      listener = rule.create(ctx);
+    } catch (cause) {
+      throw new InternalError(`rule ${rule.code}/${rule.name} failed to start`, { cause });
+    }
+    const wrap = <A extends unknown[]>(fn: Fn<A> | undefined, list: Fn<A>[]) => {
+      if (!fn) return;
+      list.push((...args: A) => {
+        try {
+          fn.apply(listener, args);
+        } catch (cause) {
+          throw new InternalError(`rule ${rule.code}/${rule.name} crashed`, { cause });
+        }
+      });
+    };
+    wrap(listener.Exposition, exposition);
+    wrap(listener['Exposition:exit'], expositionExit);
+    wrap(listener.MetricFamily, familyEnter);
+    wrap(listener['MetricFamily:exit'], familyExit);
+    wrap(listener.Metric, metric);
+    wrap(listener.Sample, sample);
+  }
+
+  for (const fn of exposition) fn(result);
+  const needMetric = metric.length > 0;
+  const needSample = sample.length > 0;
+  for (const family of result.families) {
+    currentFamily = family;
+    for (const fn of familyEnter) fn(family);
+    if (needMetric || needSample) {
+      for (const m of family.metrics) {
+        for (const fn of metric) fn(m, family);
+        if (needSample) for (const s of m.samples) for (const fn of sample) fn(s, m, family);
+      }
+    }
+    for (const fn of familyExit) fn(family);
+  }
+  currentFamily = undefined;
+  for (const fn of expositionExit) fn(result);
+  return out;
+}

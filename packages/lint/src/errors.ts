@@ -1,0 +1,19 @@
+// Thrown errors are for failures of the tool only; problems in metrics text are Diagnostics.
+
+/** A config that does not validate. `path` is the dotted key path (`rules.OM201`), `''` for the root. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly path: string;
+  constructor(path: string, message: string, options?: { cause?: unknown }) {
+    super(path ? `Invalid config at \`${path}\`: ${message}` : `Invalid config: ${message}`, options);
+    this.path = path;
+  }
+}
+
+/** A bug in om. */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`${message} (this is a bug in om; please open an issue at https://github.com/omkit/om/issues)`, options);
+  }
+}

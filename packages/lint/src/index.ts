@@ -1,0 +1,40 @@
+// @omkit/lint public API (re-exports only). Runs in browsers: nothing here imports Node.
+export { lint, runRules, sortDiagnostics, type LintOptions } from './engine.js';
+export {
+  configJsonSchema,
+  configSchema,
+  findRule,
+  isResolvedConfig,
+  LEVELS,
+  resolveConfig,
+  type CompiledIgnore,
+  type Config,
+  type IgnoreEntry,
+  type ResolvedConfig,
+  type ResolvedRule,
+  type RuleSetting,
+} from './config.js';
+export { PRESETS, PRESET_DESCRIPTIONS, presetRules } from './presets.js';
+export { applyBaseline, createBaseline, fingerprint, validateBaseline, type Baseline, type BaselineEntry } from './baseline.js';
+export { ConfigError, InternalError } from './errors.js';
+export {
+  defineRule,
+  interpolate,
+  type AnyRule,
+  type ListenerName,
+  type OptionsSchema,
+  type PresetName,
+  type ReportDescriptor,
+  type Rule,
+  type RuleCategory,
+  type RuleContext,
+  type RuleDefinition,
+  type RuleLevel,
+  type RuleListener,
+  type RuleMeta,
+  type RuleSource,
+  type ScrapeFact,
+  type ScrapeFacts,
+} from './rule.js';
+export { retiredCodes, rules, type RuleName } from './rules/index.js';
+export { ruleUrl, VERSION } from './version.js';

@@ -1,0 +1,133 @@
+// defineRule(), rule metadata, the RuleContext given to rules and the listener types.
+import type {
+  Category,
+  Diagnostic,
+  Fix,
+  Metric,
+  MetricFamily,
+  ParseResult,
+  Sample,
+  Severity,
+  Span,
+} from '@omkit/parser';
+import * as v from 'valibot';
+import { ruleUrl } from './version.js';
+
+export type RuleCategory = Exclude<Category, 'syntax'>;
+/** A configured severity: a Severity, or `off`. */
+export type RuleLevel = Severity | 'off';
+export type PresetName = 'recommended' | 'strict' | 'otel';
+
+/** Where a rule comes from: the spec section, the promlint function, the guide page, … */
+export interface RuleSource {
+  kind: 'spec' | 'promlint' | 'naming-guide' | 'instrumentation-guide' | 'otel' | 'prometheus';
+  ref: string;
+}
+
+/** A fact about the transport of a scrape (Content-Type, status, size…), from @omkit/fetch. */
+export interface ScrapeFact {
+  kind: string;
+  [key: string]: unknown;
+}
+export type ScrapeFacts = readonly ScrapeFact[];
+
+/** A valibot schema for a rule's options; parsing `{}` must yield the defaults. */
+export type OptionsSchema<O> = v.GenericSchema<unknown, O>;
+
+export interface RuleMeta<M extends string = string> {
+  /** `OM` + 3 digits; never renumbered or reused. */
+  code: string;
+  /** kebab-case; equals the file stem. */
+  name: string;
+  category: RuleCategory;
+  /** Default severity when enabled. */
+  severity: Severity;
+  /** One sentence; equals the doc's front-matter `description`. */
+  description: string;
+  since: string;
+  sources: readonly RuleSource[];
+  fixable: boolean;
+  requiresScrape: boolean;
+  /** Presets that enable the rule (every rule of `recommended` is in `strict` and `otel` too). */
+  presets: readonly PresetName[];
+  /** Message templates by id; `{{key}}` is replaced from the report's data. */
+  messages: Record<M, string>;
+  /** The remedy, by message id (optional), `{{key}}` templates allowed. */
+  help?: Partial<Record<M, string>>;
+}
+
+export interface ReportDescriptor<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  span?: Span;
+  /** Defaults to the family being visited. */
+  metric?: string;
+  detail?: Diagnostic['detail'];
+  fix?: Fix;
+  /**
+   * A severity for this finding when the user has not configured the rule's severity
+   * (graded rules such as cardinality thresholds).
+   */
+  severity?: Severity;
+}
+
+export interface RuleContext<O, M extends string = string> {
+  readonly options: O;
+  readonly result: ParseResult;
+  readonly scrape?: ScrapeFacts;
+  /** The family being visited, if any. */
+  readonly family?: MetricFamily;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+/** Listeners are called during the one walk, in document order. */
+export interface RuleListener {
+  Exposition?(result: ParseResult): void;
+  MetricFamily?(family: MetricFamily): void;
+  Metric?(metric: Metric, family: MetricFamily): void;
+  Sample?(sample: Sample, metric: Metric, family: MetricFamily): void;
+  'MetricFamily:exit'?(family: MetricFamily): void;
+  'Exposition:exit'?(result: ParseResult): void;
+}
+export type ListenerName = keyof RuleListener;
+
+export interface Rule<O = unknown, M extends string = string> extends RuleMeta<M> {
+  /** Version-pinned documentation link. */
+  url: string;
+  /** valibot schema of the options; `{}` parses to the defaults. */
+  options: OptionsSchema<O>;
+  /** Options per preset (e.g. `strict` turns on a stricter mode). */
+  presetOptions?: Partial<Record<PresetName, Record<string, unknown>>>;
+  create(ctx: RuleContext<O, M>): RuleListener;
+}
+
+/** Any rule, for registries and the engine. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any, string>;
+
+const noOptions = v.optional(v.strictObject({}), {});
+
+export interface RuleDefinition<O, M extends string> extends RuleMeta<M> {
+  options?: OptionsSchema<O>;
+  presetOptions?: Partial<Record<PresetName, Record<string, unknown>>>;
+  create(ctx: RuleContext<O, M>): RuleListener;
+}
+
+/** Defines a rule: fills `url` from the name and the package version. */
+export function defineRule<O = Record<string, never>, M extends string = string>(
+  definition: RuleDefinition<O, M>,
+): Rule<O, M> {
+  return {
+    ...definition,
+    options: (definition.options ?? noOptions) as OptionsSchema<O>,
+    url: ruleUrl(definition.name),
+  };
+}
+
+/** `{{key}}` templates. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}
