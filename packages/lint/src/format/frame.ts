@@ -54,7 +54,8 @@ export function codeFrame(lines: readonly string[], span: Span, opts: FrameOptio
     const len = raw.length;
     // Columns past the end of the line point at its terminator: one cell after the text.
     const startU = ln === first ? clamp(span.start.column - 1, 0, len) : 0;
-    const endU = ln === last ? clamp(endColumn - 1, startU, len + 1) : len;
+    // A span running on past this line's end (multi-line, or past the end of input) stops at its text.
+    const endU = ln === last && Number.isFinite(endColumn) ? clamp(endColumn - 1, startU, len + 1) : Math.max(len, startU);
     const at = (u: number): number => (u <= len ? cols[u]! : cols[len]! + (u - len));
     const a = at(startU);
     const width = Math.max(1, at(endU) - a);
