@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { formatJson, type JsonReport } from '../../src/format/index.js';
+import { formatJson, type FormatContext, type JsonReport } from '../../src/format/index.js';
 import { ctx, inputs, rules } from './fixtures/inputs.js';
 
-const report = (c = ctx): JsonReport => JSON.parse(formatJson(inputs, c));
+const report = (c: FormatContext = ctx): JsonReport => JSON.parse(formatJson(inputs, c));
 
 describe('json', () => {
   test('top-level shape, with a version', () => {

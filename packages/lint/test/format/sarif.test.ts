@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { describe, expect, test } from 'vitest';
-import { formatSarif, SARIF_SCHEMA, type LintedInput } from '../../src/format/index.js';
+import { formatSarif, SARIF_SCHEMA, type FormatContext, type LintedInput } from '../../src/format/index.js';
 import { ctx, inputs, rules } from './fixtures/inputs.js';
 
 const require = createRequire(import.meta.url);
+// CommonJS packages whose module.exports is the class/plugin itself: require them as such.
+const Ajv: typeof import('ajv-draft-04').default = require('ajv-draft-04');
+const addFormats: typeof import('ajv-formats').default = require('ajv-formats');
 const schemaPath = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
 
-const sarif = (list: readonly LintedInput[] = inputs, c = ctx): Sarif.Log => JSON.parse(formatSarif(list, c));
+const sarif = (list: readonly LintedInput[] = inputs, c: FormatContext = ctx): Sarif.Log => JSON.parse(formatSarif(list, c));
 
 function expectValid(log: unknown) {
   const ok = validate(log);
