@@ -1,0 +1,49 @@
+// om (@omkit/parser, built dist) on one file.
+//   node om.mjs validate|parse|stream|stream-validate prometheus|openmetrics FILE
+// validate:        validate(text, { format })                  (every diagnostic, no model)
+// parse:           parse(text, { format })                     (the whole model)
+// stream:          parseStream(createReadStream(FILE), { format })                  (families as they complete)
+// stream-validate: parseStream(createReadStream(FILE), { format, model: false })    (diagnostics only)
+import { createReadStream, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { report } from './report.mjs';
+
+const [mode, format, file] = process.argv.slice(2);
+// OM_BENCH_DIST: another build of the package to measure (e.g. a baseline checkout); default: this one.
+const dist = process.env.OM_BENCH_DIST ? pathToFileURL(process.env.OM_BENCH_DIST).href : new URL('../../dist/index.js', import.meta.url).href;
+const om = await import(dist);
+
+const fn = { validate: 'validate', parse: 'parse', stream: 'parseStream', 'stream-validate': 'parseStream' }[mode];
+if (!fn) throw new Error('unknown mode ' + mode);
+if (typeof om[fn] !== 'function') {
+  report({ skip: `@omkit/parser does not export ${fn}()` });
+  process.exit(0);
+}
+
+let families = 0;
+let diagnostics = 0;
+let errors = 0;
+const firstErrors = [];
+const count = (diags) => {
+  if (!diags) return;
+  diagnostics += diags.length;
+  for (const d of diags) {
+    if (d.severity !== 'error') continue;
+    errors++;
+    if (firstErrors.length < 3) firstErrors.push(`${d.code}@${d.span?.start?.line ?? '?'}`);
+  }
+};
+
+if (mode === 'validate' || mode === 'parse') {
+  const text = readFileSync(file, 'utf8');
+  const result = om[fn](text, { format });
+  families = result.families?.length ?? 0;
+  count(result.diagnostics);
+} else {
+  const options = mode === 'stream' ? { format } : { format, model: false };
+  for await (const event of om.parseStream(createReadStream(file), options)) {
+    if (event.family) families++;
+    count(event.diagnostics);
+  }
+}
+report({ families, diagnostics, errors, firstErrors });
