@@ -9,7 +9,7 @@ import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import type { FormatName, Formatter } from './types.js';
 
-export type { FormatContext, FormatName, Formatter, LintedInput, RuleSummary, Summary } from './types.js';
+export type { FormatContext, FormatName, Formatter, LintedInput, RuleSummary, LintSummary } from './types.js';
 export type { JsonReport } from './json.js';
 export { formatConcise, formatFull, formatGithub, formatJson, formatJunit, formatSarif };
 export { formatSummary, summarize } from './summary.js';

@@ -3,7 +3,7 @@ import type { Diagnostic } from '@omkit/parser';
 import { firedRules } from './rules.js';
 import { summarize } from './summary.js';
 import { ordered } from './text.js';
-import type { Formatter, RuleSummary, Summary } from './types.js';
+import type { Formatter, RuleSummary, LintSummary } from './types.js';
 
 export interface JsonReport {
   /** Bumped on any incompatible change of this shape. */
@@ -12,7 +12,7 @@ export interface JsonReport {
   results: { source: string; diagnostics: Diagnostic[] }[];
   /** Metadata of every rule that fired, keyed and sorted by code. */
   rules: Record<string, RuleSummary>;
-  summary: Summary;
+  summary: LintSummary;
 }
 
 export const formatJson: Formatter = (inputs, ctx) => {

@@ -1,10 +1,10 @@
 import { paint } from './color.js';
 import { plural } from './text.js';
-import type { FormatContext, LintedInput, Summary } from './types.js';
+import type { FormatContext, LintedInput, LintSummary } from './types.js';
 
 /** Counts per severity over all inputs. */
-export function summarize(inputs: readonly LintedInput[]): Summary {
-  const s: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0, inputs: inputs.length };
+export function summarize(inputs: readonly LintedInput[]): LintSummary {
+  const s: LintSummary = { errors: 0, warnings: 0, infos: 0, fixable: 0, inputs: inputs.length };
   for (const input of inputs) {
     for (const d of input.diagnostics) {
       if (d.severity === 'error') s.errors++;
@@ -21,7 +21,7 @@ export function summarize(inputs: readonly LintedInput[]): Summary {
  * `✔ no problems in 1 input`. The CLI prints it after the report: on stdout for the human
  * formats, on stderr for the machine formats (see `machineFormats`).
  */
-export function formatSummary(summary: Summary, ctx: Pick<FormatContext, 'color'>): string {
+export function formatSummary(summary: LintSummary, ctx: Pick<FormatContext, 'color'>): string {
   const { errors, warnings, infos, fixable } = summary;
   const where = `in ${plural(summary.inputs, 'input', 'inputs')}`;
   if (errors + warnings + infos === 0) return `${paint(ctx.color, 'green', '✔')} no problems ${where}\n`;

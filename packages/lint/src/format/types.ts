@@ -41,7 +41,7 @@ export type Formatter = (inputs: readonly LintedInput[], ctx: FormatContext) => 
 
 export type FormatName = 'full' | 'concise' | 'json' | 'github' | 'sarif' | 'junit';
 
-export interface Summary {
+export interface LintSummary {
   errors: number;
   warnings: number;
   infos: number;
