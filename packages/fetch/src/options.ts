@@ -1,0 +1,147 @@
+import type { Secret, SecretString } from './secret.js';
+import type { EscapingScheme, ScrapeFormat, ScrapeProtocol } from './protocols.js';
+import type { ScrapeFact } from './facts.js';
+import type { OAuth2TokenSource } from './oauth2/token-source.js';
+
+/** `tls_config`. PEM contents or file paths; files are read once per scrape. */
+export interface TlsOptions {
+  ca?: string;
+  caFile?: string;
+  cert?: string;
+  certFile?: string;
+  key?: SecretString;
+  keyFile?: string;
+  /** SNI and the name the certificate is checked against. */
+  serverName?: string;
+  /** Turns certificate verification off. Reported as an `insecure-tls` fact on every scrape. */
+  insecureSkipVerify?: boolean;
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+}
+
+export type TlsVersion = 'TLS10' | 'TLS11' | 'TLS12' | 'TLS13';
+
+/** `proxy_url`, `no_proxy`, `proxy_from_environment`, `proxy_connect_header`. */
+export interface ProxyOptions {
+  url?: string;
+  /** Comma-separated hosts, domains or CIDRs not to proxy (needs `url`). */
+  noProxy?: string;
+  /** Use HTTP_PROXY / HTTPS_PROXY / NO_PROXY (and lowercase forms). Not with `url`. */
+  fromEnvironment?: boolean;
+  /** Headers sent with CONNECT to the proxy. */
+  connectHeaders?: Record<string, SecretString>;
+}
+
+/** OAuth2 client credentials, as Prometheus' `oauth2` block. */
+export interface OAuth2Options {
+  clientId: string;
+  clientSecret?: SecretString;
+  /** Read before each token request, whitespace trimmed; a changed secret drops the cached token. */
+  clientSecretFile?: string;
+  scopes?: string[];
+  tokenUrl: string;
+  endpointParams?: Record<string, string>;
+  /**
+   * Client authentication. `auto` (Prometheus' behaviour, golang.org/x/oauth2 AuthStyleAutoDetect):
+   * HTTP Basic first, then the client id and secret in the form body; the style that worked is kept.
+   */
+  authStyle?: 'auto' | 'basic' | 'post';
+  tls?: TlsOptions;
+  proxy?: ProxyOptions;
+  /** Timeout of one token request (default 10 s; Prometheus has none). */
+  timeoutMs?: number;
+  /** Renew this long before expiry (default 10 s, golang.org/x/oauth2's `defaultExpiryDelta`). */
+  expiryMarginMs?: number;
+}
+
+export type AuthOptions =
+  | { bearer: { token: SecretString } | { tokenFile: string } }
+  | { basic: { username?: string; usernameFile?: string; password?: SecretString; passwordFile?: string } }
+  | { authorization: { type?: string; credentials?: SecretString; credentialsFile?: string } }
+  | { oauth2: OAuth2Options | OAuth2TokenSource };
+
+export interface ScrapeOptions {
+  /** Whole-exchange timeout (connect, headers and body), default 10 000 ms. */
+  timeoutMs?: number;
+  /** Limit on the decoded body in bytes; a body of this size or more fails. Default 50 MiB; 0 = none. */
+  bodySizeLimit?: number;
+  /** Extra request headers. Prometheus' reserved names (Authorization, User-Agent, …) are refused. */
+  headers?: Record<string, string | Secret | (string | Secret)[]>;
+  auth?: AuthOptions;
+  tls?: TlsOptions;
+  proxy?: ProxyOptions;
+  /** Protocols in order of preference (default: Prometheus' `DefaultScrapeProtocols`). */
+  scrapeProtocols?: ScrapeProtocol[];
+  /** Escaping scheme in the Accept header, default `allow-utf-8`. */
+  escaping?: EscapingScheme;
+  /** Replaces the computed Accept header entirely. */
+  acceptHeader?: string;
+  /** `fallback_scrape_protocol`: used when the Content-Type is missing, unparsable or unknown. */
+  fallbackProtocol?: ScrapeProtocol;
+  /** `enable_compression` (default true): `Accept-Encoding: gzip`, else `identity`. */
+  enableCompression?: boolean;
+  /** `follow_redirects` (default true). */
+  followRedirects?: boolean;
+  /** Maximum redirects followed (default 10, as Go's http.Client). */
+  maxRedirects?: number;
+  /** Default `om/<version>`. */
+  userAgent?: string;
+  signal?: AbortSignal;
+  /** Receives one line per request/response/redirect/token event; credentials are redacted. */
+  debug?: (line: string) => void;
+}
+
+/** Durations in milliseconds, measured with `performance.now()` from the start of the scrape. */
+export interface ScrapeTimings {
+  /** Name resolution for the connection that served the final response (0 for IP literals); undefined if a pooled connection or a proxy was used. */
+  dns: number | undefined;
+  /** TCP connect (after DNS). */
+  connect: number | undefined;
+  /** TLS handshake (https only). */
+  tls: number | undefined;
+  /** From the start of the scrape (token fetch and redirects included) to the final response's headers. */
+  firstByte: number;
+  /** From the start to the end of the body. */
+  total: number;
+}
+
+export interface Redirect {
+  status: number;
+  from: string;
+  to: string;
+}
+
+/** Everything known once the response headers of the final request have arrived. */
+export interface ScrapeResponseInfo {
+  /** The final URL (after redirects), without user info. */
+  url: string;
+  /** The URL that was asked for, without user info. */
+  requestedUrl: string;
+  status: number;
+  statusText: string;
+  /** Response headers, names lower-cased; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  contentType: string | null;
+  /** Lower-cased media type (`text/plain`), or null when missing or unparsable. */
+  mediaType: string | null;
+  /** Media type parameters (`version`, `charset`, `escaping`, …). */
+  mediaTypeParams: Record<string, string>;
+  /** How Prometheus 3 would parse the body; null when it would fail the scrape. */
+  format: ScrapeFormat | null;
+  formatSource: 'content-type' | 'fallback' | null;
+  /** The Accept header sent. */
+  accept: string;
+  /** Whether the body arrived gzip-compressed (and was decoded). */
+  compressed: boolean;
+  redirects: Redirect[];
+}
+
+export interface ScrapeResult extends ScrapeResponseInfo {
+  body: string;
+  /** Decoded body size in bytes. */
+  bytes: number;
+  /** Bytes on the wire when the body was gzip-compressed. */
+  compressedBytes: number | undefined;
+  timings: ScrapeTimings;
+  facts: ScrapeFact[];
+}

@@ -1,0 +1,139 @@
+/**
+ * Accept negotiation and Content-Type interpretation, as Prometheus 3 (>= 3.4) does it
+ * (scrape/scrape.go `acceptHeader`, config/config.go `ScrapeProtocolsHeaders`, textparse.New).
+ */
+
+export const SCRAPE_PROTOCOLS = [
+  'PrometheusProto',
+  'OpenMetricsText0.0.1',
+  'OpenMetricsText1.0.0',
+  'PrometheusText0.0.4',
+  'PrometheusText1.0.0',
+] as const;
+
+/** A `scrape_protocols` value (case-sensitive, as in Prometheus). */
+export type ScrapeProtocol = (typeof SCRAPE_PROTOCOLS)[number];
+
+/** `metric_name_escaping_scheme` values; `allow-utf-8` is the Prometheus 3 default. */
+export type EscapingScheme = 'allow-utf-8' | 'underscores' | 'dots' | 'values';
+
+/** The format a response is parsed as. */
+export type ScrapeFormat = 'openmetrics' | 'prometheus' | 'protobuf';
+
+const MEDIA_TYPES: Record<ScrapeProtocol, string> = {
+  PrometheusProto: 'application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited',
+  'OpenMetricsText0.0.1': 'application/openmetrics-text;version=0.0.1',
+  'OpenMetricsText1.0.0': 'application/openmetrics-text;version=1.0.0',
+  'PrometheusText0.0.4': 'text/plain;version=0.0.4',
+  'PrometheusText1.0.0': 'text/plain;version=1.0.0',
+};
+
+/** Prometheus' `DefaultScrapeProtocols`: OpenMetrics first. */
+export const DEFAULT_SCRAPE_PROTOCOLS: readonly ScrapeProtocol[] = [
+  'OpenMetricsText1.0.0',
+  'OpenMetricsText0.0.1',
+  'PrometheusText1.0.0',
+  'PrometheusText0.0.4',
+];
+
+export function isScrapeProtocol(value: unknown): value is ScrapeProtocol {
+  return typeof value === 'string' && (SCRAPE_PROTOCOLS as readonly string[]).includes(value);
+}
+
+/**
+ * The Accept header Prometheus sends for these protocols, byte for byte. With the defaults:
+ * `application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*\/*;q=0.2`
+ */
+export function acceptHeader(
+  protocols: readonly ScrapeProtocol[] = DEFAULT_SCRAPE_PROTOCOLS,
+  escaping: EscapingScheme = 'allow-utf-8',
+): string {
+  if (protocols.length === 0) throw new TypeError('scrape protocols must not be empty');
+  if (new Set(protocols).size !== protocols.length) throw new TypeError('scrape protocols must not repeat');
+  let weight = SCRAPE_PROTOCOLS.length + 1;
+  const parts: string[] = [];
+  for (const protocol of protocols) {
+    let part = MEDIA_TYPES[protocol];
+    if (part === undefined) throw new TypeError(`unknown scrape protocol ${JSON.stringify(protocol)}`);
+    if (protocol === 'PrometheusText1.0.0' || protocol === 'OpenMetricsText1.0.0') part += `;escaping=${escaping}`;
+    parts.push(`${part};q=0.${weight}`);
+    weight--;
+  }
+  parts.push(`*/*;q=0.${weight}`);
+  return parts.join(',');
+}
+
+export function protocolFormat(protocol: ScrapeProtocol): ScrapeFormat {
+  if (protocol === 'PrometheusProto') return 'protobuf';
+  return protocol.startsWith('OpenMetrics') ? 'openmetrics' : 'prometheus';
+}
+
+export interface MediaType {
+  /** Lower-cased `type/subtype`. */
+  type: string;
+  /** Parameters with lower-cased names. */
+  params: Record<string, string>;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Parses a Content-Type like Go's `mime.ParseMediaType` (RFC 2045/7231 tokens, quoted-string
+ * values, no duplicate parameters). Returns undefined when it cannot be parsed.
+ */
+export function parseMediaType(value: string): MediaType | undefined {
+  const semi = value.indexOf(';');
+  const base = (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
+  const slash = base.indexOf('/');
+  if (slash <= 0 || slash === base.length - 1) return undefined;
+  if (!TOKEN.test(base.slice(0, slash)) || !TOKEN.test(base.slice(slash + 1))) return undefined;
+  const params: Record<string, string> = {};
+  let rest = semi === -1 ? '' : value.slice(semi + 1);
+  while (rest.trim() !== '') {
+    const m = /^\s*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\s*=\s*("(?:[^"\\]|\\.)*"|[!#$%&'*+\-.^_`|~0-9A-Za-z]+)\s*(;|$)/.exec(rest);
+    if (!m) {
+      // Go tolerates a trailing ';' only.
+      if (/^\s*;?\s*$/.test(rest)) break;
+      return undefined;
+    }
+    const name = m[1]!.toLowerCase();
+    if (name in params) return undefined;
+    const raw = m[2]!;
+    params[name] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    rest = rest.slice(m[0].length);
+  }
+  return { type: base, params };
+}
+
+export type ContentTypeProblem = 'missing' | 'unparsable' | 'unsupported';
+
+export interface ContentTypeVerdict {
+  /** The format the body will be read as, or null when Prometheus 3 would fail the scrape. */
+  format: ScrapeFormat | null;
+  /** Where `format` came from. */
+  source: 'content-type' | 'fallback' | null;
+  mediaType: MediaType | undefined;
+  problem: ContentTypeProblem | undefined;
+}
+
+/**
+ * What Prometheus 3 does with a Content-Type: only `application/openmetrics-text`,
+ * `application/vnd.google.protobuf` and `text/plain` are recognised (version is not used to pick the
+ * parser). Otherwise `fallbackProtocol` is used if given, else the scrape fails.
+ */
+export function classifyContentType(contentType: string | null | undefined, fallbackProtocol?: ScrapeProtocol): ContentTypeVerdict {
+  let problem: ContentTypeProblem | undefined;
+  let mediaType: MediaType | undefined;
+  if (contentType === null || contentType === undefined || contentType === '') {
+    problem = 'missing';
+  } else {
+    mediaType = parseMediaType(contentType);
+    if (mediaType === undefined) problem = 'unparsable';
+    else if (mediaType.type === 'application/openmetrics-text') return { format: 'openmetrics', source: 'content-type', mediaType, problem };
+    else if (mediaType.type === 'application/vnd.google.protobuf') return { format: 'protobuf', source: 'content-type', mediaType, problem };
+    else if (mediaType.type === 'text/plain') return { format: 'prometheus', source: 'content-type', mediaType, problem };
+    else problem = 'unsupported';
+  }
+  if (fallbackProtocol !== undefined) return { format: protocolFormat(fallbackProtocol), source: 'fallback', mediaType, problem };
+  return { format: null, source: null, mediaType, problem };
+}
