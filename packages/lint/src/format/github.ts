@@ -25,7 +25,9 @@ export const formatGithub: Formatter = (inputs) => {
         const multi = s.end.line !== s.start.line;
         props.push(['line', s.start.line]);
         if (!multi) props.push(['col', s.start.column]);
-        props.push(['endLine', Math.max(s.end.line, s.start.line)]);
+        // A span ending at column 1 of a later line ends with the previous line's terminator.
+        const endLine = multi && s.end.column <= 1 ? s.end.line - 1 : s.end.line;
+        props.push(['endLine', Math.max(endLine, s.start.line)]);
         if (!multi) props.push(['endColumn', Math.max(s.end.column, s.start.column)]);
       }
       props.push(['title', ruleRef(d)]);

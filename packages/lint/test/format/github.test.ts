@@ -55,6 +55,11 @@ describe('github', () => {
     expect(parse(one('a.txt', { span })).props).toEqual({ file: 'a.txt', line: '2', endLine: '4', title: 'OM201/counter-total-suffix' });
   });
 
+  test('a span ending at column 1 of a later line ends on the line before', () => {
+    const span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 3, column: 1, offset: 0 } };
+    expect(parse(one('a.txt', { span })).props).toMatchObject({ line: '1', endLine: '2' });
+  });
+
   test('no span: file only', () => {
     expect(parse(one('a.txt', { span: undefined })).props).toEqual({ file: 'a.txt', title: 'OM201/counter-total-suffix' });
   });
