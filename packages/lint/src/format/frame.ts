@@ -4,7 +4,7 @@
 // so the carets line up on a terminal.
 import type { Span } from '@omkit/parser';
 import { paint, type Style } from './color.js';
-import { layout, terminalSafe } from './text.js';
+import { codePointWidth, layout, terminalSafe } from './text.js';
 
 export interface FrameOptions {
   color: boolean;
@@ -12,6 +12,8 @@ export interface FrameOptions {
   style: Style;
   /** Multi-line spans longer than this show their first and last lines around a `⋮` row. */
   maxSpanLines?: number;
+  /** Lines wider than this many cells are cut to a window around the span (default 120). */
+  maxWidth?: number;
 }
 
 /**
@@ -36,30 +38,69 @@ export function codeFrame(lines: readonly string[], span: Span, opts: FrameOptio
   const gutter = String(to).length;
   const max = Math.max(2, opts.maxSpanLines ?? 6);
   const bar = paint(opts.color, 'dim', '|');
-  const out: string[] = [];
+  type Row = { ln: number; inSpan: boolean; display: string; cells: number; caret?: [number, number] } | { ln: number; elided: true };
+  const rows: Row[] = [];
 
   for (let ln = from; ln <= to; ln++) {
     const inSpan = ln >= first && ln <= last;
     if (inSpan && last - first + 1 > max && ln > first + Math.ceil(max / 2) - 1 && ln < last - Math.floor(max / 2) + 1) {
-      if (ln === first + Math.ceil(max / 2)) out.push(`  ${paint(opts.color, 'dim', '⋮'.padStart(gutter))}`);
+      if (ln === first + Math.ceil(max / 2)) rows.push({ ln, elided: true });
       continue;
     }
     const raw = terminalSafe(lines[ln - 1]!);
     const { display, cols } = layout(raw);
-    const text = display.trimEnd();
-    const marker = inSpan ? paint(opts.color, opts.style, '>') : ' ';
-    const number = paint(opts.color, 'dim', String(ln).padStart(gutter));
-    out.push(text === '' ? `${marker} ${number} ${bar}` : `${marker} ${number} ${bar} ${text}`);
-    if (!inSpan) continue;
     const len = raw.length;
+    const row: Row = { ln, inSpan, display: display.trimEnd(), cells: cols[len]! };
+    rows.push(row);
+    if (!inSpan) continue;
     // Columns past the end of the line point at its terminator: one cell after the text.
     const startU = ln === first ? clamp(span.start.column - 1, 0, len) : 0;
     // A span running on past this line's end (multi-line, or past the end of input) stops at its text.
     const endU = ln === last && Number.isFinite(endColumn) ? clamp(endColumn - 1, startU, len + 1) : Math.max(len, startU);
     const at = (u: number): number => (u <= len ? cols[u]! : cols[len]! + (u - len));
     const a = at(startU);
-    const width = Math.max(1, at(endU) - a);
-    out.push(`  ${' '.repeat(gutter)} ${bar} ${' '.repeat(a)}${paint(opts.color, opts.style, '^'.repeat(width))}`);
+    row.caret = [a, a + Math.max(1, at(endU) - a)];
+  }
+
+  // Lines wider than maxWidth are cut to a window around the start of the span, marked with `…`.
+  const maxWidth = Math.max(20, opts.maxWidth ?? 120);
+  const widest = Math.max(...rows.map((r) => ('cells' in r ? r.cells : 0)));
+  let focus: number | undefined;
+  for (const r of rows) if (!('elided' in r) && r.caret && focus === undefined) focus = r.caret[0];
+  // The window may reach one cell past the widest line, where a caret after the text goes.
+  const w0 = widest > maxWidth && focus !== undefined ? Math.max(0, Math.min(focus - Math.floor(maxWidth / 3), widest + 1 - maxWidth)) : 0;
+  const w1 = widest > maxWidth ? w0 + maxWidth : Infinity;
+  const lead = w0 > 0 ? 1 : 0;
+
+  const out: string[] = [];
+  for (const r of rows) {
+    if ('elided' in r) {
+      out.push(`  ${paint(opts.color, 'dim', '⋮'.padStart(gutter))}`);
+      continue;
+    }
+    const text = w1 === Infinity ? r.display : window(r.display, w0, w1).trimEnd();
+    const marker = r.inSpan ? paint(opts.color, opts.style, '>') : ' ';
+    const number = paint(opts.color, 'dim', String(r.ln).padStart(gutter));
+    out.push(text === '' ? `${marker} ${number} ${bar}` : `${marker} ${number} ${bar} ${text}`);
+    if (!r.caret) continue;
+    const a = Math.min(Math.max(r.caret[0], w0), w1 - 1);
+    const b = Math.max(Math.min(r.caret[1], w1), a + 1);
+    const pad = ' '.repeat(a - w0 + lead);
+    out.push(`  ${' '.repeat(gutter)} ${bar} ${pad}${paint(opts.color, opts.style, '^'.repeat(b - a))}`);
+  }
+  return out;
+}
+
+/** The cells [from, to) of a display line, with `…` where it was cut; wide characters are never split. */
+function window(display: string, from: number, to: number): string {
+  let out = from > 0 ? '…' : '';
+  let col = 0;
+  for (const ch of display) {
+    const w = codePointWidth(ch.codePointAt(0)!);
+    if (col >= from && col + w <= to) out += ch;
+    else if (col + w > to && w > 0) return `${out}…`;
+    else if (col < from && col + w > from) out += ' '.repeat(col + w - from); // keeps the columns aligned
+    col += w;
   }
   return out;
 }

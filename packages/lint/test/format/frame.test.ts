@@ -4,8 +4,8 @@ import { codeFrame } from '../../src/format/index.js';
 import { find, spanOf } from './fixtures/inputs.js';
 
 const lines = (text: string) => text.split('\n');
-const frame = (text: string, span: Span, maxSpanLines?: number) =>
-  codeFrame(lines(text), span, { color: false, style: 'red', maxSpanLines })?.join('\n');
+const frame = (text: string, span: Span, maxSpanLines?: number, maxWidth?: number) =>
+  codeFrame(lines(text), span, { color: false, style: 'red', maxSpanLines, maxWidth })?.join('\n');
 const sp = (l1: number, c1: number, l2: number, c2: number): Span => ({
   start: { line: l1, column: c1, offset: 0 },
   end: { line: l2, column: c2, offset: 0 },
@@ -100,6 +100,36 @@ describe('codeFrame', () => {
 
   test('a span whose end lies past the last line is cut at the end of the text', () => {
     expect(frame('a 1\nb 2', sp(2, 3, 9, 1))).toBe(['  1 | a 1', '> 2 | b 2', '    |   ^'].join('\n'));
+  });
+
+  test('long lines are cut to a window around the span, carets still aligned', () => {
+    const long = `x{${Array.from({ length: 40 }, (_, i) => `l${i}="v${i}"`).join(',')}} 1`;
+    const text = `# TYPE x gauge\n${long}\n# EOF`;
+    const out = frame(text, find(text, 'l30="v30"'), undefined, 60)!.split('\n');
+    expect(out.every((l) => [...l.slice(6)].length <= 60 + 2)).toBe(true);
+    const [, line, carets] = out;
+    expect(line).toMatch(/^> 2 \| …l\d+="v\d+".*l30="v30".*…$/);
+    const at = carets!.indexOf('^');
+    expect(line!.slice(at, at + 9)).toBe('l30="v30"');
+    expect(carets!.slice(at)).toBe('^'.repeat(9));
+  });
+
+  test('a window at the end of a long line still shows a caret after its last character', () => {
+    const long = `x{${'a'.repeat(200)}} 1`;
+    const out = frame(long, sp(1, long.length + 1, 1, long.length + 1), undefined, 40)!.split('\n');
+    expect(out[0]).toMatch(/^> 1 \| …a+\} 1$/);
+    expect(out[1]!.indexOf('^')).toBe(out[0]!.length);
+  });
+
+  test('wide characters are never split by the window', () => {
+    const long = `x{a="${'日'.repeat(100)}"} 1`;
+    for (const maxWidth of [30, 31]) {
+      const out = frame(long, find(long, '1'), undefined, maxWidth)!.split('\n');
+      expect(out[0]).toMatch(/^> 1 \| … ?日+"\} 1$/);
+      // every 日 is two cells: the caret sits under the `1`
+      const cells = (s: string) => [...s].reduce((n, ch) => n + (ch === '日' ? 2 : 1), 0);
+      expect(out[1]!.indexOf('^')).toBe(cells(out[0]!) - 1);
+    }
   });
 
   test('colour only when asked', () => {
