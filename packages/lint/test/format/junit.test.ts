@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from '@omkit/parser';
-import { formatJunit, type LintedInput } from '../../src/format/index.js';
+import { formatJunit } from '../../src/format/index.js';
 import { ctx, inputs } from './fixtures/inputs.js';
 
 interface Case {
