@@ -10,3 +10,6 @@ export type {
   ParseResult,
   Sample,
 } from './ast/types.js';
+export { parse, validate, type ParseOptions, type ValidateResult } from './parse.js';
+export { detectFormat, formatFromContentType, type FormatOption } from './format.js';
+export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';

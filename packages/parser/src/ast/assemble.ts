@@ -1,0 +1,538 @@
+// Places line records into metric families and checks what the grammar cannot see: grouping and
+// ordering, metadata rules, and each type's structure (OM 1.0 §Data Model, §Metric Types,
+// §MetricFamily). Prometheus text 0.0.4 gets its own, laxer rules, as Prometheus applies them.
+// Holds one family at a time; finished families go to `emit`.
+import type { Code } from '../codes.js';
+import type { Span } from '../diagnostic.js';
+import { lineSpan, spanBetween } from '../position.js';
+import { parseThreshold } from '../number.js';
+import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
+import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
+
+/** Reports a problem at a span (families and points span several lines). */
+export type SpanReporter = (code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]) => void;
+import type { Format, Label, MetricFamily, MetricType } from './types.js';
+
+/** Sample-name suffixes per type (OM 1.0 §Suffixes; Prometheus text for the classic types). */
+const OM_SUFFIXES: Record<MetricType, readonly string[]> = {
+  counter: ['_total', '_created'],
+  gauge: [''],
+  histogram: ['_bucket', '_count', '_sum', '_created'],
+  gaugehistogram: ['_bucket', '_gcount', '_gsum'],
+  summary: ['', '_count', '_sum', '_created'],
+  info: ['_info'],
+  stateset: [''],
+  unknown: [''],
+};
+const PROMETHEUS_SUFFIXES: Record<MetricType, readonly string[]> = {
+  ...OM_SUFFIXES,
+  counter: [''],
+  histogram: ['_bucket', '_count', '_sum'],
+  summary: ['', '_count', '_sum'],
+};
+
+const EXEMPLAR_LIMIT = 128;
+
+/** State of one Metric (label set) while its samples arrive. */
+interface MetricState {
+  node: MetricNode | undefined;
+  timestamped: boolean | undefined;
+  lastTimestamp: number;
+  /** Sample identities (name + part label) seen in the current point, for duplicates. */
+  seen: Set<string>;
+  point: HistogramPoint | undefined;
+}
+
+/** A histogram / gaugehistogram MetricPoint being checked (OM 1.0 §Histogram). */
+interface HistogramPoint {
+  timestamp: number | undefined;
+  lastLe: number | undefined;
+  lastBucketValue: number;
+  count: number | undefined;
+  hasSum: boolean;
+  hasGsum: boolean;
+  negativeBuckets: boolean;
+  negativeGsum: boolean;
+  startLine: number;
+  start: number;
+  endLine: number;
+  endStart: number;
+  end: number;
+}
+
+export interface AssemblerOptions {
+  format: Format;
+  /** Keep samples in the model (false: validate only). */
+  model: boolean;
+  report: SpanReporter;
+  emit: (family: MetricFamily) => void;
+}
+
+export class Assembler {
+  private readonly om: boolean;
+  private readonly suffixes: Record<MetricType, readonly string[]>;
+  private family: FamilyNode | undefined;
+  private hasSamples = false;
+  private metricKey: string | undefined;
+  private metric: MetricState | undefined;
+  private readonly seenMetricKeys = new Set<string>();
+  /** Every family name so far, with its type (Prometheus text routes `_sum` etc. by it). */
+  private readonly familyTypes = new Map<string, MetricType>();
+  /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
+  private readonly claimedNames = new Set<string>();
+  private descriptorSpans: { keyword: string; span: Span }[] = [];
+  /** The line being read. */
+  private line = 0;
+  private lineStart = 0;
+
+  constructor(private readonly options: AssemblerOptions) {
+    this.om = options.format === 'openmetrics';
+    this.suffixes = this.om ? OM_SUFFIXES : PROMETHEUS_SUFFIXES;
+  }
+
+  descriptor(record: DescriptorRecord, line: number): void {
+    this.line = line;
+    this.lineStart = record.start;
+    let family = this.family;
+    if (family === undefined || family.name !== record.name) {
+      family = this.openFamily(record.name, record.start, record.end);
+    } else if (this.hasSamples && (this.om || record.keyword === 'TYPE')) {
+      this.report('OM102', record.start, record.end, `${record.keyword} for \`${record.name}\` comes after its samples`, {
+        help: 'metadata lines come before the samples of their family',
+      });
+      return;
+    }
+    if (this.descriptorSpans.some((d) => d.keyword === record.keyword)) {
+      this.report('OM101', record.start, record.end, `second ${record.keyword} line for \`${record.name}\``);
+      return;
+    }
+    this.descriptorSpans.push({ keyword: record.keyword, span: lineSpan({ line, start: record.start }, record.start, record.end) });
+    family.cover(line, record.start, record.end);
+    family.descriptors.push(
+      new DescriptorNode(record.keyword, record.name, record.value, line, record.start, record.end),
+    );
+    if (record.keyword === 'TYPE') {
+      family.type = record.type!;
+      family.typeDeclared = true;
+      this.familyTypes.set(family.name, family.type);
+    } else if (record.value !== '') {
+      // OM 1.0 §MetricFamily metadata: an empty HELP or UNIT is as if there were none.
+      if (record.keyword === 'HELP') family.help = record.value;
+      else family.unit = record.value;
+    }
+  }
+
+  sample(record: SampleRecord, line: number): void {
+    this.line = line;
+    this.lineStart = record.start;
+    const family = this.familyFor(record);
+    this.hasSamples = true;
+    family.cover(line, record.start, record.end);
+    const suffix = record.name.slice(family.name.length);
+    const partLabel = this.partLabel(family, suffix);
+    const { key, labels } = metricKey(record.labels, partLabel);
+
+    if (key !== this.metricKey) {
+      this.closeMetric();
+      if (this.seenMetricKeys.has(key)) {
+        this.report('OM123', record.start, record.end, `samples of \`${family.name}${key === '' ? '' : `{${key}}`}\` are split by other series`, {
+          help: 'keep all samples of one label set together',
+          severity: this.om ? 'error' : 'warning',
+        });
+      }
+      this.seenMetricKeys.add(key);
+      this.metricKey = key;
+      this.metric = {
+        node: this.options.model ? new MetricNode(labels) : undefined,
+        timestamped: undefined,
+        lastTimestamp: -Infinity,
+        seen: new Set(),
+        point: undefined,
+      };
+      if (this.options.model) family.metrics.push(this.metric.node!);
+    }
+    const metric = this.metric!;
+    this.checkTimestamp(metric, record);
+    if (this.om) this.checkSample(family, suffix, partLabel, record, metric);
+    else this.checkPrometheusSample(family, suffix, partLabel, record);
+
+    if (metric.node !== undefined) {
+      const ex = record.exemplar;
+      metric.node.samples.push(
+        new SampleNode(
+          record.name,
+          record.labels,
+          record.value,
+          record.timestamp,
+          ex === undefined
+            ? undefined
+            : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, record.start, ex.start, ex.end),
+          line,
+          record.start,
+          record.end,
+        ),
+      );
+    }
+  }
+
+  /** Closes the last family. */
+  finish(): void {
+    this.closeFamily();
+  }
+
+  // ---- families ----
+
+  private familyFor(record: SampleRecord): FamilyNode {
+    const family = this.family;
+    if (family !== undefined && record.name.startsWith(family.name)) {
+      const suffix = record.name.slice(family.name.length);
+      if (this.suffixes[family.type].includes(suffix)) return family;
+      if (suffix === '' && this.om) {
+        this.report('OM107', record.start, record.start + record.name.length, `a ${family.type} has no sample named \`${record.name}\``, {
+          help: `${family.type} samples are named ${this.suffixes[family.type].map((s) => `\`${family.name}${s}\``).join(', ')}`,
+        });
+        return family;
+      }
+    }
+    if (!this.om) {
+      // Prometheus text (expfmt): `_sum`/`_count`/`_bucket` join a typed summary or histogram.
+      const base = /_(sum|count|bucket)$/.exec(record.name);
+      if (base !== null) {
+        const name = record.name.slice(0, base.index);
+        const type = this.familyTypes.get(name);
+        if ((type === 'histogram' || (type === 'summary' && base[1] !== 'bucket')) && family?.name !== name) {
+          return this.openFamily(name, record.start, record.end);
+        }
+      }
+    }
+    return this.openFamily(record.name, record.start, record.end);
+  }
+
+  private openFamily(name: string, start: number, end: number): FamilyNode {
+    this.closeFamily();
+    if (this.familyTypes.has(name)) {
+      this.report('OM103', start, end, `family \`${name}\` appears again after other families`, {
+        help: 'keep each family in one block: its metadata, then all its samples',
+        severity: this.om ? 'error' : 'warning',
+      });
+    } else this.familyTypes.set(name, 'unknown');
+    const family = new FamilyNode(name);
+    this.family = family;
+    this.hasSamples = false;
+    this.descriptorSpans = [];
+    return family;
+  }
+
+  private closeFamily(): void {
+    const family = this.family;
+    if (family === undefined) return;
+    this.closeMetric();
+    this.metricKey = undefined;
+    this.metric = undefined;
+    this.seenMetricKeys.clear();
+    if (this.om) this.checkFamily(family);
+    this.family = undefined;
+    this.options.emit(family);
+  }
+
+  private checkFamily(family: FamilyNode): void {
+    const span = this.descriptorSpans[0]?.span ?? family.span;
+    for (const suffix of new Set(['', ...this.suffixes[family.type]])) {
+      const name = family.name + suffix;
+      if (this.claimedNames.has(name)) {
+        this.reportSpan('OM104', span, `\`${name}\` clashes with the samples of an earlier family`, {
+          help: 'rename one of the families',
+        });
+      }
+      this.claimedNames.add(name);
+    }
+    const unit = this.descriptorSpans.find((d) => d.keyword === 'UNIT');
+    if (family.unit !== undefined && unit !== undefined) {
+      if (!family.name.endsWith(`_${family.unit}`)) {
+        this.reportSpan('OM105', unit.span, `unit \`${family.unit}\` is not the suffix of \`${family.name}\``, {
+          help: `name the family \`${family.name}_${family.unit}\``,
+        });
+      }
+      if (family.type === 'info' || family.type === 'stateset') {
+        this.reportSpan('OM106', unit.span, `a ${family.type} has no unit`);
+      }
+    }
+  }
+
+  // ---- metrics and points ----
+
+  private partLabel(family: FamilyNode, suffix: string): string | undefined {
+    switch (family.type) {
+      case 'histogram':
+      case 'gaugehistogram':
+        return suffix === '_bucket' ? 'le' : undefined;
+      case 'summary':
+        return suffix === '' ? 'quantile' : undefined;
+      case 'stateset':
+        return family.name;
+      default:
+        return undefined;
+    }
+  }
+
+  private closeMetric(): void {
+    const point = this.metric?.point;
+    if (point !== undefined) this.closePoint(point);
+  }
+
+  private checkTimestamp(metric: MetricState, record: SampleRecord): void {
+    const timestamped = record.timestamp !== undefined;
+    if (metric.timestamped === undefined) metric.timestamped = timestamped;
+    else if (metric.timestamped !== timestamped) {
+      if (this.om) this.report('OM124', record.start, record.end, 'some samples of this metric have timestamps and some do not');
+      return;
+    }
+    if (!timestamped) return;
+    if (record.timestamp! < metric.lastTimestamp) {
+      if (this.om) this.report('OM125', record.start, record.end, 'timestamp goes back in time within this metric');
+    } else if (record.timestamp! > metric.lastTimestamp) {
+      metric.seen.clear();
+    }
+    metric.lastTimestamp = record.timestamp!;
+  }
+
+  private checkSample(
+    family: FamilyNode,
+    suffix: string,
+    partLabel: string | undefined,
+    record: SampleRecord,
+    metric: MetricState,
+  ): void {
+    const type = family.type;
+    const value = record.value;
+    const at = { start: record.start, end: record.end };
+    let part: string | undefined;
+    if (partLabel !== undefined) {
+      part = record.labels.find((l) => l.name === partLabel)?.value;
+      if (part === undefined) {
+        this.report('OM108', at.start, at.end, `${type} sample \`${record.name}\` has no \`${partLabel}\` label`);
+      }
+    }
+    if (record.timestamp === undefined) {
+      const identity = `${suffix}\u0000${part ?? ''}`;
+      if (metric.seen.has(identity)) {
+        this.report('OM126', at.start, at.end, `sample \`${record.name}\` repeats a series already given`);
+      }
+      metric.seen.add(identity);
+    }
+
+    const counterLike =
+      (type === 'counter' && suffix === '_total') ||
+      ((type === 'histogram' || type === 'summary') && (suffix === '_count' || suffix === '_sum')) ||
+      ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket') ||
+      (type === 'gaugehistogram' && suffix === '_gcount');
+    if (counterLike && (Number.isNaN(value) || value < 0)) {
+      this.report('OM110', at.start, at.end, `\`${record.name}\` is ${Number.isNaN(value) ? 'NaN' : 'negative'}`, {
+        help: 'counts and sums of events are never NaN or negative',
+      });
+    }
+    if (type === 'gaugehistogram' && suffix === '_gsum' && Number.isNaN(value)) {
+      this.report('OM110', at.start, at.end, `\`${record.name}\` is NaN`);
+    }
+    if (
+      (suffix === '_bucket' || suffix === '_count' || suffix === '_gcount') &&
+      (type === 'histogram' || type === 'gaugehistogram' || (type === 'summary' && suffix === '_count')) &&
+      Number.isFinite(value) &&
+      !Number.isInteger(value)
+    ) {
+      this.report('OM111', at.start, at.end, `\`${record.name}\` is not an integer`);
+    }
+
+    switch (type) {
+      case 'info':
+        if (value !== 1) this.report('OM112', at.start, at.end, `info value is ${record.value}, not 1`);
+        break;
+      case 'stateset':
+        if (value !== 0 && value !== 1) {
+          this.report('OM113', at.start, at.end, `stateset value is ${record.value}, not 0 or 1`);
+        }
+        break;
+      case 'summary':
+        if (suffix === '' && part !== undefined) {
+          const q = parseThreshold(part);
+          if (q === undefined || !(q >= 0 && q <= 1)) {
+            this.report('OM109', at.start, at.end, `quantile \`${part}\` is not a number between 0 and 1`);
+          }
+          if (value < 0) this.report('OM127', at.start, at.end, `quantile value is negative`);
+        }
+        break;
+      case 'histogram':
+      case 'gaugehistogram':
+        this.checkHistogramSample(suffix, part, record, metric);
+        break;
+    }
+
+    const exemplar = record.exemplar;
+    if (exemplar !== undefined) {
+      const allowed =
+        (type === 'counter' && suffix === '_total') ||
+        ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket');
+      if (!allowed) {
+        this.report('OM120', exemplar.start, exemplar.end, `exemplars are not allowed on \`${record.name}\``, {
+          help: 'OpenMetrics 1.0 allows exemplars on counter totals and histogram buckets',
+        });
+      }
+      let length = 0;
+      for (const label of exemplar.labels) length += codePoints(label.name) + codePoints(label.value);
+      if (length > EXEMPLAR_LIMIT) {
+        this.report('OM121', exemplar.start, exemplar.end, `exemplar labels are ${length} characters long`, {
+          expected: `at most ${EXEMPLAR_LIMIT}`,
+          actual: String(length),
+        });
+      }
+    }
+  }
+
+  private checkHistogramSample(
+    suffix: string,
+    le: string | undefined,
+    record: SampleRecord,
+    metric: MetricState,
+  ): void {
+    let point = metric.point;
+    if (point === undefined || point.timestamp !== record.timestamp) {
+      if (point !== undefined) this.closePoint(point);
+      point = {
+        timestamp: record.timestamp,
+        lastLe: undefined,
+        lastBucketValue: 0,
+        count: undefined,
+        hasSum: false,
+        hasGsum: false,
+        negativeBuckets: false,
+        negativeGsum: false,
+        startLine: this.line,
+        start: record.start,
+        endLine: this.line,
+        endStart: record.start,
+        end: record.end,
+      };
+      metric.point = point;
+    }
+    point.endLine = this.line;
+    point.endStart = record.start;
+    point.end = record.end;
+    if (suffix === '_bucket') {
+      if (le === undefined) return;
+      const threshold = parseThreshold(le);
+      if (threshold === undefined) {
+        this.report('OM109', record.start, record.end, `\`le="${le}"\` is not a threshold`, {
+          help: 'write a number, or `+Inf` for the last bucket',
+        });
+        return;
+      }
+      if (threshold < 0) point.negativeBuckets = true;
+      if (point.lastLe !== undefined && threshold <= point.lastLe) {
+        this.report('OM115', record.start, record.end, `bucket \`le="${le}"\` is not above the previous bucket`);
+      }
+      if (record.value < point.lastBucketValue) {
+        this.report('OM116', record.start, record.end, `bucket \`le="${le}"\` counts less than the bucket before it`);
+      }
+      const exemplar = record.exemplar;
+      if (exemplar !== undefined && exemplar.value > threshold) {
+        this.report('OM122', exemplar.start, exemplar.end, `exemplar value ${exemplar.value} is above the bucket's \`le="${le}"\``);
+      }
+      point.lastLe = threshold;
+      point.lastBucketValue = record.value;
+    } else if (suffix === '_count' || suffix === '_gcount') point.count = record.value;
+    else if (suffix === '_sum') point.hasSum = true;
+    else if (suffix === '_gsum') {
+      point.hasGsum = true;
+      if (record.value < 0) point.negativeGsum = true;
+    }
+  }
+
+  private closePoint(point: HistogramPoint): void {
+    const span = spanBetween(
+      { line: point.startLine, start: point.start },
+      point.start,
+      { line: point.endLine, start: point.endStart },
+      point.end,
+    );
+    const name = this.family!.name;
+    if (point.lastLe !== Infinity) {
+      this.reportSpan('OM114', span, `histogram \`${name}\` has no \`le="+Inf"\` bucket`);
+    } else if (point.count !== undefined && point.count !== point.lastBucketValue) {
+      this.reportSpan('OM117', span, `count ${point.count} differs from the +Inf bucket ${point.lastBucketValue}`);
+    }
+    if ((point.hasSum || point.hasGsum) && point.count === undefined) {
+      this.reportSpan('OM118', span, `\`${name}\` has a sum but no count`);
+    } else if (point.count !== undefined && !point.hasSum && !point.hasGsum) {
+      this.reportSpan('OM118', span, `\`${name}\` has a count but no sum`);
+    }
+    if (point.negativeBuckets && point.hasSum) {
+      this.reportSpan('OM119', span, `\`${name}\` has negative buckets, so it cannot have a sum`);
+    } else if (!point.negativeBuckets && point.negativeGsum) {
+      this.reportSpan('OM119', span, `\`${name}\` has a negative sum but no negative buckets`);
+    }
+  }
+
+  private checkPrometheusSample(
+    family: FamilyNode,
+    suffix: string,
+    partLabel: string | undefined,
+    record: SampleRecord,
+  ): void {
+    // expfmt rejects a bucket or quantile whose `le` / `quantile` is missing or not a float.
+    if (partLabel !== 'le' && partLabel !== 'quantile') return;
+    const part = record.labels.find((l) => l.name === partLabel)?.value;
+    if (part === undefined) {
+      this.report('OM108', record.start, record.end, `${family.type} sample \`${record.name}\` has no \`${partLabel}\` label`);
+    } else if (parseGoFloat(part) === undefined) {
+      this.report('OM109', record.start, record.end, `\`${partLabel}="${part}"\` is not a number`);
+    }
+    void suffix;
+  }
+
+  /** A problem on the line being read (`start`/`end` absolute offsets within it). */
+  private report(code: Code, start: number, end: number, message: string, extra?: Parameters<Reporter>[4]): void {
+    this.options.report(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra);
+  }
+
+  private reportSpan(code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]): void {
+    this.options.report(code, span, message, extra);
+  }
+}
+
+/**
+ * The identity of a sample's Metric: its labels without the point's part label, in a canonical
+ * (sorted) order so that label order does not matter.
+ */
+function metricKey(all: readonly Label[], partLabel: string | undefined): { key: string; labels: readonly Label[] } {
+  let labels = all;
+  if (partLabel !== undefined) {
+    const i = all.findIndex((l) => l.name === partLabel);
+    if (i !== -1) labels = all.filter((_, j) => j !== i);
+  }
+  if (labels.length === 0) return { key: '', labels };
+  let sorted = labels;
+  for (let i = 1; i < labels.length; i++) {
+    if (labels[i - 1]!.name > labels[i]!.name) {
+      sorted = [...labels].sort((a, b) => (a.name < b.name ? -1 : 1));
+      break;
+    }
+  }
+  let key = '';
+  for (const l of sorted) key += `${l.name}=${JSON.stringify(l.value)},`;
+  return { key: key.slice(0, -1), labels };
+}
+
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+/** Go's ParseFloat on `le` / `quantile` values, as expfmt applies it. */
+function parseGoFloat(text: string): number | undefined {
+  if (/^[+-]?(inf|infinity|nan)$/i.test(text)) return /nan/i.test(text) ? NaN : text.startsWith('-') ? -Infinity : Infinity;
+  return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text) ? Number(text) : undefined;
+}

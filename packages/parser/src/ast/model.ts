@@ -1,0 +1,141 @@
+// The model's classes. Spans are computed on access from offsets kept in private fields, so a
+// sample costs one object and its labels rather than five position objects (PERF-NOTES.md).
+// Private fields are invisible to JSON.stringify and to structural equality.
+import type { Span } from '../diagnostic.js';
+import { lineSpan, spanBetween } from '../position.js';
+import type {
+  Descriptor,
+  Exemplar,
+  Label,
+  Metric,
+  MetricFamily,
+  MetricType,
+  Sample,
+} from './types.js';
+
+export class ExemplarNode implements Exemplar {
+  readonly #line: number;
+  readonly #lineStart: number;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(
+    readonly labels: readonly Label[],
+    readonly value: number,
+    readonly timestamp: number | undefined,
+    line: number,
+    lineStart: number,
+    start: number,
+    end: number,
+  ) {
+    this.#line = line;
+    this.#lineStart = lineStart;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return lineSpan({ line: this.#line, start: this.#lineStart }, this.#start, this.#end);
+  }
+
+  toJSON(): object {
+    return withSpan(this);
+  }
+}
+
+export class SampleNode implements Sample {
+  readonly #line: number;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(
+    readonly name: string,
+    readonly labels: readonly Label[],
+    readonly value: number,
+    readonly timestamp: number | undefined,
+    readonly exemplar: Exemplar | undefined,
+    line: number,
+    start: number,
+    end: number,
+  ) {
+    this.#line = line;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return lineSpan({ line: this.#line, start: this.#start }, this.#start, this.#end);
+  }
+
+  toJSON(): object {
+    return withSpan(this);
+  }
+}
+
+export class DescriptorNode implements Descriptor {
+  readonly #line: number;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(
+    readonly kind: Descriptor['kind'],
+    readonly name: string,
+    readonly value: string,
+    line: number,
+    start: number,
+    end: number,
+  ) {
+    this.#line = line;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return lineSpan({ line: this.#line, start: this.#start }, this.#start, this.#end);
+  }
+
+  toJSON(): object {
+    return withSpan(this);
+  }
+}
+
+export class MetricNode implements Metric {
+  readonly samples: Sample[] = [];
+  constructor(readonly labels: readonly Label[]) {}
+}
+
+export class FamilyNode implements MetricFamily {
+  type: MetricType = 'unknown';
+  typeDeclared = false;
+  help: string | undefined = undefined;
+  unit: string | undefined = undefined;
+  readonly descriptors: Descriptor[] = [];
+  readonly metrics: MetricNode[] = [];
+  #first = { line: 0, start: 0 };
+  #last = { line: 0, start: 0 };
+  #end = 0;
+
+  constructor(readonly name: string) {}
+
+  /** Record that the family extends over a line (`start`/`end` absolute offsets). */
+  cover(line: number, start: number, end: number): void {
+    if (this.#first.line === 0) this.#first = { line, start };
+    if (this.#last.line !== line) this.#last = { line, start };
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return spanBetween(this.#first, this.#first.start, this.#last, this.#end);
+  }
+
+  toJSON(): object {
+    return withSpan(this);
+  }
+}
+
+function withSpan(node: object & { span: Span }): object {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (value !== undefined) out[key] = value;
+  out.span = node.span;
+  return out;
+}

@@ -1,0 +1,59 @@
+// What one line says, before it is placed in a family. Both line readers produce these: the
+// grammar (ast/build.ts) and the fast scanner (scan/fast-line.ts). Offsets are absolute.
+import type { Format, Label, MetricType } from './types.js';
+import type { Code } from '../codes.js';
+import type { Severity } from '../diagnostic.js';
+
+export interface ExemplarRecord {
+  labels: Label[];
+  value: number;
+  timestamp: number | undefined;
+  start: number;
+  end: number;
+}
+
+export interface SampleRecord {
+  kind: 'sample';
+  name: string;
+  labels: Label[];
+  value: number;
+  /** Unix seconds. */
+  timestamp: number | undefined;
+  exemplar: ExemplarRecord | undefined;
+  start: number;
+  end: number;
+}
+
+export interface DescriptorRecord {
+  kind: 'descriptor';
+  keyword: 'HELP' | 'TYPE' | 'UNIT';
+  name: string;
+  /** The help text (unescaped), the unit, or the type as written. */
+  value: string;
+  /** The model type, for TYPE lines. */
+  type: MetricType | undefined;
+  start: number;
+  end: number;
+}
+
+export interface MarkerRecord {
+  kind: 'eof' | 'comment';
+  start: number;
+  end: number;
+}
+
+export type LineRecord = SampleRecord | DescriptorRecord | MarkerRecord;
+
+/** How line readers report problems: absolute offsets within the current line. */
+export type Reporter = (
+  code: Code,
+  start: number,
+  end: number,
+  message: string,
+  extra?: { help?: string; expected?: string; actual?: string; severity?: Severity },
+) => void;
+
+export interface LineContext {
+  format: Format;
+  report: Reporter;
+}

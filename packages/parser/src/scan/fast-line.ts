@@ -1,0 +1,194 @@
+// A hand-written reader for the common, well-formed sample line, on charCodeAt without slicing
+// more than the strings the model keeps. It accepts a line only when the grammar would accept it
+// with the same result and no diagnostic; anything unusual (escapes, quoted names, extra blanks,
+// odd numbers, any error) returns undefined and the line goes to the grammar, which is the
+// definition of the language and the source of every diagnostic. A property test holds the two
+// equal (test/fast-line.test.ts).
+import type { ExemplarRecord, SampleRecord } from '../ast/records.js';
+import type { Label } from '../ast/types.js';
+
+const SPACE = 32;
+const QUOTE = 34;
+const HASH = 35;
+const COMMA = 44;
+const EQUALS = 61;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const RBRACE = 125;
+
+const NO_LABELS: readonly Label[] = Object.freeze([]);
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+}
+function isLabelStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isLabelChar(c: number): boolean {
+  return isLabelStart(c) || (c >= 48 && c <= 57);
+}
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/** Reading position and results, reused across lines to avoid allocating per call. */
+let pos = 0;
+let labels: Label[] = [];
+
+/** Reads `{name="value",...}` at `pos`; leaves `pos` after `}`. */
+function readLabels(text: string, end: number): boolean {
+  labels = [];
+  let i = pos + 1;
+  if (text.charCodeAt(i) === RBRACE) {
+    pos = i + 1;
+    return true;
+  }
+  for (;;) {
+    const nameStart = i;
+    if (!isLabelStart(text.charCodeAt(i))) return false;
+    i++;
+    while (i < end && isLabelChar(text.charCodeAt(i))) i++;
+    const name = text.slice(nameStart, i);
+    if (text.charCodeAt(i) !== EQUALS || text.charCodeAt(i + 1) !== QUOTE) return false;
+    i += 2;
+    const valueStart = i;
+    for (;;) {
+      if (i >= end) return false;
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) return false;
+      i++;
+    }
+    for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return false;
+    labels.push({ name, value: text.slice(valueStart, i) });
+    i++;
+    const c = text.charCodeAt(i);
+    if (c === RBRACE) {
+      pos = i + 1;
+      return true;
+    }
+    if (c !== COMMA) return false;
+    i++;
+  }
+}
+
+/** Reads a number up to the next space or `end`; NaN means "not for the fast path". */
+function readNumber(text: string, end: number, words: boolean): number {
+  const start = pos;
+  let i = pos;
+  let integer = 0;
+  let digitsOnly = true;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE) break;
+    if (c >= 48 && c <= 57) integer = integer * 10 + (c - 48);
+    else digitsOnly = false;
+  }
+  pos = i;
+  const length = i - start;
+  if (length === 0) return NaN;
+  if (digitsOnly && length < 16) return integer;
+  const c0 = text.charCodeAt(start);
+  if (c0 === 78 /* N */ || c0 === 43 /* + */ || c0 === 45 /* - */ || c0 === 73 /* I */) {
+    const word = text.slice(start, i);
+    if (words) {
+      if (word === '+Inf' || word === 'Inf') return Infinity;
+      if (word === '-Inf') return -Infinity;
+    }
+  }
+  for (let k = start; k < i; k++) {
+    const c = text.charCodeAt(k);
+    // Only `[0-9.eE+-]`: then Number() accepts exactly the ABNF's realnumber.
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45)) return NaN;
+  }
+  return Number(text.slice(start, i));
+}
+
+/**
+ * The record of a sample line `text[start, end)` (`base`: the absolute offset of `text[0]`), or undefined to let the grammar read it.
+ * NaN values are left to the grammar too (rare, and NaN doubles as "not mine" here).
+ */
+export function scanSample(
+  text: string,
+  start: number,
+  end: number,
+  om: boolean,
+  base: number,
+): SampleRecord | undefined {
+  let i = start;
+  if (!isNameStart(text.charCodeAt(i))) return undefined;
+  i++;
+  while (i < end && isNameChar(text.charCodeAt(i))) i++;
+  const name = text.slice(start, i);
+  let sampleLabels: readonly Label[] = NO_LABELS;
+  if (text.charCodeAt(i) === LBRACE) {
+    pos = i;
+    if (!readLabels(text, end)) return undefined;
+    sampleLabels = labels;
+    i = pos;
+  }
+  if (text.charCodeAt(i) !== SPACE) return undefined;
+  pos = i + 1;
+  const value = readNumber(text, end, true);
+  if (value !== value) return undefined;
+  let timestamp: number | undefined;
+  let exemplar: ExemplarRecord | undefined;
+  if (pos < end) {
+    pos++; // the space that stopped readNumber
+    if (text.charCodeAt(pos) !== HASH) {
+      const tsStart = pos;
+      const ts = readNumber(text, end, false);
+      if (ts !== ts) return undefined;
+      if (om) timestamp = ts;
+      else {
+        // Prometheus text: integer milliseconds, `[+-]?[0-9]+` only.
+        for (let k = tsStart; k < pos; k++) {
+          const c = text.charCodeAt(k);
+          if (!((c >= 48 && c <= 57) || (k === tsStart && (c === 43 || c === 45)))) return undefined;
+        }
+        timestamp = ts / 1000;
+      }
+      if (pos < end) {
+        if (text.charCodeAt(pos + 1) !== HASH) return undefined;
+        pos++;
+      }
+    }
+    if (pos < end) {
+      if (!om) return undefined;
+      exemplar = readExemplar(text, end, base);
+      if (exemplar === undefined) return undefined;
+    }
+  }
+  if (pos !== end) return undefined;
+  return {
+    kind: 'sample',
+    name,
+    labels: sampleLabels as Label[],
+    value,
+    timestamp,
+    exemplar,
+    start: base + start,
+    end: base + end,
+  };
+}
+
+/** ` # {labels} value [timestamp]` with `pos` on the `#`. */
+function readExemplar(text: string, end: number, base: number): ExemplarRecord | undefined {
+  const start = pos;
+  if (text.charCodeAt(pos + 1) !== SPACE || text.charCodeAt(pos + 2) !== LBRACE) return undefined;
+  pos += 2;
+  if (!readLabels(text, end)) return undefined;
+  const exemplarLabels = labels;
+  if (text.charCodeAt(pos) !== SPACE) return undefined;
+  pos++;
+  const value = readNumber(text, end, true);
+  if (value !== value) return undefined;
+  let timestamp: number | undefined;
+  if (pos < end) {
+    pos++;
+    const ts = readNumber(text, end, false);
+    if (ts !== ts) return undefined;
+    timestamp = ts;
+  }
+  return { labels: exemplarLabels, value, timestamp, start: base + start, end: base + end };
+}

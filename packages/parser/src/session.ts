@@ -1,0 +1,147 @@
+// Reads an exposition line by line: framing (BOM, CR, blank lines, `# EOF`), then each line through
+// the fast scanner or the grammar, then into the assembler. Shared by parse(), validate() and the
+// streaming API, so that all three report the same diagnostics for the same text.
+import { Assembler } from './ast/assemble.js';
+import { buildLine } from './ast/build.js';
+import type { Reporter } from './ast/records.js';
+import type { Format, MetricFamily } from './ast/types.js';
+import { codes, codeUrl, type Code } from './codes.js';
+import type { Diagnostic, Span } from './diagnostic.js';
+import { lineSpan } from './position.js';
+import { scanSample } from './scan/fast-line.js';
+
+export interface SessionOptions {
+  format: Format;
+  model: boolean;
+  emit: (family: MetricFamily) => void;
+}
+
+export class Session {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly om: boolean;
+  private readonly assembler: Assembler;
+  private line = 0;
+  private lineStart = 0;
+  private eof = false;
+  private afterEofReported = false;
+  private readonly lineReporter: Reporter;
+
+  constructor(private readonly options: SessionOptions) {
+    this.om = options.format === 'openmetrics';
+    this.assembler = new Assembler({
+      format: options.format,
+      model: options.model,
+      report: (code, span, message, extra) => this.add(code, span, message, extra),
+      emit: options.emit,
+    });
+    this.lineReporter = (code, start, end, message, extra) =>
+      this.add(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra);
+  }
+
+  /** A byte order mark at the very start (offset 0). */
+  bom(): void {
+    this.add('OM002', lineSpan({ line: 1, start: 0 }, 0, 1), 'the input starts with a byte order mark', {
+      help: 'write UTF-8 without a BOM',
+      severity: this.om ? 'error' : 'warning',
+    });
+  }
+
+  /** Input that is not valid UTF-8, at absolute offset `offset` on the line being read next. */
+  invalidUtf8(offset: number, lineNumber: number, lineStart: number): void {
+    this.add('OM020', lineSpan({ line: lineNumber, start: lineStart }, offset, offset + 1), 'the input is not valid UTF-8 here');
+  }
+
+  /**
+   * One line: `text[start, end)` without its line feed; `base` is the absolute offset of `text[0]`.
+   */
+  readLine(text: string, start: number, end: number, base: number): void {
+    this.line++;
+    this.lineStart = base + start;
+    if (this.eof) {
+      if (!this.afterEofReported) {
+        this.afterEofReported = true;
+        this.lineReporter('OM005', base + start, base + end, 'content after `# EOF`');
+      }
+      return;
+    }
+    if (end > start && text.charCodeAt(end - 1) === 13) {
+      end--;
+      this.lineReporter('OM003', base + end, base + end + 1, 'line ends with a carriage return', {
+        help: 'end lines with `\\n` only',
+      });
+    }
+    if (!this.om) {
+      // Prometheus text: blanks are allowed around a line's tokens.
+      while (start < end && isBlank(text.charCodeAt(start))) start++;
+      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    }
+    if (start === end) {
+      if (this.om) this.lineReporter('OM006', base + start, base + end, 'empty line');
+      return;
+    }
+    if (text.charCodeAt(start) !== 35 /* # */) {
+      const fast = scanSample(text, start, end, this.om, base);
+      if (fast !== undefined) {
+        this.assembler.sample(fast, this.line);
+        return;
+      }
+    }
+    const record = buildLine(text.slice(start, end), base + start, {
+      format: this.options.format,
+      report: this.lineReporter,
+    });
+    if (record === undefined) return;
+    if (record.kind === 'sample') this.assembler.sample(record, this.line);
+    else if (record.kind === 'descriptor') this.assembler.descriptor(record, this.line);
+    else if (record.kind === 'eof') this.eof = true;
+  }
+
+  /**
+   * The end of the input. `length` is its total length and `lastChar` its last character code
+   * (-1 when empty).
+   */
+  finish(length: number, lastChar: number): void {
+    this.assembler.finish();
+    const endSpan: Span = lineSpan({ line: Math.max(1, this.line), start: this.lineStart }, length, length);
+    if (this.om && !this.eof) {
+      this.add('OM004', endSpan, 'the exposition does not end with `# EOF`', {
+        help: 'OpenMetrics expositions end with the line `# EOF`',
+      });
+    }
+    if (lastChar !== -1 && lastChar !== 10 && !this.afterEofReported) {
+      this.add('OM021', endSpan, 'the last line has no line feed');
+    }
+  }
+
+  private add(code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]): void {
+    const info = codes[code];
+    const diagnostic: Diagnostic = {
+      code,
+      name: info.name,
+      category: info.category,
+      severity: extra?.severity ?? info.severity,
+      message,
+      span,
+      url: codeUrl(code),
+    };
+    if (extra?.help !== undefined) diagnostic.help = extra.help;
+    if (extra?.expected !== undefined || extra?.actual !== undefined) {
+      diagnostic.detail = {};
+      if (extra.expected !== undefined) diagnostic.detail.expected = extra.expected;
+      if (extra.actual !== undefined) diagnostic.detail.actual = extra.actual;
+    }
+    this.diagnostics.push(diagnostic);
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Diagnostics in the order of the text (stable for equal positions). */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => (a.span?.start.offset ?? Infinity) - (b.span?.start.offset ?? Infinity) || i - j)
+    .map(([d]) => d);
+}
