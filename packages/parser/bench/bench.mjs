@@ -308,6 +308,7 @@ function noteFor(c, res) {
   if (c.id === 'promtool' && res.last) notes.push(`exit ${res.last.code}${res.last.code === 3 ? ' (lint findings)' : ''}`);
   if (self && typeof self.errors === 'number') {
     notes.push(`${self.families} families, ${self.diagnostics} diagnostics${self.errors ? `, ${self.errors} errors (${self.firstErrors.join(' ')})` : ''}`);
+    if (typeof self.importMs === 'number') notes.push(`import ${self.importMs} ms`);
   } else if (self && typeof self.families === 'number') notes.push(`${self.families} families`);
   if (res.streamRatio !== undefined) notes.push(`${res.streamRatio.toFixed(2)} × streaming floor`);
   if (res.failures) notes.push(`${res.failures} of ${runs} runs failed`);

@@ -6,12 +6,13 @@
 // stream-validate: parseStream(createReadStream(FILE), { format, model: false })    (diagnostics only)
 import { createReadStream, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { report } from './report.mjs';
+import { report, t0 } from './report.mjs';
 
 const [mode, format, file] = process.argv.slice(2);
 // OM_BENCH_DIST: another build of the package to measure (e.g. a baseline checkout); default: this one.
 const dist = process.env.OM_BENCH_DIST ? pathToFileURL(process.env.OM_BENCH_DIST).href : new URL('../../dist/index.js', import.meta.url).href;
 const om = await import(dist);
+const importMs = Math.round(performance.now() - t0);
 
 const fn = { validate: 'validate', parse: 'parse', stream: 'parseStream', 'stream-validate': 'parseStream' }[mode];
 if (!fn) throw new Error('unknown mode ' + mode);
@@ -46,4 +47,4 @@ if (mode === 'validate' || mode === 'parse') {
     count(event.diagnostics);
   }
 }
-report({ families, diagnostics, errors, firstErrors });
+report({ families, diagnostics, errors, firstErrors, importMs });
