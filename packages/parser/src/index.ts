@@ -13,3 +13,5 @@ export type {
 export { parse, validate, type ParseOptions, type ValidateResult } from './parse.js';
 export { detectFormat, formatFromContentType, type FormatOption } from './format.js';
 export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
+export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
+export { serialize, toJSON, type SerializeOptions } from './serialize.js';
