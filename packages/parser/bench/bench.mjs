@@ -8,6 +8,8 @@
 //   pnpm bench --big                    add the 1 GB streaming row (om parseStream vs the streaming floor)
 //   pnpm bench --formats openmetrics    one format only (prometheus | openmetrics)
 //   pnpm bench --only floor,om-parse    some contenders only (ids below); --skip works the other way
+//   pnpm bench --max-minutes 10         time budget when --runs is not given: a corpus whose first round
+//                                       shows that 3 runs would overrun its share gets fewer runs
 //   pnpm bench --json out.json          machine-readable results
 //   pnpm bench --markdown               also write docs/benchmarks.md (--markdown-file PATH to change it)
 //   OM_BENCH_DIST=/x/dist/index.js      measure another build of @omkit/parser (default: packages/parser/dist)
@@ -61,6 +63,7 @@ try {
       markdown: { type: 'boolean', default: false },
       'markdown-file': { type: 'string' },
       timeout: { type: 'string', default: '900' },
+      'max-minutes': { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -311,7 +314,7 @@ function noteFor(c, res) {
     if (typeof self.importMs === 'number') notes.push(`import ${self.importMs} ms`);
   } else if (self && typeof self.families === 'number') notes.push(`${self.families} families`);
   if (res.streamRatio !== undefined) notes.push(`${res.streamRatio.toFixed(2)} × streaming floor`);
-  if (res.failures) notes.push(`${res.failures} of ${runs} runs failed`);
+  if (res.failures) notes.push(`${res.failures} failed run(s)`);
   if (res.walls.length > 1) notes.push(`runs ${res.walls.map((w) => w.toFixed(2)).join('/')} s`);
   return notes.join('; ');
 }
@@ -371,7 +374,8 @@ function printTable(corpus, summary, big) {
   const widths = HEAD.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
   const line = (cols) => cols.map((c, i) => (i === 1 || i === 2 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   console.log('');
-  console.log(title(corpus, big) + (big ? '  [× floor = × streaming floor]' : ''));
+  console.log(title(corpus, big) + `, median of ${summary.runs}` + (big ? '  [× floor = × streaming floor]' : ''));
+  if (summary.reduced) console.log(`(${summary.reduced})`);
   console.log(line(HEAD));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const d of data) console.log(line(d));
@@ -401,6 +405,12 @@ const plan = [];
 for (const size of sizes) for (const format of formats) plan.push({ size, format, big: false });
 if (opts.big) for (const format of formats) plan.push({ size: bigSize, format, big: true });
 
+// Time budget (only when --runs is not given): each regular corpus gets a share proportional to its
+// size plus 10 MB (start-up costs the same at every size).
+const budgetMs = Number(opts['max-minutes']) * 60_000;
+const weight = (size) => size + 10;
+const plannedWeight = plan.filter((p) => !p.big).reduce((a, p) => a + weight(p.size), 0);
+
 const results = [];
 for (const item of plan) {
   const corpus = ensureCorpus(item.format, item.size, { seed, log });
@@ -413,7 +423,10 @@ for (const item of plan) {
   }
   warm(corpus.file);
   const active = contenders.filter((c) => !state.get(c.id).skipped);
-  for (let r = 0; r < runs; r++) {
+  let corpusRuns = runs;
+  let reduced = null;
+  for (let r = 0; r < corpusRuns; r++) {
+    const roundStart = performance.now();
     for (const c of active) {
       const st = state.get(c.id);
       if (st.skipped || (st.error && !st.walls.length)) continue; // failed on its first run: don't repeat
@@ -432,12 +445,27 @@ for (const item of plan) {
       st.rss.push(res.rssKiB);
       st.last = res;
     }
+    if (r === 0 && !opts.runs && !item.big && runs > 1) {
+      const share = (budgetMs * weight(item.size)) / plannedWeight;
+      const roundMs = performance.now() - roundStart;
+      const allowed = Math.max(1, Math.floor(share / roundMs));
+      // (the first round counts as one of the allowed runs)
+      if (allowed < runs) {
+        corpusRuns = allowed;
+        reduced = `${allowed} run${allowed > 1 ? 's' : ''} instead of ${runs}: one round took ${(roundMs / 1000).toFixed(0)} s of this corpus's ${(share / 1000).toFixed(0)} s share of --max-minutes ${opts['max-minutes']} (give --runs to force)`;
+        log(`  ${reduced}`);
+      }
+    }
   }
   const summary = summarize(corpus, contenders, state, item.big);
+  summary.runs = corpusRuns;
+  summary.reduced = reduced;
   printTable(corpus, summary, item.big);
   results.push({
     corpus: { format: corpus.format, sizeMB: corpus.sizeMB, bytes: corpus.bytes, lines: corpus.lines, families: corpus.families, samples: corpus.samples, file: corpus.file },
     big: item.big,
+    runs: corpusRuns,
+    runsReduced: reduced,
     floor: summary.floorId,
     rows: summary.rows,
   });
@@ -514,7 +542,7 @@ function markdown() {
   out.push(`- **Command:** \`${command}\``);
   out.push(`- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Linux ${m.kernel} — shared with other builds and tests while measuring, so absolute MB/s are noisy; compare the ratios`);
   out.push(`- **Software:** Node ${m.node}; promtool ${m.promtool ?? '(not installed)'}; Python ${m.python ?? '–'} prometheus_client ${m.prometheusClient ?? '(not installed)'}; parse-prometheus-text-format ${m.parsePrometheusTextFormat ?? '(not installed)'}`);
-  out.push(`- **Runs:** median of ${runs} per cell, each a fresh process; peak RSS from ${m.rssSource}`);
+  out.push(`- **Runs:** median of ${runs} per cell unless the table says otherwise, each a fresh process; peak RSS from ${m.rssSource}`);
   out.push('');
   out.push('## How to read it', '');
   out.push('- **MB/s** = corpus bytes ÷ 10⁶ ÷ the median whole-process wall time (process start, read, parse, exit) — a');
@@ -544,7 +572,7 @@ function markdown() {
   for (const res of results) {
     const c = res.corpus;
     out.push(`## ${title(c, res.big)}`, '');
-    if (res.big) out.push('× floor is relative to the streaming floor here.', '');
+    out.push(`Median of ${res.runs} run${res.runs > 1 ? 's' : ''}${res.runsReduced ? ` (${res.runsReduced})` : ''}.${res.big ? ' × floor is relative to the streaming floor here.' : ''}`, '');
     out.push(markdownTable({ rows: res.rows }), '');
   }
   out.push('## Running it', '');
