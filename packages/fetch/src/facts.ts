@@ -17,6 +17,7 @@
  * | `insecure-tls`        | certificate verification is off (`insecure_skip_verify`)                     |
  * | `credentials-over-http` | credentials were sent over plain http to a non-loopback host              |
  * | `auth-retry`          | the target answered 401, the OAuth2 token was dropped and the request retried |
+ * | `secret-echoed`       | the target sent back a credential om sent it; om replaced it with `<secret>` (headers, and the text body of `scrape()`) |
  */
 export type ScrapeFact =
   | { kind: 'status'; status: number; statusText: string; prometheus: 'fails' }
@@ -37,6 +38,7 @@ export type ScrapeFact =
   | { kind: 'redirect'; status: number; from: string; to: string; crossOrigin: boolean; credentialsDropped: boolean }
   | { kind: 'insecure-tls' }
   | { kind: 'credentials-over-http'; host: string }
-  | { kind: 'auth-retry'; status: 401 };
+  | { kind: 'auth-retry'; status: 401 }
+  | { kind: 'secret-echoed'; where: 'headers' | 'body' };
 
 export type ScrapeFactKind = ScrapeFact['kind'];

@@ -337,6 +337,12 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
   const status = response.statusCode;
   const statusText = STATUS_CODES[status] ?? '';
   const headers = headerRecord(response.headers);
+  for (const [name, value] of Object.entries(headers)) {
+    if (redactor.leaks(value)) {
+      headers[name] = redactor.redact(value);
+      if (!facts.some((f) => f.kind === 'secret-echoed')) facts.push({ kind: 'secret-echoed', where: 'headers' });
+    }
+  }
   const firstByte = performance.now() - started;
   if (options.tls?.insecureSkipVerify === true && sawHttps) facts.unshift({ kind: 'insecure-tls' });
 
@@ -448,7 +454,7 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
     }
   }
 
-  return {
+  const stream: ScrapeStream = {
     url: finalUrl,
     requestedUrl,
     status,
@@ -473,7 +479,12 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
       await release(true);
     },
   };
+  secretsOf.set(stream, redactor);
+  return stream;
 }
+
+/** The redactor of each stream, for `scrape()` (kept out of the stream's printable form). */
+const secretsOf = new WeakMap<ScrapeStream, Redactor>();
 
 /**
  * Scrapes `target` as Prometheus would and reads the whole body (see `scrapeStream` for the
@@ -485,5 +496,11 @@ export async function scrape(target: ScrapeTarget | string, options: ScrapeOptio
   for await (const chunk of stream.body) chunks.push(chunk);
   const summary = await stream.summary();
   const { body: _body, summary: _summary, cancel: _cancel, facts: _facts, ...info } = stream;
-  return { ...info, body: Buffer.concat(chunks).toString('utf8'), ...summary };
+  let text = Buffer.concat(chunks).toString('utf8');
+  const redactor = secretsOf.get(stream);
+  if (redactor?.leaks(text)) {
+    text = redactor.redact(text);
+    summary.facts.push({ kind: 'secret-echoed', where: 'body' });
+  }
+  return { ...info, body: text, ...summary };
 }
