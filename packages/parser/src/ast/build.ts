@@ -82,6 +82,14 @@ export function buildLine(line: string, base: number, ctx: LineContext): LineRec
   return isComment ? builder.commentLine(cst) : builder.sampleLine(cst);
 }
 
+/**
+ * The offset just after a token. The lexer tracks only start offsets (`positionTracking:
+ * 'onlyOffset'`), so `endOffset` is undefined: a token ends where its image does.
+ */
+function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
 function reportGrammarError(
   error: IRecognitionException,
   line: string,
@@ -91,7 +99,7 @@ function reportGrammarError(
   const token = error.token;
   const atEnd = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
   const start = atEnd ? line.length : token.startOffset;
-  const end = atEnd ? line.length : token.endOffset! + 1;
+  const end = atEnd ? line.length : tokenEnd(token);
   if (!atEnd && token.tokenType.name === 'UnterminatedString') {
     ctx.report('OM012', base + start, base + end, 'string has no closing quote');
     return;
@@ -313,7 +321,7 @@ class RecordBuilder {
         value = this.unescape(token.image.slice(1), token.startOffset + 1, 'help') ?? '';
       } else {
         const text = token.image.replace(/^[ \t]+/, '');
-        value = this.unescape(text, token.endOffset! + 1 - text.length, 'help') ?? '';
+        value = this.unescape(text, tokenEnd(token) - text.length, 'help') ?? '';
       }
     } else if (this.om) {
       this.reportAt('OM018', this.line.length, this.line.length, 'HELP line has no space and text after the name', {
@@ -450,7 +458,7 @@ class RecordBuilder {
     message: string,
     extra?: Parameters<LineContext['report']>[4],
   ): void {
-    this.ctx.report(code, this.base + token.startOffset, this.base + token.endOffset! + 1, message, extra);
+    this.ctx.report(code, this.base + token.startOffset, this.base + tokenEnd(token), message, extra);
   }
 
   private reportAt(
