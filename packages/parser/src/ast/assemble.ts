@@ -38,8 +38,11 @@ interface MetricState {
   node: MetricNode | undefined;
   timestamped: boolean | undefined;
   lastTimestamp: number;
-  /** Sample identities (name + part label) seen in the current point, for duplicates. */
-  seen: Set<string>;
+  /** The metric's labels (without the part label), to recognise its next sample cheaply. */
+  labels: readonly Label[];
+  /** Sample identities (suffix + part label) seen in the current point, for duplicates. */
+  firstIdentity: string | undefined;
+  seen: Set<string> | undefined;
   point: HistogramPoint | undefined;
 }
 
@@ -73,7 +76,6 @@ export class Assembler {
   private readonly suffixes: Record<MetricType, readonly string[]>;
   private family: FamilyNode | undefined;
   private hasSamples = false;
-  private metricKey: string | undefined;
   private metric: MetricState | undefined;
   private readonly seenMetricKeys = new Set<string>();
   /** Every family name so far, with its type (Prometheus text routes `_sum` etc. by it). */
@@ -130,26 +132,8 @@ export class Assembler {
     family.cover(line, record.start, record.end);
     const suffix = record.name.slice(family.name.length);
     const partLabel = this.partLabel(family, suffix);
-    const { key, labels } = metricKey(record.labels, partLabel);
-
-    if (key !== this.metricKey) {
-      this.closeMetric();
-      if (this.seenMetricKeys.has(key)) {
-        this.report('OM123', record.start, record.end, `samples of \`${family.name}${key === '' ? '' : `{${key}}`}\` are split by other series`, {
-          help: 'keep all samples of one label set together',
-          severity: this.om ? 'error' : 'warning',
-        });
-      }
-      this.seenMetricKeys.add(key);
-      this.metricKey = key;
-      this.metric = {
-        node: this.options.model ? new MetricNode(labels) : undefined,
-        timestamped: undefined,
-        lastTimestamp: -Infinity,
-        seen: new Set(),
-        point: undefined,
-      };
-      if (this.options.model) family.metrics.push(this.metric.node!);
+    if (this.metric === undefined || !sameMetric(this.metric.labels, record.labels, partLabel)) {
+      this.newMetric(family, record, partLabel);
     }
     const metric = this.metric!;
     this.checkTimestamp(metric, record);
@@ -173,6 +157,31 @@ export class Assembler {
         ),
       );
     }
+  }
+
+  private newMetric(family: FamilyNode, record: SampleRecord, partLabel: string | undefined): void {
+    this.closeMetric();
+    const labels = withoutLabel(record.labels, partLabel);
+    const key = metricKey(labels);
+    if (this.seenMetricKeys.has(key)) {
+      const shown = labels.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(',');
+      this.report('OM123', record.start, record.end, `samples of \`${family.name}{${shown}}\` are split by other series`, {
+        help: 'keep all samples of one label set together',
+        severity: this.om ? 'error' : 'warning',
+      });
+    }
+    this.seenMetricKeys.add(key);
+    const node = this.options.model ? new MetricNode(labels) : undefined;
+    if (node !== undefined) family.metrics.push(node);
+    // One state object, reset per metric: most metrics are a single sample.
+    const state = (this.metric ??= {} as MetricState);
+    state.node = node;
+    state.labels = labels;
+    state.timestamped = undefined;
+    state.lastTimestamp = -Infinity;
+    state.firstIdentity = undefined;
+    state.seen = undefined;
+    state.point = undefined;
   }
 
   /** Closes the last family. */
@@ -227,7 +236,6 @@ export class Assembler {
     const family = this.family;
     if (family === undefined) return;
     this.closeMetric();
-    this.metricKey = undefined;
     this.metric = undefined;
     this.seenMetricKeys.clear();
     if (this.om) this.checkFamily(family);
@@ -291,7 +299,8 @@ export class Assembler {
     if (record.timestamp! < metric.lastTimestamp) {
       if (this.om) this.report('OM125', record.start, record.end, 'timestamp goes back in time within this metric');
     } else if (record.timestamp! > metric.lastTimestamp) {
-      metric.seen.clear();
+      metric.firstIdentity = undefined;
+      metric.seen = undefined;
     }
     metric.lastTimestamp = record.timestamp!;
   }
@@ -314,11 +323,15 @@ export class Assembler {
       }
     }
     if (record.timestamp === undefined) {
-      const identity = `${suffix}\u0000${part ?? ''}`;
-      if (metric.seen.has(identity)) {
-        this.report('OM126', at.start, at.end, `sample \`${record.name}\` repeats a series already given`);
+      const identity = part === undefined ? suffix : `${suffix}\u0000${part}`;
+      if (metric.firstIdentity === undefined) metric.firstIdentity = identity;
+      else {
+        metric.seen ??= new Set([metric.firstIdentity]);
+        if (metric.seen.has(identity)) {
+          this.report('OM126', at.start, at.end, `sample \`${record.name}\` repeats a series already given`);
+        }
+        metric.seen.add(identity);
       }
-      metric.seen.add(identity);
     }
 
     const counterLike =
@@ -499,17 +512,28 @@ export class Assembler {
   }
 }
 
-/**
- * The identity of a sample's Metric: its labels without the point's part label, in a canonical
- * (sorted) order so that label order does not matter.
- */
-function metricKey(all: readonly Label[], partLabel: string | undefined): { key: string; labels: readonly Label[] } {
-  let labels = all;
-  if (partLabel !== undefined) {
-    const i = all.findIndex((l) => l.name === partLabel);
-    if (i !== -1) labels = all.filter((_, j) => j !== i);
+/** The labels without the point's part label (`le`, `quantile`, the stateset label). */
+function withoutLabel(all: readonly Label[], partLabel: string | undefined): readonly Label[] {
+  if (partLabel === undefined) return all;
+  const i = all.findIndex((l) => l.name === partLabel);
+  return i === -1 ? all : all.filter((_, j) => j !== i);
+}
+
+/** Whether a sample's labels, without its part label, are the metric's labels in the same order. */
+function sameMetric(metric: readonly Label[], all: readonly Label[], partLabel: string | undefined): boolean {
+  let j = 0;
+  for (let i = 0; i < all.length; i++) {
+    const label = all[i]!;
+    if (label.name === partLabel) continue;
+    const other = metric[j++];
+    if (other === undefined || other.name !== label.name || other.value !== label.value) return false;
   }
-  if (labels.length === 0) return { key: '', labels };
+  return j === metric.length;
+}
+
+/** The identity of a Metric's label set, independent of label order. */
+function metricKey(labels: readonly Label[]): string {
+  if (labels.length === 0) return '';
   let sorted = labels;
   for (let i = 1; i < labels.length; i++) {
     if (labels[i - 1]!.name > labels[i]!.name) {
@@ -517,9 +541,10 @@ function metricKey(all: readonly Label[], partLabel: string | undefined): { key:
       break;
     }
   }
+  // Names cannot contain U+0000 unquoted; values are length-prefixed so no value can forge a key.
   let key = '';
-  for (const l of sorted) key += `${l.name}=${JSON.stringify(l.value)},`;
-  return { key: key.slice(0, -1), labels };
+  for (const l of sorted) key += `${l.name}\u0000${l.value.length}:${l.value}`;
+  return key;
 }
 
 function codePoints(text: string): number {
