@@ -5,7 +5,8 @@
 //   pnpm bench                          sizes 1,10,50,200 MB, both formats, median of 3 runs
 //   pnpm bench --quick                  1 and 10 MB, 1 run (under a minute)
 //   pnpm bench --sizes 1,10 --runs 5    pick sizes (MB) and runs
-//   pnpm bench --big                    add the 1 GB streaming row (om parseStream vs the streaming floor)
+//   pnpm bench --big                    add the 1 GB streaming rows (om parseStream vs the streaming floor;
+//                                       --big-size MB, --big-runs N: default 1000 and 1)
 //   pnpm bench --formats openmetrics    one format only (prometheus | openmetrics)
 //   pnpm bench --only floor,om-parse    some contenders only (ids below); --skip works the other way
 //   pnpm bench --max-minutes 10         time budget when --runs is not given: a corpus whose first round
@@ -59,6 +60,7 @@ try {
       skip: { type: 'string' },
       big: { type: 'boolean', default: false },
       'big-size': { type: 'string', default: '1000' },
+      'big-runs': { type: 'string', default: '1' },
       json: { type: 'string' },
       markdown: { type: 'boolean', default: false },
       'markdown-file': { type: 'string' },
@@ -423,7 +425,7 @@ for (const item of plan) {
   }
   warm(corpus.file);
   const active = contenders.filter((c) => !state.get(c.id).skipped);
-  let corpusRuns = runs;
+  let corpusRuns = item.big ? Number(opts['big-runs']) : runs;
   let reduced = null;
   for (let r = 0; r < corpusRuns; r++) {
     const roundStart = performance.now();
@@ -504,7 +506,10 @@ if (opts.json) {
 if (opts.markdown) {
   const file = resolve(opts['markdown-file'] ?? join(REPO, 'docs/benchmarks.md'));
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, markdown());
+  // Hand-written notes between the markers survive a rerun.
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept = /<!-- notes -->[\s\S]*?<!-- \/notes -->/.exec(previous)?.[0];
+  writeFileSync(file, markdown(kept));
   log(`wrote ${relative(process.cwd(), file) || file}`);
 }
 
@@ -532,7 +537,7 @@ function targetSummary() {
   return rows;
 }
 
-function markdown() {
+function markdown(notes) {
   const m = machine;
   const out = [];
   out.push('# Benchmarks', '');
@@ -575,6 +580,8 @@ function markdown() {
     out.push(`Median of ${res.runs} run${res.runs > 1 ? 's' : ''}${res.runsReduced ? ` (${res.runsReduced})` : ''}.${res.big ? ' × floor is relative to the streaming floor here.' : ''}`, '');
     out.push(markdownTable({ rows: res.rows }), '');
   }
+  out.push('## Notes', '');
+  out.push(notes ?? '<!-- notes -->\nHand-written observations go between these markers; `--markdown` keeps them.\n<!-- /notes -->', '');
   out.push('## Running it', '');
   out.push('```sh');
   out.push('pnpm bench                      # 1, 10, 50, 200 MB × both formats, median of 3 (≈ 10 min on 2 cores)');
