@@ -1,0 +1,24 @@
+export { diff, sortChanges, sameValue } from './diff.js';
+export { summarize, hasChanges, type Summary } from './summary.js';
+export { globToRegExp } from './glob.js';
+export { formatText, type TextOptions } from './format/text.js';
+export { formatJson, type JsonReport } from './format/json.js';
+export { formatMarkdown, type MarkdownOptions } from './format/markdown.js';
+export {
+  changeKinds,
+  type BucketLayoutChanged,
+  type CardinalityChanged,
+  type Change,
+  type ChangeKind,
+  type CounterReset,
+  type DiffOptions,
+  type FamilyAdded,
+  type FamilyRemoved,
+  type LabelSchemaChanged,
+  type MetadataChanged,
+  type Relabel,
+  type SeriesChange,
+  type Tolerance,
+  type TypeChanged,
+  type ValueChanged,
+} from './types.js';

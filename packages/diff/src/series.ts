@@ -1,0 +1,86 @@
+// Series identity: sample name + labels sorted by name, after ignoreLabels, relabel and the
+// numeric canonicalisation of `le` / `quantile` values (`1.0` and `1` are the same bucket).
+import type { Label } from '@omkit/parser';
+import { globsMatcher } from './glob.js';
+import type { DiffOptions } from './types.js';
+
+const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const NEEDS_ESCAPE = /[\\"\n]/;
+
+/** `name="value"` pairs joined by commas; values escaped as in the text formats. */
+export function renderLabels(labels: readonly Label[], skip?: string): string {
+  let out = '';
+  for (const label of labels) {
+    if (label.name === skip) continue;
+    if (out !== '') out += ',';
+    out += LEGACY_LABEL.test(label.name) ? label.name : JSON.stringify(label.name);
+    out += '="';
+    out += NEEDS_ESCAPE.test(label.value)
+      ? label.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
+      : label.value;
+    out += '"';
+  }
+  return out;
+}
+
+/** The series key: `name{a="1",b="2"}`, or `name` without labels. Labels must be sorted. */
+export function seriesKey(name: string, labels: readonly Label[], skip?: string): string {
+  const rendered = renderLabels(labels, skip);
+  return rendered === '' ? name : `${name}{${rendered}}`;
+}
+
+const canonicalCache = new Map<string, string>();
+
+/** `1.0`, `1` and `1e0` → `1`; `+inf` → `+Inf`; anything else unchanged. */
+export function canonicalFloat(text: string): string {
+  const cached = canonicalCache.get(text);
+  if (cached !== undefined) return cached;
+  let out = text;
+  const t = text.trim();
+  if (/^\+?inf(inity)?$/i.test(t)) out = '+Inf';
+  else if (/^-inf(inity)?$/i.test(t)) out = '-Inf';
+  else if (/^nan$/i.test(t)) out = 'NaN';
+  else if (t !== '') {
+    const n = Number(t);
+    if (!Number.isNaN(n)) out = String(n);
+  }
+  if (canonicalCache.size < 10_000) canonicalCache.set(text, out);
+  return out;
+}
+
+/** Turns a sample's labels into the sorted, normalised label list used for identity. */
+export type LabelNormalizer = (labels: readonly Label[]) => readonly Label[];
+
+export function labelNormalizer(options: DiffOptions): LabelNormalizer {
+  const ignored = globsMatcher(options.ignoreLabels);
+  const relabels = (options.relabel ?? []).map((r) => ({
+    matches: globsMatcher([r.label])!,
+    pattern: typeof r.pattern === 'string' ? new RegExp(r.pattern, 'g') : r.pattern,
+    replacement: r.replacement,
+  }));
+  return (labels) => {
+    let out: Label[] | undefined;
+    let sorted = true;
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i];
+      if (ignored?.(label.name)) {
+        out ??= labels.slice(0, i);
+        continue;
+      }
+      let value = label.value;
+      for (const r of relabels) {
+        if (r.matches(label.name)) {
+          r.pattern.lastIndex = 0;
+          value = value.replace(r.pattern, r.replacement);
+        }
+      }
+      if (label.name === 'le' || label.name === 'quantile') value = canonicalFloat(value);
+      if (value !== label.value) out ??= labels.slice(0, i);
+      if (out !== undefined) out.push(value === label.value ? label : { name: label.name, value });
+      if (i > 0 && labels[i - 1].name > label.name) sorted = false;
+    }
+    const result = out ?? labels;
+    if (sorted && out === undefined) return result;
+    return [...result].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  };
+}
