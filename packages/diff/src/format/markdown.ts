@@ -1,7 +1,7 @@
 // A PR-comment rendering: a summary table, then one section per family with a ```diff block.
 import { summarize } from '../summary.js';
 import type { Change } from '../types.js';
-import { byFamily, lineOf, summaryLine } from './lines.js';
+import { byFamily, lineOf } from './lines.js';
 
 export interface MarkdownOptions {
   /** Heading of the comment. Default `Metrics diff`. */
@@ -14,8 +14,9 @@ export function formatMarkdown(changes: readonly Change[], options: MarkdownOpti
   const max = options.maxLinesPerFamily ?? 50;
   const summary = summarize(changes);
   let out = `## ${options.title ?? 'Metrics diff'}\n\n`;
-  out += `${summaryLine(summary.kinds, summary.total, summary.families)}.\n`;
-  if (summary.total === 0) return out;
+  if (summary.total === 0) return `${out}No changes.\n`;
+  const count = summary.total === 1 ? '1 change' : `${summary.total} changes`;
+  out += `**${count}** in ${summary.families === 1 ? '1 family' : `${summary.families} families`}.\n`;
   out += '\n| Change | Count |\n| --- | ---: |\n';
   for (const [kind, n] of Object.entries(summary.kinds)) if (n > 0) out += `| \`${kind}\` | ${n} |\n`;
   for (const [family, group] of byFamily(changes)) {
