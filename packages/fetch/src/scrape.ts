@@ -10,7 +10,7 @@ import type { ScrapeFact } from './facts.js';
 import { OAuth2TokenSource, type OAuth2Token } from './oauth2/token-source.js';
 import type { AuthOptions, Redirect, ScrapeOptions, ScrapeResponseInfo, ScrapeResult, ScrapeTimings } from './options.js';
 import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader, classifyContentType } from './protocols.js';
-import { Redactor, Secret, displayUrl, readSecretFile, reveal } from './secret.js';
+import { ECHO_MIN_LENGTH, Redactor, Secret, displayUrl, readSecretFile, reveal } from './secret.js';
 import { anySignal, headerRecord, transportError } from './util.js';
 import { USER_AGENT } from './version.js';
 
@@ -338,8 +338,8 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
   const statusText = STATUS_CODES[status] ?? '';
   const headers = headerRecord(response.headers);
   for (const [name, value] of Object.entries(headers)) {
-    if (redactor.leaks(value)) {
-      headers[name] = redactor.redact(value);
+    if (redactor.leaks(value, ECHO_MIN_LENGTH)) {
+      headers[name] = redactor.redact(value, ECHO_MIN_LENGTH);
       if (!facts.some((f) => f.kind === 'secret-echoed')) facts.push({ kind: 'secret-echoed', where: 'headers' });
     }
   }
@@ -498,8 +498,8 @@ export async function scrape(target: ScrapeTarget | string, options: ScrapeOptio
   const { body: _body, summary: _summary, cancel: _cancel, facts: _facts, ...info } = stream;
   let text = Buffer.concat(chunks).toString('utf8');
   const redactor = secretsOf.get(stream);
-  if (redactor?.leaks(text)) {
-    text = redactor.redact(text);
+  if (redactor?.leaks(text, ECHO_MIN_LENGTH)) {
+    text = redactor.redact(text, ECHO_MIN_LENGTH);
     summary.facts.push({ kind: 'secret-echoed', where: 'body' });
   }
   return { ...info, body: text, ...summary };

@@ -4,6 +4,9 @@ import { ConfigError } from './errors.js';
 
 const REDACTED = '<secret>';
 
+/** Shortest secret looked for in response headers and bodies. */
+export const ECHO_MIN_LENGTH = 6;
+
 /**
  * A string that must not be printed. `String(secret)`, `JSON.stringify` and `util.inspect` all show
  * `<secret>`; only `reveal()` gives the value. Options accept a plain string or a `Secret`;
@@ -51,8 +54,9 @@ export async function readSecretFile(file: string, keyPath: string): Promise<str
 
 /**
  * Collects the secret values used by one request and removes them from any text before it is
- * shown (error messages, causes, debug lines). Values shorter than 4 characters are still removed,
- * except the empty string.
+ * shown (error messages, causes, debug lines: every secret, however short). In response data
+ * (headers, body) only secrets of at least `ECHO_MIN_LENGTH` characters are looked for, so that a
+ * two-letter password does not mangle a metrics body.
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
@@ -71,18 +75,19 @@ export class Redactor {
     this.add(password, Buffer.from(`${username}:${password}`).toString('base64'));
   }
 
-  redact(text: string): string {
+  /** Replaces every known secret (at least `minLength` characters long) with `<secret>`. */
+  redact(text: string, minLength = 1): string {
     let out = text;
     // Longest first, so a secret containing another is removed whole.
     for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+      if (secret.length >= minLength && out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;
   }
 
-  /** True when `text` contains a known secret. */
-  leaks(text: string): boolean {
-    for (const secret of this.#secrets) if (text.includes(secret)) return true;
+  /** True when `text` contains a known secret at least `minLength` characters long. */
+  leaks(text: string, minLength = 1): boolean {
+    for (const secret of this.#secrets) if (secret.length >= minLength && text.includes(secret)) return true;
     return false;
   }
 

@@ -14,7 +14,7 @@ const slowHandler = (name: string) => (req: import('node:http').IncomingMessage,
   setTimeout(() => {
     active--;
     res.writeHead(200, { 'content-type': 'application/openmetrics-text; version=1.0.0' });
-    res.end(`# TYPE up gauge\nup{server="${name}",path="${req.url}",auth="${req.headers.authorization ?? ''}"} 1\n# EOF\n`);
+    res.end(`# TYPE up gauge\nup{server="${name}",path="${req.url}",auth="${[...(req.headers.authorization ?? '')].reverse().join('')}"} 1\n# EOF\n`);
   }, 300);
 };
 
@@ -68,7 +68,7 @@ describe('scrapeJob', () => {
         { job: 'node', instance: `127.0.0.1:${b.port}`, env: 'test' },
       ]),
     );
-    for (const o of ok) expect(o.result!.body).toContain('path="/m",auth="Bearer job-token"');
+    for (const o of ok) expect(o.result!.body).toContain(`path="/m",auth="${[...'Bearer job-token'].reverse().join('')}"`);
   });
 
   it('respects the concurrency limit', async () => {

@@ -126,4 +126,19 @@ describe('redaction', () => {
     // … and nothing printable contains one.
     for (const secret of ALL()) expect(everything, `leaked ${secret}`).not.toContain(secret);
   });
+
+  it('Secret never prints its value', () => {
+    const secret = new Secret('hunter2-secret');
+    expect(String(secret)).toBe('<secret>');
+    expect(`${secret}`).toBe('<secret>');
+    expect(JSON.stringify({ secret })).toBe('{"secret":"<secret>"}');
+    expect(inspect({ secret })).not.toContain('hunter2');
+    expect(secret.reveal()).toBe('hunter2-secret');
+  });
+
+  it('a very short password does not mangle the metrics body', async () => {
+    const r = await scrape(`${target.url}/ok`, { auth: { basic: { username: 'u', password: 'e' } } });
+    expect(r.body.startsWith('# echo Basic ')).toBe(true);
+    expect(r.facts.map((f) => f.kind)).not.toContain('secret-echoed');
+  });
 });

@@ -23,9 +23,13 @@ beforeAll(async () => {
     seen.push({ url: req.url!, headers: req.headers });
     const u = new URL(req.url!, 'http://x');
     switch (u.pathname) {
-      case '/echo':
+      case '/echo': {
+        // Credentials come back reversed: om redacts credentials a target echoes verbatim.
+        const { authorization, ...rest } = req.headers;
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        res.end(JSON.stringify(req.headers));
+        res.end(JSON.stringify({ ...rest, authorization: authorization === undefined ? undefined : [...authorization].reverse().join('') }));
+        return;
+      }
         return;
       case '/om':
         res.writeHead(200, { 'content-type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' });
@@ -99,6 +103,10 @@ afterAll(async () => {
 });
 
 const kinds = (facts: ScrapeFact[]) => facts.map((f) => f.kind);
+const sentAuth = (body: string): string | undefined => {
+  const reversed = (JSON.parse(body) as { authorization?: string }).authorization;
+  return reversed === undefined ? undefined : [...reversed].reverse().join('');
+};
 
 describe('request', () => {
   it('sends the headers Prometheus sends', async () => {
@@ -112,7 +120,7 @@ describe('request', () => {
     expect(h['x-prometheus-scrape-timeout-seconds']).toBe('10');
     expect(h['x-tenant']).toBe('a');
     expect(h['x-multi']).toBe('1, 2');
-    expect(h.authorization).toBeUndefined();
+    expect(sentAuth(r.body)).toBeUndefined();
   });
 
   it('formats the timeout header like Go and honours the options', async () => {
@@ -143,16 +151,16 @@ describe('request', () => {
   it('sends bearer, basic and custom authorization; files are read each time and trimmed', async () => {
     const tokenFile = tmp.write('token', '  tok-1\n');
     const r1 = await scrape(`${server.url}/echo`, { auth: { bearer: { tokenFile } } });
-    expect(JSON.parse(r1.body).authorization).toBe('Bearer tok-1');
+    expect(sentAuth(r1.body)).toBe('Bearer tok-1');
     tmp.write('token', 'tok-2\n');
     const r2 = await scrape(`${server.url}/echo`, { auth: { bearer: { tokenFile } } });
-    expect(JSON.parse(r2.body).authorization).toBe('Bearer tok-2');
+    expect(sentAuth(r2.body)).toBe('Bearer tok-2');
     const r3 = await scrape(`${server.url}/echo`, { auth: { basic: { username: 'u', password: new Secret('p:w') } } });
-    expect(JSON.parse(r3.body).authorization).toBe(`Basic ${Buffer.from('u:p:w').toString('base64')}`);
+    expect(sentAuth(r3.body)).toBe(`Basic ${Buffer.from('u:p:w').toString('base64')}`);
     const r4 = await scrape(`${server.url}/echo`, { auth: { authorization: { type: 'Token', credentials: 'abc' } } });
-    expect(JSON.parse(r4.body).authorization).toBe('Token abc');
+    expect(sentAuth(r4.body)).toBe('Token abc');
     const r5 = await scrape(`${server.url.replace('//', '//user:pw@')}/echo`);
-    expect(JSON.parse(r5.body).authorization).toBe(`Basic ${Buffer.from('user:pw').toString('base64')}`);
+    expect(sentAuth(r5.body)).toBe(`Basic ${Buffer.from('user:pw').toString('base64')}`);
     expect(r5.url).not.toContain('pw');
     await expect(scrape(`${server.url}/echo`, { auth: { authorization: { type: 'basic', credentials: 'x' } } })).rejects.toThrow(/basic_auth/);
     await expect(scrape(`${server.url}/echo`, { auth: { bearer: { tokenFile: `${tmp.dir}/missing` } } })).rejects.toThrow(
@@ -236,7 +244,7 @@ describe('redirects', () => {
     const r = await scrape(`${server.url}/redirect-same`, { auth: { bearer: { token: 'same-origin-token' } } });
     expect(r.url).toBe(`${server.url}/echo`);
     expect(r.requestedUrl).toBe(`${server.url}/redirect-same`);
-    expect(JSON.parse(r.body).authorization).toBe('Bearer same-origin-token');
+    expect(sentAuth(r.body)).toBe('Bearer same-origin-token');
     expect(r.facts).toContainEqual({ kind: 'redirect', status: 302, from: `${server.url}/redirect-same`, to: `${server.url}/echo`, crossOrigin: false, credentialsDropped: false });
   });
 
