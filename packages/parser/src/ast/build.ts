@@ -3,7 +3,7 @@
 // whitespace, escapes, which words are numbers and types) are decided here.
 import type { CstNode, IToken, IRecognitionException } from 'chevrotain';
 import { lexLine } from '../lexer/lexer.js';
-import { lineParser } from '../grammar/parser.js';
+import { getLineParser } from '../grammar/parser.js';
 import type {
   CommentLineCstChildren,
   ExemplarCstChildren,
@@ -72,6 +72,7 @@ export function buildLine(line: string, base: number, ctx: LineContext): LineRec
     );
     return undefined;
   }
+  const lineParser = getLineParser();
   lineParser.input = lexed.tokens;
   const cst = isComment ? lineParser.commentLine() : lineParser.sampleLine();
   if (lineParser.errors.length > 0) {

@@ -153,5 +153,9 @@ export class LineParser extends CstParser {
   });
 }
 
-/** The one parser instance; `input` is reset per line. */
-export const lineParser = new LineParser();
+let lineParser: LineParser | undefined;
+
+/** The one parser instance, built on first use; `input` is reset per line. */
+export function getLineParser(): LineParser {
+  return (lineParser ??= new LineParser());
+}

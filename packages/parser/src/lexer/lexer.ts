@@ -1,14 +1,13 @@
-// The one lexer instance (never one per call). Offsets only: line and column are computed from
+// The one lexer instance (never one per call), built on first use: most expositions never need
+// it, because the fast scanner reads their lines. Offsets only: line and column are computed from
 // offsets when a diagnostic needs them (PERF-NOTES.md), and every input handed to it is one line.
 import { Lexer } from 'chevrotain';
 import { lexerDefinition } from './tokens.js';
 
-export const lineLexer = new Lexer(lexerDefinition, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-});
+let lineLexer: Lexer | undefined;
 
 /** Lex one line (without its line feed); `comment` for lines that start with `#`. */
 export function lexLine(line: string, mode: 'sample' | 'comment') {
+  lineLexer ??= new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: true });
   return lineLexer.tokenize(line, mode);
 }

@@ -1,0 +1,73 @@
+// Families back to text: OpenMetrics 1.0, Prometheus text 0.0.4, or a JSON form. Serializing a
+// parsed exposition and parsing the result gives an equal model.
+import type { Format, Label, MetricFamily, Sample } from './ast/types.js';
+import { formatValue } from './number.js';
+
+export interface SerializeOptions {
+  format: Format;
+}
+
+const LEGACY_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * Renders families in a text format, as they are: sample names and types are not converted
+ * between formats. An OpenMetrics rendering ends with `# EOF`.
+ */
+export function serialize(families: readonly MetricFamily[], options: SerializeOptions): string {
+  const om = options.format === 'openmetrics';
+  let out = '';
+  for (const family of families) {
+    const name = quoteName(family.name, LEGACY_NAME);
+    if (family.typeDeclared) {
+      const type = !om && family.type === 'unknown' ? 'untyped' : family.type;
+      out += `# TYPE ${name} ${type}\n`;
+    }
+    if (om && family.unit !== undefined) out += `# UNIT ${name} ${family.unit}\n`;
+    if (family.help !== undefined) out += `# HELP ${name} ${escapeHelp(family.help, om)}\n`;
+    for (const metric of family.metrics) {
+      for (const sample of metric.samples) out += sampleLine(sample, om);
+    }
+  }
+  return om ? `${out}# EOF\n` : out;
+}
+
+function sampleLine(sample: Sample, om: boolean): string {
+  const legacy = LEGACY_NAME.test(sample.name);
+  let line = legacy ? sample.name : '';
+  const items: string[] = legacy ? [] : [`"${escapeLabelValue(sample.name)}"`];
+  for (const label of sample.labels) items.push(labelPair(label));
+  if (items.length > 0) line += `{${items.join(',')}}`;
+  line += ` ${formatValue(sample.value)}`;
+  if (sample.timestamp !== undefined) {
+    line += ` ${om ? formatValue(sample.timestamp) : String(Math.round(sample.timestamp * 1000))}`;
+  }
+  const exemplar = sample.exemplar;
+  if (om && exemplar !== undefined) {
+    line += ` # {${exemplar.labels.map(labelPair).join(',')}} ${formatValue(exemplar.value)}`;
+    if (exemplar.timestamp !== undefined) line += ` ${formatValue(exemplar.timestamp)}`;
+  }
+  return `${line}\n`;
+}
+
+function labelPair(label: Label): string {
+  return `${quoteName(label.name, LEGACY_LABEL)}="${escapeLabelValue(label.value)}"`;
+}
+
+function quoteName(name: string, legacy: RegExp): string {
+  return legacy.test(name) ? name : `"${escapeLabelValue(name)}"`;
+}
+
+function escapeLabelValue(value: string): string {
+  return value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
+function escapeHelp(help: string, om: boolean): string {
+  return help.replace(om ? /[\\"\n]/g : /[\\\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
+/** The JSON form of a parse: plain data with spans, stable key order. */
+export function toJSON(families: readonly MetricFamily[]): unknown[] {
+  return JSON.parse(JSON.stringify(families)) as unknown[];
+}
+

@@ -1,0 +1,117 @@
+// Streaming: families are yielded as they complete, with the diagnostics found up to that point,
+// holding one family (and one partial line) in memory. Chunks may be bytes or strings, split
+// anywhere, multi-byte characters included. Web streams and async iterables only, so that this
+// runs wherever JavaScript runs.
+import type { Format, MetricFamily } from './ast/types.js';
+import type { Diagnostic } from './diagnostic.js';
+import { DETECT_WINDOW, resolveFormat } from './format.js';
+import type { ParseOptions } from './parse.js';
+import { Session, sortDiagnostics } from './session.js';
+
+export type Chunk = Uint8Array | string;
+export type ChunkSource = AsyncIterable<Chunk> | Iterable<Chunk> | ReadableStream<Chunk>;
+
+export interface StreamOptions extends ParseOptions {
+  /** Build the model (default); false yields diagnostics only, the fastest way to validate. */
+  model?: boolean;
+}
+
+export interface StreamItem {
+  readonly format: Format;
+  /** A finished family; absent on the last item, which carries the end-of-input diagnostics. */
+  readonly family?: MetricFamily;
+  /** Diagnostics found since the previous item, in text order. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses a stream of chunks, yielding each family when it is complete. */
+export async function* parseStream(source: ChunkSource, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
+  const decoder = new TextDecoder('utf-8');
+  const model = options.model ?? true;
+  const finished: MetricFamily[] = [];
+  let session: Session | undefined;
+  let format: Format | undefined;
+  // Text not yet read: a partial last line, and before the format is known, the head.
+  let pending = '';
+  let base = 0;
+  let total = 0;
+  let lastChar = -1;
+  // How far `pending` has been searched for a line feed: a long line is not searched twice.
+  let searched = 0;
+
+  const drain = function* (): Generator<StreamItem> {
+    for (const family of finished.splice(0)) {
+      yield { format: format!, family, diagnostics: sortDiagnostics(session!.diagnostics.splice(0)) };
+    }
+  };
+
+  const readLines = (final: boolean): void => {
+    let pos = 0;
+    for (;;) {
+      const newline = pending.indexOf('\n', Math.max(pos, searched));
+      if (newline === -1) {
+        searched = pending.length;
+        break;
+      }
+      session!.readLine(pending, pos, newline, base);
+      pos = newline + 1;
+    }
+    if (final && pos < pending.length) {
+      session!.readLine(pending, pos, pending.length, base);
+      pos = pending.length;
+    }
+    base += pos;
+    searched = Math.max(0, searched - pos);
+    pending = pending.slice(pos);
+  };
+
+  const start = (): void => {
+    format = resolveFormat(options.format, pending, options.contentType);
+    session = new Session({ format, model, emit: (family) => finished.push(family) });
+    if (pending.charCodeAt(0) === 0xfeff) {
+      session.bom();
+      pending = pending.slice(1);
+      base = 1;
+    }
+  };
+
+  for await (const chunk of iterate(source)) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text.length === 0) continue;
+    total += text.length;
+    lastChar = text.charCodeAt(text.length - 1);
+    pending += text;
+    if (session === undefined) {
+      if (pending.length < DETECT_WINDOW && options.contentType === undefined && (options.format ?? 'auto') === 'auto') continue;
+      start();
+    }
+    readLines(false);
+    yield* drain();
+  }
+  const tail = decoder.decode();
+  if (tail.length > 0) {
+    total += tail.length;
+    lastChar = tail.charCodeAt(tail.length - 1);
+    pending += tail;
+  }
+  if (session === undefined) start();
+  readLines(true);
+  session!.finish(total, lastChar);
+  yield* drain();
+  yield { format: format!, diagnostics: sortDiagnostics(session!.diagnostics.splice(0)) };
+}
+
+async function* iterate(source: ChunkSource): AsyncGenerator<Chunk> {
+  if (typeof (source as ReadableStream<Chunk>).getReader === 'function') {
+    const reader = (source as ReadableStream<Chunk>).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  } else yield* source as AsyncIterable<Chunk>;
+}
