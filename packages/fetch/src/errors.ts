@@ -1,3 +1,5 @@
+import type { ScrapeFact } from './facts.js';
+
 /**
  * Errors thrown by `@omkit/fetch`. Bad metrics are never thrown (they are facts); these are failures
  * to obtain a response at all (`FetchError`) or unusable configuration (`ConfigError`).
@@ -34,11 +36,15 @@ export interface FetchErrorDetails {
 
 /** A summary of a non-200 answer, attached to `FetchError.response`. */
 export interface HttpErrorResponse {
+  /** The URL that answered (after redirects). */
+  url: string;
   status: number;
   statusText: string;
   headers: Record<string, string>;
-  /** The start of the body (at most 64 KiB, decoded as UTF-8). */
+  /** The start of the body (at most 64 KiB, decoded as UTF-8; credentials redacted). */
   bodyExcerpt: string;
+  /** The facts of the exchange, starting with the `status` fact. */
+  facts: ScrapeFact[];
 }
 
 export class FetchError extends Error {

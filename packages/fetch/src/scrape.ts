@@ -350,7 +350,14 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
     const excerpt = redactor.redact(await drain(response.body, ERROR_EXCERPT));
     await release(true);
     const safeHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redactor.redact(v)]));
-    const detail: HttpErrorResponse = { status, statusText, headers: safeHeaders, bodyExcerpt: excerpt };
+    const detail: HttpErrorResponse = {
+      url: finalUrl,
+      status,
+      statusText,
+      headers: safeHeaders,
+      bodyExcerpt: excerpt,
+      facts: [{ kind: 'status', status, statusText, prometheus: 'fails' }, ...facts],
+    };
     throw new FetchError('http', `server returned HTTP status ${status} ${statusText}`.trimEnd() + ` (${finalUrl})`, { url: finalUrl, status, response: detail });
   }
 

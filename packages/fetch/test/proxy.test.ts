@@ -33,12 +33,14 @@ beforeAll(async () => {
   server.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     const auth = req.headers['proxy-authorization'];
     tunnels.push({ to: req.url!, auth });
-    const [host, port] = req.url!.split(':');
+    const [name, port] = req.url!.split(':');
+    // metrics.example stands for a remote host: it is mapped to the loopback target, nothing else is reached.
+    const host = name === 'metrics.example' ? '127.0.0.1' : name;
     if (host !== '127.0.0.1' || (auth !== undefined && auth !== `Basic ${Buffer.from(`u:${PROXY_PASSWORD}`).toString('base64')}`)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = net.connect(Number(port), '127.0.0.1', () => {
+    const upstream = net.connect(name === 'metrics.example' ? target.port : Number(port), '127.0.0.1', () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(socket).pipe(upstream);
@@ -106,5 +108,13 @@ describe('proxy', () => {
     expect(err).toBeInstanceOf(FetchError);
     expect(err).toMatchObject({ code: 'proxy' });
     expect(String(err)).not.toContain('wrong');
+  });
+
+  it('reports credentials sent over plain http to a non-loopback host', async () => {
+    const r = await scrape('http://metrics.example/metrics', { proxy: { url: proxy.url }, auth: { bearer: { token: 'plain-http-token' } } });
+    expect(r.body).toBe('up 1\n');
+    expect(r.facts).toContainEqual({ kind: 'credentials-over-http', host: 'metrics.example' });
+    const local = await scrape(`${target.url}/metrics`, { auth: { bearer: { token: 'plain-http-token' } } });
+    expect(local.facts.map((f) => f.kind)).not.toContain('credentials-over-http');
   });
 });

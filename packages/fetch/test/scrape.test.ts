@@ -223,7 +223,8 @@ describe('response', () => {
   it('fails on a status other than 200 with the status and an excerpt', async () => {
     const err = await scrape(`${server.url}/404`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FetchError);
-    expect(err).toMatchObject({ code: 'http', status: 404, response: { status: 404, bodyExcerpt: 'no such metrics here' } });
+    expect(err).toMatchObject({ code: 'http', status: 404, response: { url: `${server.url}/404`, status: 404, bodyExcerpt: 'no such metrics here' } });
+    expect((err as FetchError).response!.facts).toEqual([{ kind: 'status', status: 404, statusText: 'Not Found', prometheus: 'fails' }]);
     expect(String(err)).toContain('server returned HTTP status 404 Not Found');
   });
 
