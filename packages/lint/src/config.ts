@@ -211,8 +211,8 @@ export function configSchema(registry: Readonly<Record<string, AnyRule>> = defau
     const setting = v.pipe(
       v.union([
         levelSchema,
-        v.tuple([levelSchema]),
-        v.tuple([levelSchema, rule.options]),
+        v.strictTuple([levelSchema]),
+        v.strictTuple([levelSchema, rule.options]),
         v.strictObject({ severity: v.optional(levelSchema), options: v.optional(rule.options) }),
       ]),
       v.description(`${rule.code}/${rule.name}: ${rule.description}`),

@@ -38,3 +38,5 @@ export {
 } from './rule.js';
 export { retiredCodes, rules, type RuleName } from './rules/index.js';
 export { ruleUrl, VERSION } from './version.js';
+export { replaceRulesTable, rulesTable, RULES_TABLE_END, RULES_TABLE_START } from './docs.js';
+export * from './format/index.js';

@@ -1,4 +1,7 @@
 // Hand-made model objects for engine tests that do not go through the parser.
+import * as v from 'valibot';
+import { runRules } from '../src/engine.js';
+import type { AnyRule } from '../src/rule.js';
 import type { Label, MetricFamily, MetricType, ParseResult, Sample, Span } from '@omkit/parser';
 
 export function span(line: number, column = 1, length = 1, offset = (line - 1) * 100 + column - 1): Span {
@@ -27,4 +30,17 @@ export function family(name: string, type: MetricType, samples: Sample[], line =
 
 export function result(families: MetricFamily[], diagnostics: ParseResult['diagnostics'] = []): ParseResult {
   return { format: 'openmetrics', families, diagnostics };
+}
+
+/** Runs one rule over a one-family hand-made model; returns the message ids it reported. */
+export function runRuleOnModel(rule: AnyRule, overrides: Partial<MetricFamily>): string[] {
+  const f: MetricFamily = { ...family('x_total', 'gauge', [sample('x_total', {}, 1, 2)]), ...overrides };
+  const ids: string[] = [];
+  const spy: AnyRule = {
+    ...rule,
+    create: (ctx) =>
+      rule.create(Object.create(ctx, { report: { value: (d: { messageId: string }) => ids.push(d.messageId) } }) as typeof ctx),
+  };
+  runRules(result([f]), [{ rule: spy, severity: rule.severity, severityConfigured: false, options: v.parse(rule.options, {}) }], { source: '-' });
+  return ids;
 }

@@ -1,0 +1,44 @@
+import { defineRule } from '../rule.js';
+
+function key(labels: readonly { name: string }[]): string {
+  return labels.map((l) => l.name).sort().join(',');
+}
+
+export default defineRule({
+  code: 'OM156',
+  name: 'consistent-label-names',
+  category: 'conformance',
+  severity: 'warning',
+  description: 'All series of a family should have the same label names',
+  since: '0.1.0',
+  sources: [
+    { kind: 'spec', ref: 'OM 1.0 §Metric: Metrics … SHOULD have the same set of label names' },
+    { kind: 'naming-guide', ref: 'Labels: sum() over all dimensions should be meaningful' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { differentLabels: 'Series of `{{name}}` have different label names ({{expected}} vs {{actual}})' },
+  help: { differentLabels: 'Give every series the same labels; use a value such as `"none"` instead of leaving one out' },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        let first: string | undefined;
+        for (const m of family.metrics) {
+          const k = key(m.labels);
+          if (first === undefined) first = k;
+          else if (k !== first) {
+            const show = (s: string) => (s ? `\`${s}\`` : 'none');
+            ctx.report({
+              messageId: 'differentLabels',
+              data: { name: family.name, expected: show(first), actual: show(k) },
+              span: m.samples[0]!.span,
+              detail: { expected: first, actual: k },
+            });
+            return;
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  code: 'OM201',
+  name: 'counter-total-suffix',
+  category: 'practice',
+  severity: 'warning',
+  description: 'Counter samples should end in `_total`',
+  since: '0.1.0',
+  sources: [
+    { kind: 'promlint', ref: 'LintCounter' },
+    { kind: 'spec', ref: 'OM 1.0 §Counter' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { missingTotal: 'Counter sample `{{sample}}` has no `_total` suffix' },
+  help: { missingTotal: 'Rename it to `{{sample}}_total`' },
+  create(ctx) {
+    // In OpenMetrics the parser reports counter samples without `_total` (OM107).
+    if (ctx.result.format === 'openmetrics') return {};
+    return {
+      MetricFamily(family) {
+        if (family.type !== 'counter') return;
+        for (const metric of family.metrics)
+          for (const s of metric.samples)
+            if (!s.name.endsWith('_total') && !s.name.endsWith('_created')) {
+              ctx.report({ messageId: 'missingTotal', data: { sample: s.name }, span: s.span });
+              return;
+            }
+      },
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule } from '../rule.js';
+
+function layout(samples: readonly { name: string; labels: readonly { name: string; value: string }[] }[], family: string): string[] {
+  const out: string[] = [];
+  for (const s of samples) {
+    if (s.name !== `${family}_bucket`) continue;
+    const le = s.labels.find((l) => l.name === 'le');
+    if (le) out.push(String(Number(le.value)));
+  }
+  return out;
+}
+
+export default defineRule({
+  code: 'OM150',
+  name: 'histogram-bucket-layout',
+  category: 'conformance',
+  severity: 'warning',
+  description: 'All series of a histogram should have the same bucket thresholds',
+  since: '0.1.0',
+  sources: [
+    { kind: 'spec', ref: 'OM 1.0 §Histogram' },
+    { kind: 'prometheus', ref: 'histogram_quantile() over sum by (le): differing layouts give wrong quantiles' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { differentBuckets: 'Histogram `{{name}}` has series with different bucket thresholds' },
+  help: { differentBuckets: 'Use one bucket layout for every series of a histogram so that they can be aggregated' },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        if (family.type !== 'histogram' && family.type !== 'gaugehistogram') return;
+        let first: string | undefined;
+        for (const m of family.metrics) {
+          const les = layout(m.samples, family.name).join(',');
+          if (first === undefined) first = les;
+          else if (les !== first) {
+            ctx.report({
+              messageId: 'differentBuckets',
+              data: { name: family.name },
+              span: m.samples[0]!.span,
+              detail: { expected: first, actual: les },
+            });
+            return;
+          }
+        }
+      },
+    };
+  },
+});

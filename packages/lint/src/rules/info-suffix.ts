@@ -1,0 +1,51 @@
+import { defineRule } from '../rule.js';
+import { familySpan } from './support/names.js';
+
+export default defineRule({
+  code: 'OM215',
+  name: 'info-suffix',
+  category: 'practice',
+  severity: 'warning',
+  description: '`_info` names are for info metrics whose value is 1',
+  since: '0.1.0',
+  sources: [
+    { kind: 'naming-guide', ref: 'Metric names: `_info` for metadata pseudo-metrics' },
+    { kind: 'spec', ref: 'OM 1.0 §Info' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: {
+    infoType: 'The {{type}} `{{name}}` has the `_info` suffix of info metrics',
+    infoValue: 'Info-style metric `{{name}}` has the value {{value}}, not 1',
+    doubleInfo: 'Info family `{{name}}` already ends in `_info`, so its samples are `{{name}}_info`',
+  },
+  help: {
+    infoType: 'Rename it, or expose it as an info metric (a gauge with value 1 in Prometheus text)',
+    infoValue: 'Info metrics carry their data in labels; the value is always 1',
+    doubleInfo: 'Name the family `{{stem}}`',
+  },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        const name = family.name;
+        if (family.type === 'info') {
+          if (name.endsWith('_info'))
+            ctx.report({ messageId: 'doubleInfo', data: { name, stem: name.slice(0, -5) }, span: familySpan(family) });
+          return;
+        }
+        if (!name.endsWith('_info')) return;
+        if (family.type !== 'gauge' && family.type !== 'unknown') {
+          ctx.report({ messageId: 'infoType', data: { name, type: family.type }, span: familySpan(family) });
+          return;
+        }
+        for (const m of family.metrics)
+          for (const s of m.samples)
+            if (s.value !== 1) {
+              ctx.report({ messageId: 'infoValue', data: { name, value: s.value }, span: s.span });
+              return;
+            }
+      },
+    };
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../rule.js';
+
+const OWNERS: readonly string[] = ['summary'];
+
+export default defineRule({
+  code: 'OM205',
+  name: 'no-quantile-label',
+  category: 'practice',
+  severity: 'warning',
+  description: 'Only summarys should have a `quantile` label',
+  since: '0.1.0',
+  sources: [
+    { kind: 'promlint', ref: 'LintHistogramSummaryReserved' },
+    { kind: 'spec', ref: 'OM 1.0 §Label' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { reservedLabel: 'The {{type}} `{{name}}` has a `quantile` label, which is reserved for summarys' },
+  help: { reservedLabel: 'Rename the label' },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        if (OWNERS.includes(family.type)) return;
+        for (const metric of family.metrics)
+          for (const s of metric.samples)
+            if (s.labels.some((l) => l.name === 'quantile')) {
+              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: s.span });
+              return;
+            }
+      },
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  code: 'OM153',
+  name: 'no-reserved-label-name',
+  category: 'conformance',
+  severity: 'error',
+  description: 'Label names must not start with an underscore',
+  since: '0.1.0',
+  sources: [
+    { kind: 'spec', ref: 'OM 1.0 §Label: names beginning with underscores are RESERVED and MUST NOT be used' },
+    { kind: 'prometheus', ref: 'Data model: `__` prefixed labels are reserved for internal use' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { reserved: 'Label `{{label}}` of `{{name}}` starts with `_`, which is reserved' },
+  help: { reserved: 'Rename the label without the leading underscore(s); Prometheus drops `__` labels after relabelling' },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        const seen = new Set<string>();
+        for (const m of family.metrics)
+          for (const s of m.samples)
+            for (const l of s.labels)
+              if (l.name.startsWith('_') && !seen.has(l.name)) {
+                seen.add(l.name);
+                ctx.report({ messageId: 'reserved', data: { label: l.name, name: family.name }, span: s.span });
+              }
+      },
+    };
+  },
+});

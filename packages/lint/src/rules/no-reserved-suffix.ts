@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { defineRule } from '../rule.js';
+import { familySpan } from './support/names.js';
+
+const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
+  ['_bucket', ['histogram', 'gaugehistogram']],
+  ['_gcount', ['gaugehistogram']],
+  ['_gsum', ['gaugehistogram']],
+  ['_created', ['counter', 'histogram', 'summary']],
+];
+
+export default defineRule({
+  code: 'OM203',
+  name: 'no-reserved-suffix',
+  category: 'practice',
+  severity: 'warning',
+  description: 'Names should not end in a suffix that another metric type adds to its samples',
+  since: '0.1.0',
+  sources: [
+    { kind: 'promlint', ref: 'LintHistogramSummaryReserved' },
+    { kind: 'spec', ref: 'OM 1.0 §Suffixes' },
+  ],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: {
+    reservedSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of {{owners}} samples',
+    countSumSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of histogram and summary samples',
+  },
+  help: {
+    reservedSuffix: 'Rename the family so it cannot be mistaken for a part of another metric',
+    countSumSuffix: 'Rename it (e.g. `{{stem}}_items`), or expose it as part of a histogram or summary',
+  },
+  options: v.optional(
+    v.strictObject({
+      countSum: v.optional(
+        v.pipe(
+          v.picklist(['collision', 'always']),
+          v.description('`collision`: report `_count`/`_sum` only when a histogram or summary named like the stem exists (Prometheus text; the parser reports OpenMetrics clashes); `always`: every such name, like promlint'),
+        ),
+        'collision',
+      ),
+    }),
+    {},
+  ),
+  presetOptions: { strict: { countSum: 'always' } },
+  create(ctx) {
+    let names: Set<string> | undefined;
+    return {
+      MetricFamily(family) {
+        if (family.type === 'unknown') return;
+        const name = family.name;
+        for (const [suffix, owners] of RESERVED) {
+          if (name.endsWith(suffix) && !owners.includes(family.type)) {
+            ctx.report({
+              messageId: 'reservedSuffix',
+              data: { name, type: family.type, suffix, owners: owners.join('/') },
+              span: familySpan(family),
+            });
+            return;
+          }
+        }
+        if (family.type === 'histogram' || family.type === 'summary') return;
+        for (const suffix of ['_count', '_sum']) {
+          if (!name.endsWith(suffix)) continue;
+          const stem = name.slice(0, -suffix.length);
+          if (ctx.options.countSum === 'collision') {
+            // In OpenMetrics the parser reports the clash itself (OM104).
+            if (ctx.result.format === 'openmetrics') return;
+            names ??= new Set(ctx.result.families.filter((f) => f.type === 'histogram' || f.type === 'summary').map((f) => f.name));
+            if (!names.has(stem)) return;
+          }
+          ctx.report({ messageId: 'countSumSuffix', data: { name, type: family.type, suffix, stem }, span: familySpan(family) });
+        }
+      },
+    };
+  },
+});

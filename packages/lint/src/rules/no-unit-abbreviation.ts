@@ -1,0 +1,37 @@
+import { defineRule } from '../rule.js';
+import { familySpan } from './support/names.js';
+
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  s: 'seconds', ms: 'seconds', us: 'seconds', ns: 'seconds', sec: 'seconds', secs: 'seconds',
+  b: 'bytes', kb: 'bytes', mb: 'bytes', gb: 'bytes', tb: 'bytes', pb: 'bytes',
+  m: 'meters', h: 'seconds', d: 'seconds',
+};
+
+export default defineRule({
+  code: 'OM210',
+  name: 'no-unit-abbreviation',
+  category: 'practice',
+  severity: 'warning',
+  description: 'Units in names should be spelled out',
+  since: '0.1.0',
+  sources: [{ kind: 'promlint', ref: 'LintUnitAbbreviations' }],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { abbreviated: 'Metric name `{{name}}` contains the abbreviated unit `{{abbreviation}}`' },
+  help: { abbreviated: 'Spell out the base unit: `{{unit}}`' },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        const parts = family.name.toLowerCase().split('_');
+        const seen = new Set<string>();
+        for (const part of parts.slice(1)) {
+          const unit = ABBREVIATIONS[part];
+          if (unit === undefined || seen.has(part)) continue;
+          seen.add(part);
+          ctx.report({ messageId: 'abbreviated', data: { name: family.name, abbreviation: part, unit }, span: familySpan(family) });
+        }
+      },
+    };
+  },
+});

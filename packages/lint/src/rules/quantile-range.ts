@@ -1,0 +1,34 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  code: 'OM151',
+  name: 'quantile-range',
+  category: 'conformance',
+  severity: 'error',
+  description: 'Summary quantiles must be between 0 and 1 (in Prometheus text; the parser checks OpenMetrics)',
+  since: '0.1.0',
+  sources: [{ kind: 'spec', ref: 'OM 1.0 §Summary: Quantiles MUST be between 0 and 1 inclusive' }],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { outOfRange: 'Quantile `{{quantile}}` of `{{name}}` is outside [0, 1]' },
+  help: { outOfRange: 'Write quantiles as fractions: the 99th percentile is `0.99`' },
+  create(ctx) {
+    // The parser checks OpenMetrics quantiles itself (OM109); Prometheus text is left to this rule.
+    if (ctx.result.format === 'openmetrics') return {};
+    return {
+      MetricFamily(family) {
+        if (family.type !== 'summary') return;
+        for (const m of family.metrics)
+          for (const s of m.samples) {
+            const q = s.labels.find((l) => l.name === 'quantile');
+            if (!q) continue;
+            const n = Number(q.value);
+            if (Number.isNaN(n) && q.value.trim() !== 'NaN') continue; // unparseable: the parser reports it
+            if (!(n >= 0 && n <= 1))
+              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: s.span });
+          }
+      },
+    };
+  },
+});

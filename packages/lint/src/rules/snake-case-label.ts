@@ -1,0 +1,31 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  code: 'OM209',
+  name: 'snake-case-label',
+  category: 'practice',
+  severity: 'warning',
+  description: 'Label names should be lower snake_case',
+  since: '0.1.0',
+  sources: [{ kind: 'promlint', ref: 'LintCamelCase' }],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { notSnakeCase: 'Label `{{label}}` of `{{name}}` is not snake_case' },
+  help: { notSnakeCase: 'Rename it to `{{suggestion}}`' },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        const seen = new Set<string>();
+        for (const metric of family.metrics)
+          for (const s of metric.samples)
+            for (const l of s.labels) {
+              if (!/[A-Z]/.test(l.name) || seen.has(l.name)) continue;
+              seen.add(l.name);
+              const suggestion = l.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+              ctx.report({ messageId: 'notSnakeCase', data: { label: l.name, name: family.name, suggestion }, span: s.span });
+            }
+      },
+    };
+  },
+});

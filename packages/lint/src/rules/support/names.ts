@@ -1,0 +1,102 @@
+// Shared helpers for rules: name tokens, unit tables, spans.
+import type { Metric, MetricFamily, Sample, Span } from '@omkit/parser';
+
+/** The span to report a family-level problem at: its first metadata line, else its first sample. */
+export function familySpan(family: MetricFamily): Span {
+  const d = family.descriptors[0];
+  if (d) return d.span;
+  const s = family.metrics[0]?.samples[0];
+  return s ? s.span : family.span;
+}
+
+/** The first sample of a metric (every metric has one). */
+export function firstSample(metric: Metric): Sample | undefined {
+  return metric.samples[0];
+}
+
+/** Whether `name` has the `_`-separated token sequence `token` (`a_b` in `x_a_b_y`). */
+export function hasToken(name: string, token: string): boolean {
+  return name === token || name.startsWith(`${token}_`) || name.endsWith(`_${token}`) || name.includes(`_${token}_`);
+}
+
+export function tokens(name: string): string[] {
+  return name.split(/[_:]/).filter(Boolean);
+}
+
+/** Base units (Prometheus naming guide + promlint units.go). */
+export const BASE_UNITS = new Set(['amperes', 'bytes', 'celsius', 'grams', 'joules', 'kelvin', 'meters', 'metres', 'seconds', 'volts', 'ratio']);
+
+/** Non-base units and their base unit (promlint units.go). */
+export const UNIT_TO_BASE: Readonly<Record<string, string>> = {
+  minutes: 'seconds',
+  hours: 'seconds',
+  days: 'seconds',
+  weeks: 'seconds',
+  kelvins: 'kelvin',
+  fahrenheit: 'celsius',
+  rankine: 'celsius',
+  inches: 'meters',
+  yards: 'meters',
+  miles: 'meters',
+  bits: 'bytes',
+  calories: 'joules',
+  pounds: 'grams',
+  ounces: 'grams',
+};
+
+/** SI and IEC prefixes (promlint's list with `mebi` spelled right, plus exa/exbi). */
+export const PREFIXES = [
+  'pico', 'nano', 'micro', 'milli', 'centi', 'deci', 'deca', 'hecto', 'kilo', 'kibi',
+  'mega', 'mebi', 'giga', 'gibi', 'tera', 'tebi', 'peta', 'pebi', 'exa', 'exbi',
+] as const;
+
+/** Every unit word (with its base unit) that can appear as a name token, prefixed or not. */
+export function unitOf(token: string): { unit: string; base: string; prefix?: string } | undefined {
+  const t = token.toLowerCase();
+  if (BASE_UNITS.has(t)) return { unit: t, base: t };
+  if (t in UNIT_TO_BASE) return { unit: t, base: UNIT_TO_BASE[t]! };
+  for (const p of PREFIXES) {
+    if (t.length > p.length && t.startsWith(p)) {
+      const rest = t.slice(p.length);
+      if (BASE_UNITS.has(rest) && rest !== 'ratio') return { unit: t, base: rest, prefix: p };
+      if (rest in UNIT_TO_BASE) return { unit: t, base: UNIT_TO_BASE[rest]!, prefix: p };
+    }
+  }
+  return undefined;
+}
+
+/** Singular spellings of base units (`second` → `seconds`). */
+export const SINGULAR_UNITS: Readonly<Record<string, string>> = {
+  second: 'seconds',
+  byte: 'bytes',
+  meter: 'meters',
+  metre: 'metres',
+  volt: 'volts',
+  ampere: 'amperes',
+  joule: 'joules',
+  gram: 'grams',
+};
+
+/** The suffixes the text format adds to a family name, per type (OM 1.0 §Suffixes). */
+export const TYPE_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
+  counter: ['_total', '_created'],
+  summary: ['_count', '_sum', '_created'],
+  histogram: ['_count', '_sum', '_bucket', '_created'],
+  gaugehistogram: ['_gcount', '_gsum', '_bucket'],
+  info: ['_info'],
+};
+
+/** A sample name without the suffix its family type adds (`foo_bucket` → `foo`). */
+export function stripTypeSuffix(name: string, type: string): string {
+  for (const s of TYPE_SUFFIXES[type] ?? []) if (name.endsWith(s)) return name.slice(0, -s.length);
+  return name;
+}
+
+/** Label names used for a point's parts, not for identity. */
+export function isPartLabel(family: MetricFamily, label: string): boolean {
+  return (
+    (label === 'le' && (family.type === 'histogram' || family.type === 'gaugehistogram')) ||
+    (label === 'quantile' && family.type === 'summary') ||
+    (family.type === 'stateset' && label === family.name)
+  );
+}

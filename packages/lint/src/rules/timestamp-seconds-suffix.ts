@@ -1,0 +1,47 @@
+import { defineRule } from '../rule.js';
+import { familySpan } from './support/names.js';
+
+/** Epoch seconds stay below this until the year 5138; epoch milliseconds are above it since 1973. */
+const MAX_SECONDS = 1e11;
+
+export default defineRule({
+  code: 'OM216',
+  name: 'timestamp-seconds-suffix',
+  category: 'practice',
+  severity: 'warning',
+  description: 'Timestamps should be named `_timestamp_seconds` and hold Unix seconds',
+  since: '0.1.0',
+  sources: [{ kind: 'naming-guide', ref: 'Metric names: `_timestamp_seconds`; "Timestamps, not time since"' }],
+  fixable: false,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: {
+    timestampUnit: 'Timestamp metric `{{name}}` is not named `…_timestamp_seconds`',
+    notSeconds: 'Timestamp `{{name}}` has the value {{value}}, which looks like milliseconds, not seconds',
+  },
+  help: {
+    timestampUnit: 'Export Unix time in seconds and name it `{{suggestion}}`',
+    notSeconds: 'Divide by 1000',
+  },
+  create(ctx) {
+    return {
+      MetricFamily(family) {
+        const parts = family.name.split('_');
+        const i = parts.lastIndexOf('timestamp');
+        if (i < 0) return;
+        if (parts[i + 1] !== 'seconds') {
+          const suggestion = [...parts.slice(0, i + 1), 'seconds'].join('_');
+          ctx.report({ messageId: 'timestampUnit', data: { name: family.name, suggestion }, span: familySpan(family) });
+          return;
+        }
+        if (family.type === 'counter' || family.type === 'histogram' || family.type === 'summary') return;
+        for (const m of family.metrics)
+          for (const s of m.samples)
+            if (Number.isFinite(s.value) && Math.abs(s.value) >= MAX_SECONDS) {
+              ctx.report({ messageId: 'notSeconds', data: { name: family.name, value: s.value }, span: s.span });
+              return;
+            }
+      },
+    };
+  },
+});

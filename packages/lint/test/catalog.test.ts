@@ -1,0 +1,143 @@
+// The registry, the rule files, their tests and their docs agree (STYLE.md §4), and every
+// generated listing is fresh.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema, resolveConfig } from '../src/config.js';
+import { replaceRulesTable } from '../src/docs.js';
+import { PRESETS } from '../src/presets.js';
+import type { AnyRule } from '../src/rule.js';
+import { retiredCodes, rules } from '../src/rules/index.js';
+import { VERSION } from '../src/version.js';
+import { runRule } from './rule-tester.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stems = (dir: string, ext: string) =>
+  readdirSync(`${root}${dir}`)
+    .filter((f) => f.endsWith(ext) && f !== `index${ext}`)
+    .map((f) => f.slice(0, -ext.length))
+    .sort();
+const all = Object.entries(rules as Record<string, AnyRule>);
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
+
+function doc(name: string) {
+  const text = readFileSync(`${root}docs/rules/${name}.md`, 'utf8');
+  const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  const front = Object.fromEntries(
+    (fm?.[1] ?? '').split('\n').map((line) => {
+      const i = line.indexOf(':');
+      return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+    }),
+  );
+  const blocks = [...text.matchAll(/```openmetrics (valid|invalid)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, code: m[2]! }));
+  return { text, front, blocks };
+}
+
+describe('rule catalog', () => {
+  it('registry keys = rule files = test files = doc files', () => {
+    const keys = Object.keys(rules).sort();
+    expect(stems('src/rules', '.ts')).toEqual(keys);
+    expect(stems('test/rules', '.test.ts')).toEqual(keys);
+    expect(stems('docs/rules', '.md')).toEqual(keys);
+  });
+
+  it('has at least 30 rules', () => {
+    expect(all.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('codes are unique, well-formed, in the lint range and not retired', () => {
+    const codes = all.map(([, r]) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) {
+      expect(code).toMatch(/^OM\d{3}$/);
+      expect(Number(code.slice(2))).toBeGreaterThanOrEqual(150);
+      expect(retiredCodes).not.toContain(code);
+    }
+  });
+
+  it('keeps the package version in one constant', () => {
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  describe.each(all)('%s', (key, rule) => {
+    it('is the default export of its file, named like it, kebab-case', async () => {
+      const mod = (await import(`../src/rules/${key}.ts`)) as { default: AnyRule };
+      expect(mod.default).toBe(rule);
+      expect(rule.name).toBe(key);
+      expect(rule.name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(rule.url).toBe(`https://github.com/omkit/om/blob/v${VERSION}/packages/lint/docs/rules/${key}.md`);
+    });
+
+    it('has complete metadata', () => {
+      expect(rule.sources.length).toBeGreaterThan(0);
+      expect(rule.since).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(rule.description).not.toMatch(/\.$/);
+      for (const m of Object.values(rule.messages) as string[]) expect(m).not.toMatch(/\.$/);
+      for (const id of Object.keys(rule.help ?? {})) expect(Object.keys(rule.messages)).toContain(id);
+      for (const id of Object.keys(rule.messages)) expect(id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      expect(rule.category === 'conformance' || rule.category === 'practice').toBe(true);
+      // Every rule of `recommended` is in `strict` and `otel` too.
+      if (rule.presets.includes('recommended')) expect([...rule.presets].sort()).toEqual(['otel', 'recommended', 'strict']);
+      for (const p of rule.presets) expect(PRESETS).toContain(p);
+    });
+
+    it('has an options schema that compiles and defaults from {}', () => {
+      const schema = toJsonSchema(rule.options, { errorMode: 'throw' });
+      expect(() => new Ajv({ strict: false }).compile(schema)).not.toThrow();
+      expect(v.safeParse(rule.options, {}).success).toBe(true);
+      for (const options of Object.values(rule.presetOptions ?? {})) expect(v.safeParse(rule.options, options).success).toBe(true);
+    });
+
+    it('has a doc with matching front matter, title and sections', () => {
+      const { text, front, blocks } = doc(key);
+      expect(front).toMatchObject({ code: rule.code, name: rule.name, description: rule.description });
+      expect(text).toContain(`\n# ${rule.code} ${rule.name}\n`);
+      expect(text).toContain(`Default severity: ${rule.severity}`);
+      for (const h of ['## What it checks', '## Why', '## Examples', '## Options', '## When not to use it']) expect(text).toContain(h);
+      expect(blocks.some((b) => b.kind === 'invalid')).toBe(true);
+      expect(blocks.some((b) => b.kind === 'valid')).toBe(true);
+    });
+
+    it('uses every message id in its tests', () => {
+      const test = readFileSync(`${root}test/rules/${key}.test.ts`, 'utf8');
+      for (const id of Object.keys(rule.messages)) expect(test).toContain(`messageId: '${id}'`);
+    });
+
+    it('doc examples: every invalid block is reported, every valid block is not', () => {
+      for (const b of doc(key).blocks) {
+        const { found } = runRule(rule, b.code, rule.presetOptions?.recommended ?? {});
+        if (b.kind === 'invalid') expect(found.length, b.code).toBeGreaterThan(0);
+        else expect(found, b.code).toEqual([]);
+      }
+    });
+  });
+});
+
+describe('generated files', () => {
+  it('schema/config.schema.json is fresh (run `pnpm generate`)', () => {
+    const file = JSON.parse(readFileSync(`${root}schema/config.schema.json`, 'utf8')) as unknown;
+    expect(file).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
+  });
+
+  it('the README rules table is fresh (run `pnpm generate`)', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    expect(replaceRulesTable(readme)).toBe(readme);
+  });
+
+  it('the config schema accepts what resolveConfig accepts, and rejects unknown rules', () => {
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    const good = {
+      extends: ['recommended', 'otel'],
+      rules: { OM201: 'off', 'help-text': 'error', 'series-cardinality': ['warning', { info: 50, warning: 500 }], OM208: { options: { allow: ['node_*'] } } },
+      ignore: [{ rule: 'OM211', metric: 'legacy_*' }],
+      baseline: 'om-baseline.json',
+    };
+    expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
+    expect(() => resolveConfig(good)).not.toThrow();
+    expect(validate({ rules: { OM999: 'off' } })).toBe(false);
+    expect(validate({ rules: { OM220: ['warning', { info: 'x' }] } })).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import rule from '../../src/rules/histogram-bucket-layout.js';
+import { dedent, ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    dedent`
+      # TYPE rpc_seconds histogram
+      # HELP rpc_seconds Latency.
+      rpc_seconds_bucket{m="a",le="1"} 1
+      rpc_seconds_bucket{m="a",le="+Inf"} 2
+      rpc_seconds_count{m="a"} 2
+      rpc_seconds_sum{m="a"} 0.3
+      rpc_seconds_bucket{m="b",le="1.0"} 1
+      rpc_seconds_bucket{m="b",le="+Inf"} 2
+      rpc_seconds_count{m="b"} 2
+      rpc_seconds_sum{m="b"} 0.3
+      # EOF
+    `,
+  ],
+  invalid: [
+    {
+      code: dedent`
+        # TYPE rpc_seconds histogram
+        # HELP rpc_seconds Latency.
+        rpc_seconds_bucket{m="a",le="0.1"} 1
+        rpc_seconds_bucket{m="a",le="+Inf"} 2
+        rpc_seconds_count{m="a"} 2
+        rpc_seconds_sum{m="a"} 0.3
+        rpc_seconds_bucket{m="b",le="0.5"} 1
+        rpc_seconds_bucket{m="b",le="+Inf"} 2
+        rpc_seconds_count{m="b"} 2
+        rpc_seconds_sum{m="b"} 0.3
+        rpc_seconds_bucket{m="c",le="+Inf"} 2
+        rpc_seconds_count{m="c"} 2
+        rpc_seconds_sum{m="c"} 0.3
+        # EOF
+      `,
+      errors: [{ messageId: 'differentBuckets', line: 7, column: 1, metric: 'rpc_seconds' }],
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import rule from '../../src/rules/no-reserved-label-name.js';
+import { dedent, ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    dedent`
+      # TYPE jobs gauge
+      # HELP jobs Jobs.
+      jobs{tenant="a"} 1
+      # EOF
+    `,
+  ],
+  invalid: [
+    {
+      code: dedent`
+        # TYPE jobs gauge
+        # HELP jobs Jobs.
+        jobs{__tenant="a"} 1
+        jobs{__tenant="b",_x="1"} 1
+        # EOF
+      `,
+      errors: [
+        { messageId: 'reserved', line: 3, column: 1 },
+        { messageId: 'reserved', line: 4, column: 1 },
+      ],
+    },
+  ],
+});

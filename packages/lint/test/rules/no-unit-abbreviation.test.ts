@@ -1,0 +1,34 @@
+import rule from '../../src/rules/no-unit-abbreviation.js';
+import { dedent, ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    dedent`
+      # TYPE request_duration_seconds gauge
+      # HELP request_duration_seconds Duration.
+      request_duration_seconds 1
+      # TYPE ms_queue_length gauge
+      # HELP ms_queue_length Queue of the ms component.
+      ms_queue_length 1
+      # EOF
+    `,
+  ],
+  invalid: [
+    {
+      code: dedent`
+        # TYPE request_duration_ms gauge
+        # HELP request_duration_ms Duration.
+        request_duration_ms 1
+        # TYPE io_kb_per_s gauge
+        # HELP io_kb_per_s Throughput.
+        io_kb_per_s 1
+        # EOF
+      `,
+      errors: [
+        { messageId: 'abbreviated', line: 1, column: 1, metric: 'request_duration_ms' },
+        { messageId: 'abbreviated', line: 4, column: 1, metric: 'io_kb_per_s' },
+        { messageId: 'abbreviated', line: 4, column: 1, metric: 'io_kb_per_s' },
+      ],
+    },
+  ],
+});

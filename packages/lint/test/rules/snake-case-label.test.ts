@@ -1,0 +1,30 @@
+import rule from '../../src/rules/snake-case-label.js';
+import { dedent, ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    dedent`
+      # TYPE http_requests gauge
+      # HELP http_requests Requests.
+      http_requests{status_code="200"} 1
+      # EOF
+    `,
+  ],
+  invalid: [
+    {
+      name: 'reported once per family and label, naming it',
+      code: dedent`
+        # TYPE http_requests gauge
+        # HELP http_requests Requests.
+        http_requests{statusCode="200"} 1
+        http_requests{statusCode="500"} 2
+        http_requests{statusCode="503",podName="a"} 2
+        # EOF
+      `,
+      errors: [
+        { messageId: 'notSnakeCase', line: 3, column: 1, metric: 'http_requests' },
+        { messageId: 'notSnakeCase', line: 5, column: 1, metric: 'http_requests' },
+      ],
+    },
+  ],
+});
