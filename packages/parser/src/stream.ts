@@ -26,7 +26,8 @@ export interface StreamItem {
 
 /** Parses a stream of chunks, yielding each family when it is complete. */
 export async function* parseStream(source: ChunkSource, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM: keep a BOM in the text, so that it is reported as parse() reports it.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const model = options.model ?? true;
   const finished: MetricFamily[] = [];
   let session: Session | undefined;
