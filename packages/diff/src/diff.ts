@@ -5,54 +5,32 @@ import { globsMatcher } from './glob.js';
 import { labelNormalizer, renderLabels, seriesKey, type LabelNormalizer } from './series.js';
 import { changeKinds, type Change, type ChangeKind, type DiffOptions, type Tolerance } from './types.js';
 
-interface Series {
-  readonly key: string;
-  readonly name: string;
-  readonly labels: readonly Label[];
-  readonly sample: Sample;
-  /** The labels without `le` / `quantile`: the samples of one metric share it. */
-  readonly group: string;
-}
-
-interface Histogram {
-  readonly key: string;
-  readonly les: string[];
-  readonly span: Span;
-}
-
-interface FamilyIndex {
-  readonly family: MetricFamily;
-  readonly series: Map<string, Series>;
-  readonly labelNames: Set<string>;
-  /** Bucket `le` values per histogram (histogram and gaugehistogram families). */
-  readonly histograms: Map<string, Histogram>;
-  /** `_created` values per group (counter, histogram and summary families). */
-  readonly created: Map<string, number>;
-}
+/** A's series not yet seen in B hold their Sample; these mark the others. */
+const MATCHED = 1;
+const ADDED = 2;
+type Slot = Sample | typeof MATCHED | typeof ADDED;
 
 interface Context {
   readonly ignoreMetric?: (name: string) => boolean;
   readonly normalize: LabelNormalizer;
+  readonly options: DiffOptions;
+  readonly out: Change[];
 }
 
 const CREATED = '_created';
 
 /** Compares two parsed scrapes; changes are ordered by family name, kind, then series key. */
 export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}): Change[] {
-  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options) };
-  const before = indexSide(a, ctx);
-  const after = indexSide(b, ctx);
-  const pairs = matchFamilies(before, after);
+  const out: Change[] = [];
+  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), options, out };
   const compareUnits = a.format === 'openmetrics' && b.format === 'openmetrics';
-  const changes: Change[] = [];
-  for (const [x, y] of pairs) {
-    if (x === undefined) addedFamily(y!, changes);
-    else if (y === undefined) removedFamily(x, changes);
-    else compareFamily(x, y, options, compareUnits, changes);
+  for (const [x, y] of matchFamilies(groupFamilies(a, ctx), groupFamilies(b, ctx))) {
+    if (x === undefined) oneSided('family-added', y!, ctx);
+    else if (y === undefined) oneSided('family-removed', x, ctx);
+    else compareFamily(x, y, ctx, compareUnits);
   }
   const only = options.only === undefined ? undefined : new Set<ChangeKind>(options.only);
-  const result = only === undefined ? changes : changes.filter((c) => only.has(c.kind));
-  return sortChanges(result);
+  return sortChanges(only === undefined ? out : out.filter((c) => only.has(c.kind)));
 }
 
 /** Sorts changes by family name, then kind (in `changeKinds` order), then series key. */
@@ -68,56 +46,25 @@ export function sortChanges(changes: Change[]): Change[] {
 
 const kindRank = Object.fromEntries(changeKinds.map((k, i) => [k, i])) as Record<ChangeKind, number>;
 
-function indexSide(result: ParseResult, ctx: Context): Map<string, FamilyIndex> {
-  const index = new Map<string, FamilyIndex>();
+/** The families of one side by name; a name written twice (invalid input) gathers both parts. */
+function groupFamilies(result: ParseResult, ctx: Context): Map<string, MetricFamily[]> {
+  const byName = new Map<string, MetricFamily[]>();
   for (const family of result.families) {
     if (ctx.ignoreMetric?.(family.name)) continue;
-    let entry = index.get(family.name);
-    if (entry === undefined) {
-      entry = { family, series: new Map(), labelNames: new Set(), histograms: new Map(), created: new Map() };
-      index.set(family.name, entry);
-    }
-    indexFamily(family, entry, ctx);
+    const parts = byName.get(family.name);
+    if (parts === undefined) byName.set(family.name, [family]);
+    else parts.push(family);
   }
-  return index;
+  return byName;
 }
 
-function indexFamily(family: MetricFamily, entry: FamilyIndex, ctx: Context): void {
-  const histogram = family.type === 'histogram' || family.type === 'gaugehistogram';
-  const monotonic = family.type === 'counter' || family.type === 'histogram' || family.type === 'summary';
-  for (const metric of family.metrics) {
-    for (const sample of metric.samples) {
-      if (ctx.ignoreMetric?.(sample.name)) continue;
-      const labels = ctx.normalize(sample.labels);
-      const key = seriesKey(sample.name, labels);
-      if (entry.series.has(key)) continue; // a duplicate (or a collision after ignoreLabels): first wins
-      const group = renderLabels(labels.filter((l) => l.name !== 'le' && l.name !== 'quantile'));
-      entry.series.set(key, { key, name: sample.name, labels, sample, group });
-      for (const label of labels) entry.labelNames.add(label.name);
-      if (histogram && sample.name.endsWith('_bucket')) {
-        const le = labels.find((l) => l.name === 'le');
-        if (le !== undefined) {
-          const hkey = seriesKey(sample.name.slice(0, -'_bucket'.length), labels, 'le');
-          const h = entry.histograms.get(hkey);
-          if (h === undefined) entry.histograms.set(hkey, { key: hkey, les: [le.value], span: sample.span });
-          else h.les.push(le.value);
-        }
-      }
-      if (monotonic && sample.name.endsWith(CREATED) && !entry.created.has(group)) {
-        entry.created.set(group, sample.value);
-      }
-    }
-  }
-}
+type Parts = MetricFamily[];
 
 /** Pairs families by name; an unmatched counter `x_total` (Prometheus) then pairs with `x` (OpenMetrics). */
-function matchFamilies(
-  before: Map<string, FamilyIndex>,
-  after: Map<string, FamilyIndex>,
-): [FamilyIndex | undefined, FamilyIndex | undefined][] {
-  const pairs: [FamilyIndex | undefined, FamilyIndex | undefined][] = [];
+function matchFamilies(before: Map<string, Parts>, after: Map<string, Parts>): [Parts | undefined, Parts | undefined][] {
+  const pairs: [Parts | undefined, Parts | undefined][] = [];
   const unmatchedAfter = new Map(after);
-  const unmatchedBefore: FamilyIndex[] = [];
+  const unmatchedBefore: Parts[] = [];
   for (const [name, x] of before) {
     const y = after.get(name);
     if (y === undefined) unmatchedBefore.push(x);
@@ -127,55 +74,67 @@ function matchFamilies(
     }
   }
   for (const x of unmatchedBefore) {
-    const y = counterTwin(x, unmatchedAfter);
+    const y = counterTwin(x[0], unmatchedAfter);
     if (y === undefined) pairs.push([x, undefined]);
     else {
       pairs.push([x, y]);
-      unmatchedAfter.delete(y.family.name);
+      unmatchedAfter.delete(y[0].name);
     }
   }
   for (const y of unmatchedAfter.values()) pairs.push([undefined, y]);
   return pairs;
 }
 
-function counterTwin(x: FamilyIndex, candidates: Map<string, FamilyIndex>): FamilyIndex | undefined {
-  const name = x.family.name;
-  const twin = name.endsWith('_total') ? name.slice(0, -'_total'.length) : `${name}_total`;
+function counterTwin(x: MetricFamily, candidates: Map<string, Parts>): Parts | undefined {
+  const twin = x.name.endsWith('_total') ? x.name.slice(0, -'_total'.length) : `${x.name}_total`;
   const y = candidates.get(twin);
-  return y !== undefined && (x.family.type === 'counter' || y.family.type === 'counter') ? y : undefined;
+  return y !== undefined && (x.type === 'counter' || y[0].type === 'counter') ? y : undefined;
 }
 
-function addedFamily(y: FamilyIndex, out: Change[]): void {
-  const family = y.family.name;
-  out.push({ kind: 'family-added', family, after: y.family.span, type: y.family.type, series: y.series.size });
-  for (const s of y.series.values()) out.push(seriesChange('series-added', family, s));
+function oneSided(kind: 'family-added' | 'family-removed', parts: Parts, ctx: Context): void {
+  const family = parts[0];
+  const seriesKind = kind === 'family-added' ? 'series-added' : 'series-removed';
+  const seen = new Set<string>();
+  for (const part of parts) {
+    for (const metric of part.metrics) {
+      for (const sample of metric.samples) {
+        if (ctx.ignoreMetric?.(sample.name)) continue;
+        const labels = ctx.normalize(sample.labels);
+        const key = seriesKey(sample.name, labels);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.out.push(seriesChange(seriesKind, family.name, key, sample, labels));
+      }
+    }
+  }
+  const span = family.span;
+  ctx.out.push(
+    kind === 'family-added'
+      ? { kind, family: family.name, after: span, type: family.type, series: seen.size }
+      : { kind, family: family.name, before: span, type: family.type, series: seen.size },
+  );
 }
 
-function removedFamily(x: FamilyIndex, out: Change[]): void {
-  const family = x.family.name;
-  out.push({ kind: 'family-removed', family, before: x.family.span, type: x.family.type, series: x.series.size });
-  for (const s of x.series.values()) out.push(seriesChange('series-removed', family, s));
-}
-
-function seriesChange(kind: 'series-added' | 'series-removed', family: string, s: Series): Change {
-  const side = kind === 'series-added' ? { after: s.sample.span } : { before: s.sample.span };
-  return { kind, family, ...side, series: s.key, name: s.name, labels: s.labels, value: s.sample.value };
+function seriesChange(
+  kind: 'series-added' | 'series-removed',
+  family: string,
+  key: string,
+  sample: Sample,
+  labels: readonly Label[],
+): Change {
+  const side = kind === 'series-added' ? { after: sample.span } : { before: sample.span };
+  return { kind, family, ...side, series: key, name: sample.name, labels, value: sample.value };
 }
 
 function descriptorSpan(family: MetricFamily, kind: Descriptor['kind']): Span {
   return family.descriptors.find((d) => d.kind === kind)?.span ?? family.span;
 }
 
-function compareFamily(
-  x: FamilyIndex,
-  y: FamilyIndex,
-  options: DiffOptions,
-  compareUnits: boolean,
-  out: Change[],
-): void {
-  const fa = x.family;
-  const fb = y.family;
+function compareFamily(xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean): void {
+  const fa = xs[0];
+  const fb = ys[0];
   const family = fa.name;
+  const out = ctx.out;
   if (fa.type !== fb.type) {
     out.push({
       kind: 'type-changed', family, before: descriptorSpan(fa, 'TYPE'), after: descriptorSpan(fb, 'TYPE'),
@@ -194,18 +153,26 @@ function compareFamily(
       from: fa.unit, to: fb.unit,
     });
   }
+  const x = indexBefore(xs, ctx);
+  const y = compareAfter(x, ys, ctx);
+  let removed = 0;
+  for (const [key, slot] of x.series) {
+    if (typeof slot === 'number') continue;
+    removed++;
+    out.push(seriesChange('series-removed', family, key, slot, ctx.normalize(slot.labels)));
+  }
+  const sizeB = x.size - removed + y.added;
+  if (x.size !== sizeB) {
+    out.push({
+      kind: 'cardinality-changed', family, before: fa.span, after: fb.span, from: x.size, to: sizeB, delta: sizeB - x.size,
+    });
+  }
   const namesA = [...x.labelNames].sort();
   const namesB = [...y.labelNames].sort();
   if (namesA.join('\u0000') !== namesB.join('\u0000')) {
     out.push({
       kind: 'label-schema-changed', family, before: fa.span, after: fb.span, from: namesA, to: namesB,
       added: namesB.filter((n) => !x.labelNames.has(n)), removed: namesA.filter((n) => !y.labelNames.has(n)),
-    });
-  }
-  if (x.series.size !== y.series.size) {
-    out.push({
-      kind: 'cardinality-changed', family, before: fa.span, after: fb.span,
-      from: x.series.size, to: y.series.size, delta: y.series.size - x.series.size,
     });
   }
   for (const [key, hb] of y.histograms) {
@@ -221,50 +188,154 @@ function compareFamily(
       added: to.filter((le) => !setA.has(le)), removed: from.filter((le) => !setB.has(le)),
     });
   }
-  compareSeries(x, y, options, out);
 }
 
-function compareSeries(x: FamilyIndex, y: FamilyIndex, options: DiffOptions, out: Change[]): void {
-  const family = x.family.name;
-  const typeA = x.family.type;
-  const typeB = y.family.type;
-  // A sample is a counter when it is one on both sides.
-  const counterLike = (name: string) => isCounterSample(typeA, name) && isCounterSample(typeB, name);
-  const tolerance = options.tolerance;
-  for (const [key, sb] of y.series) {
-    const sa = x.series.get(key);
-    if (sa === undefined) {
-      out.push(seriesChange('series-added', family, sb));
-      continue;
-    }
-    const from = sa.sample.value;
-    const to = sb.sample.value;
-    const counter = counterLike(sb.name);
-    const createdA = x.created.get(sa.group);
-    const createdB = y.created.get(sb.group);
-    const moved = createdA !== undefined && createdB !== undefined && createdB > createdA;
-    if (moved && sb.name.endsWith(CREATED)) continue; // the resets of its siblings say it
-    const restarted = counter && moved;
-    const decreased = counter && to < from;
-    if (!restarted && !decreased && sameValue(from, to, tolerance)) continue;
-    const interval = intervalOf(sa.sample, sb.sample, options.intervalSeconds);
-    const spans = { before: sa.sample.span, after: sb.sample.span };
-    if (restarted || decreased) {
-      out.push({
-        kind: 'counter-reset', family, ...spans, series: key, from, to, delta: to - from,
-        reason: restarted ? 'created' : 'decrease',
-        ...(interval === undefined ? {} : { interval, rate: to / interval }),
-      });
-    } else {
-      out.push({
-        kind: 'value-changed', family, ...spans, series: key, from, to, delta: to - from,
-        ...(interval === undefined ? {} : { interval }),
-        ...(interval === undefined || !counter ? {} : { rate: (to - from) / interval }),
-      });
+interface Histogram {
+  readonly les: string[];
+  readonly span: Span;
+}
+
+interface SideFacts {
+  readonly labelNames: Set<string>;
+  /** Bucket `le` values per histogram (histogram and gaugehistogram families). */
+  readonly histograms: Map<string, Histogram>;
+}
+
+interface Before extends SideFacts {
+  readonly type: MetricType;
+  readonly series: Map<string, Slot>;
+  readonly size: number;
+  /** `_created` values per metric (labels without `le` / `quantile`). */
+  readonly created: Map<string, number>;
+}
+
+function isHistogram(type: MetricType): boolean {
+  return type === 'histogram' || type === 'gaugehistogram';
+}
+
+function isMonotonic(type: MetricType): boolean {
+  return type === 'counter' || type === 'histogram' || type === 'summary';
+}
+
+/** The `_created` sample of a metric, if any and not ignored. */
+function createdOf(samples: readonly Sample[], ctx: Context): Sample | undefined {
+  for (const sample of samples) {
+    if (sample.name.endsWith(CREATED) && !ctx.ignoreMetric?.(sample.name)) return sample;
+  }
+  return undefined;
+}
+
+function addBucket(histograms: Map<string, Histogram>, sample: Sample, labels: readonly Label[]): void {
+  if (!sample.name.endsWith('_bucket')) return;
+  const le = labels.find((l) => l.name === 'le');
+  if (le === undefined) return;
+  const key = seriesKey(sample.name.slice(0, -'_bucket'.length), labels, 'le');
+  const h = histograms.get(key);
+  if (h === undefined) histograms.set(key, { les: [le.value], span: sample.span });
+  else h.les.push(le.value);
+}
+
+function indexBefore(parts: Parts, ctx: Context): Before {
+  const series = new Map<string, Slot>();
+  const labelNames = new Set<string>();
+  const histograms = new Map<string, Histogram>();
+  const created = new Map<string, number>();
+  for (const family of parts) {
+    const histogram = isHistogram(family.type);
+    const monotonic = isMonotonic(family.type);
+    for (const metric of family.metrics) {
+      if (monotonic) {
+        const c = createdOf(metric.samples, ctx);
+        if (c !== undefined) created.set(renderLabels(ctx.normalize(metric.labels)), c.value);
+      }
+      for (const sample of metric.samples) {
+        if (ctx.ignoreMetric?.(sample.name)) continue;
+        const labels = ctx.normalize(sample.labels);
+        const key = seriesKey(sample.name, labels);
+        if (series.has(key)) continue; // a duplicate (or a collision after ignoreLabels): first wins
+        series.set(key, sample);
+        for (const label of labels) labelNames.add(label.name);
+        if (histogram) addBucket(histograms, sample, labels);
+      }
     }
   }
-  for (const [key, sa] of x.series) {
-    if (!y.series.has(key)) out.push(seriesChange('series-removed', family, sa));
+  return { type: parts[0].type, series, size: series.size, labelNames, histograms, created };
+}
+
+/** Walks B's samples against A's index: value changes, resets, added series; marks A's matched ones. */
+function compareAfter(x: Before, parts: Parts, ctx: Context): SideFacts & { added: number } {
+  const out = ctx.out;
+  const labelNames = new Set<string>();
+  const histograms = new Map<string, Histogram>();
+  let added = 0;
+  const family = parts[0].name;
+  for (const part of parts) {
+    const histogram = isHistogram(part.type);
+    const monotonic = isMonotonic(part.type);
+    for (const metric of part.metrics) {
+      // `_created` moved on: the metric restarted, every counter sample of it reset.
+      let restarted = false;
+      if (monotonic && x.created.size > 0) {
+        const c = createdOf(metric.samples, ctx);
+        if (c !== undefined) {
+          const before = x.created.get(renderLabels(ctx.normalize(metric.labels)));
+          restarted = before !== undefined && c.value > before;
+        }
+      }
+      for (const sample of metric.samples) {
+        if (ctx.ignoreMetric?.(sample.name)) continue;
+        const labels = ctx.normalize(sample.labels);
+        const key = seriesKey(sample.name, labels);
+        const slot = x.series.get(key);
+        if (slot === MATCHED || slot === ADDED) continue; // a duplicate in B: first wins
+        for (const label of labels) labelNames.add(label.name);
+        if (histogram) addBucket(histograms, sample, labels);
+        if (slot === undefined) {
+          x.series.set(key, ADDED);
+          added++;
+          out.push(seriesChange('series-added', family, key, sample, labels));
+          continue;
+        }
+        x.series.set(key, MATCHED);
+        if (restarted && sample.name.endsWith(CREATED)) continue; // the resets of its siblings say it
+        const counter = isCounterSample(x.type, sample.name) && isCounterSample(part.type, sample.name);
+        compareValues(family, key, slot, sample, counter, counter && restarted, ctx);
+      }
+    }
+  }
+  return { labelNames, histograms, added };
+}
+
+function compareValues(
+  family: string,
+  key: string,
+  sa: Sample,
+  sb: Sample,
+  counter: boolean,
+  restarted: boolean,
+  ctx: Context,
+): void {
+  const from = sa.value;
+  const to = sb.value;
+  const decreased = counter && to < from;
+  if (!restarted && !decreased && sameValue(from, to, ctx.options.tolerance)) return;
+  const interval = intervalOf(sa, sb, ctx.options.intervalSeconds);
+  const delta = to - from;
+  if (restarted || decreased) {
+    const reason = restarted ? 'created' : 'decrease';
+    ctx.out.push(
+      interval === undefined
+        ? { kind: 'counter-reset', family, before: sa.span, after: sb.span, series: key, from, to, delta, reason }
+        : { kind: 'counter-reset', family, before: sa.span, after: sb.span, series: key, from, to, delta, reason, interval, rate: to / interval },
+    );
+  } else if (interval === undefined) {
+    ctx.out.push({ kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta });
+  } else if (!counter) {
+    ctx.out.push({ kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta, interval });
+  } else {
+    ctx.out.push({
+      kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta, interval, rate: delta / interval,
+    });
   }
 }
 
