@@ -1,0 +1,163 @@
+// om diff: two inputs (or one URL scraped twice) → @omkit/diff → formatter → exit code.
+import { Command, Option } from '@commander-js/extra-typings';
+import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, type ChangeKind, type DiffOptions, type Relabel } from '@omkit/diff';
+import { parse, serialize } from '@omkit/parser';
+import { access, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { isUrl, readAllInputs, type Input } from '../inputs.js';
+import type { Io } from '../io.js';
+import type { Context } from '../main.js';
+import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
+import { parseDuration } from '../units.js';
+
+interface DiffFlags extends ScrapeFlags {
+  interval?: string;
+  ignoreMetric?: string[];
+  ignoreLabel?: string[];
+  relabel?: string[];
+  tolerance?: string[];
+  only?: string[];
+  failOn?: string[];
+  format: 'text' | 'json' | 'markdown';
+  writeGolden?: boolean;
+  formatIn: 'auto' | 'openmetrics' | 'prometheus';
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const repeat = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export function diffCommand(ctx: Context): Command<any, any, any> {
+  const cmd = new Command('diff')
+    .description('compare two expositions: families, metadata, series, values, rates, counter resets, cardinality')
+    .argument('<a>', 'the before side: a file (gzip ok), - for stdin, or a URL')
+    .argument('[b]', 'the after side (omit with --interval to scrape the URL <a> twice)')
+    .option('--interval <duration>', 'seconds between the two sides, for rates; with one URL: scrape it, wait, scrape again')
+    .option('--ignore-metric <glob>', 'leave out families and samples matching the glob (repeatable, comma-separated)', collect)
+    .option('--ignore-label <name>', 'drop this label before comparing (repeatable, comma-separated)', collect)
+    .option('--relabel <label=/regex/replacement/>', 'rewrite label values before comparing (repeatable; any delimiter after =)', repeat)
+    .option('--tolerance <value>', 'value differences within this are not changes: 0.5 (absolute) or 1% (relative); repeatable', repeat)
+    .addOption(new Option('--only <kinds>', `report only these kinds (comma-separated): ${changeKinds.join(', ')}`).argParser(collect))
+    .addOption(new Option('--fail-on <kinds>', 'exit 1 only for these kinds (comma-separated; default: any change)').argParser(collect))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown'] as const).default('text' as const))
+    .option('--write-golden', 'overwrite the file <a> with <b> in canonical form (after printing the diff) and exit 0')
+    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const));
+  addScrapeFlags(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ om diff before.prom after.prom
+  $ om diff http://127.0.0.1:9100/metrics --interval 15s
+  $ om diff golden.prom http://127.0.0.1:8080/metrics --ignore-metric 'process_*' --only family-added,family-removed,type-changed
+  $ om diff golden.prom http://127.0.0.1:8080/metrics --write-golden
+  $ om diff a.prom b.prom --format markdown > comment.md
+
+Exit codes: 0 no change (of a --fail-on kind), 1 changes, 2 trouble.`,
+  );
+  return cmd.action(async (a, b, opts) => {
+    ctx.exitCode = await runDiff(ctx.io, a, b, opts as DiffFlags, ctx.debug);
+  });
+}
+
+function parseRelabel(text: string): Relabel {
+  const eq = text.indexOf('=');
+  const rest = eq > 0 ? text.slice(eq + 1) : '';
+  const delim = rest[0];
+  const parts = delim ? rest.slice(1).split(delim) : [];
+  if (eq <= 0 || !delim || parts.length !== 3 || parts[2] !== '')
+    throw new UsageError(`--relabel expects label=/regex/replacement/ (received ${JSON.stringify(text)})`);
+  try {
+    return { label: text.slice(0, eq), pattern: new RegExp(parts[0]!, 'g'), replacement: parts[1]! };
+  } catch (e) {
+    throw new UsageError(`--relabel ${JSON.stringify(text)}: ${(e as Error).message}`);
+  }
+}
+
+function parseKinds(flag: string, kinds: string[] | undefined): ChangeKind[] | undefined {
+  if (kinds === undefined) return undefined;
+  for (const k of kinds) if (!(changeKinds as readonly string[]).includes(k)) throw new UsageError(`${flag}: unknown kind ${JSON.stringify(k)} (expected ${changeKinds.join(', ')})`);
+  return kinds as ChangeKind[];
+}
+
+function options(flags: DiffFlags, intervalSeconds: number | undefined): DiffOptions {
+  const o: DiffOptions = {};
+  if (flags.ignoreMetric?.length) o.ignoreMetrics = flags.ignoreMetric;
+  if (flags.ignoreLabel?.length) o.ignoreLabels = flags.ignoreLabel;
+  if (flags.relabel?.length) o.relabel = flags.relabel.map(parseRelabel);
+  if (flags.tolerance?.length) {
+    const t: NonNullable<DiffOptions['tolerance']> = {};
+    for (const s of flags.tolerance) {
+      const m = /^(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(%?)$/i.exec(s.trim());
+      if (!m) throw new UsageError(`--tolerance expects a number or a percentage such as 0.5 or 1% (received ${JSON.stringify(s)})`);
+      if (m[2]) t.relative = Number(m[1]) / 100;
+      else t.absolute = Number(m[1]);
+    }
+    o.tolerance = t;
+  }
+  const only = parseKinds('--only', flags.only);
+  if (only) o.only = only;
+  if (intervalSeconds !== undefined) o.intervalSeconds = intervalSeconds;
+  return o;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlags, debug?: (line: string) => void): Promise<number> {
+  const intervalMs = flags.interval === undefined ? undefined : parseDuration('--interval', flags.interval);
+  const failOn = parseKinds('--fail-on', flags.failOn);
+  if (flags.prometheusConfig !== undefined) throw new UsageError('om diff takes its two sides as arguments; --prometheus-config is not supported here');
+  warnInsecure(flags, io);
+  const read = { flags, scrape: scrapeOptions(flags, io, debug) };
+  let before: Input;
+  let after: Input;
+  let intervalSeconds = intervalMs === undefined ? undefined : intervalMs / 1000;
+  if (b === undefined) {
+    if (intervalMs === undefined || !isUrl(a)) throw new UsageError('om diff needs two inputs, or one URL with --interval');
+    const t0 = performance.now();
+    [before] = await readAllInputs(io, [a], read);
+    const wait = intervalMs - (performance.now() - t0);
+    if (io.stderr.isTTY) io.stderr.write(`om: scraping ${a} again in ${flags.interval}…\n`);
+    if (wait > 0) await sleep(wait);
+    const t1 = performance.now();
+    [after] = await readAllInputs(io, [a], read);
+    intervalSeconds = (t1 - t0) / 1000; // the measured time between the two scrapes
+  } else {
+    const missingGolden = flags.writeGolden && !isUrl(a) && a !== '-' && !(await exists(resolve(io.cwd, a)));
+    [after] = await readAllInputs(io, [b], read);
+    before = missingGolden ? { kind: 'file', source: a, path: resolve(io.cwd, a), text: '' } : (await readAllInputs(io, [a], read))[0]!;
+  }
+  const parseInput = (i: Input) => parse(i.text, { format: flags.formatIn, ...(i.contentType ? { contentType: i.contentType } : {}) });
+  const pa = parseInput(before!);
+  const pb = parseInput(after!);
+  for (const [input, result] of [[before!, pa], [after!, pb]] as const) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors) io.stderr.write(`om: warning: ${input.source} has ${errors} parse error${errors === 1 ? '' : 's'} (see om lint); comparing what could be parsed\n`);
+  }
+  const changes = diff(pa, pb, options(flags, intervalSeconds));
+  const names = b === undefined ? { before: `${a} (first scrape)`, after: `${a} (+${intervalSeconds!.toFixed(1)}s)` } : { before: before!.source, after: after!.source };
+  const out =
+    flags.format === 'json'
+      ? formatJson(changes)
+      : flags.format === 'markdown'
+        ? formatMarkdown(changes, { title: `Metrics diff: ${names.before} → ${names.after}` })
+        : formatText(changes, { color: io.stdout.color, ...names });
+  io.stdout.write(out);
+
+  if (flags.writeGolden) {
+    if (b === undefined || before!.kind !== 'file') throw new UsageError('--write-golden needs a file as <a> (the golden file) and a second input');
+    await writeFile(before!.path!, serialize(pb.families, { format: pb.format }), 'utf8');
+    io.stderr.write(`om: wrote ${before!.source} from ${after!.source}\n`);
+    return 0;
+  }
+  return hasChanges(changes, failOn) ? 1 : 0;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

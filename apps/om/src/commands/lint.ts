@@ -1,0 +1,204 @@
+// om lint: inputs → parse → lint → formatter → exit code.
+import { Command, Option } from '@commander-js/extra-typings';
+import { parse, type Diagnostic, type Severity } from '@omkit/parser';
+import {
+  createBaseline,
+  findRule,
+  formatNames,
+  formatSummary,
+  formatters,
+  isFormatName,
+  isMachineFormat,
+  lint,
+  PRESETS,
+  resolveConfig,
+  summarize,
+  ConfigError,
+  type Baseline,
+  type ResolvedConfig,
+  type Config,
+  type FormatName,
+  type LintedInput,
+} from '@omkit/lint';
+import { loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { catalog, isParserCode } from '../catalog.js';
+import { UsageError } from '../errors.js';
+import { displayPath, readInputs } from '../inputs.js';
+import type { Io } from '../io.js';
+import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
+import { parsePositiveInt } from '../units.js';
+import type { Context } from '../main.js';
+import { VERSION } from '../version.js';
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export function lintCommand(ctx: Context): Command<any, any, any> {
+  const cmd = new Command('lint')
+    .description('check expositions for syntax errors, OpenMetrics conformance and naming practice')
+    .argument('[inputs...]', 'files (gzip ok), - for stdin, or http(s) URLs')
+    .addOption(new Option('-f, --format <name>', 'output format (default: full on a terminal, concise otherwise, github under GitHub Actions; env OM_FORMAT)').choices(formatNames))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'config file (default: nearest om.config.json or .omrc.json)')
+    .addOption(new Option('--preset <name>', 'start from a preset instead of the config\'s `extends` (repeatable)').choices(PRESETS).argParser(collect))
+    .option('--rule <CODE=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collect)
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info'] as const).default('warning' as const))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--exit-zero', 'exit 0 even when there are findings (2 still means trouble)')
+    .option('--baseline <file>', 'report only findings not accepted in this baseline file')
+    .option('--write-baseline', 'accept every current finding: write them to the baseline file and exit 0')
+    .option('--max-diagnostics <n>', 'show at most this many findings in the full and concise formats')
+    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const));
+  addScrapeFlags(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ om lint metrics.prom
+  $ om lint --format json metrics.prom > report.json
+  $ curl -s localhost:9100/metrics | om lint -
+  $ om lint https://app.example.com/metrics --bearer-token-file token.txt
+  $ om lint --prometheus-config prometheus.yml --job node
+  $ om lint --rule OM201=off --fail-on warning metrics.prom
+  $ om lint --format sarif metrics.prom > om.sarif
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, config, read or fetch error.`,
+  );
+  return cmd.action(async (targets, opts) => {
+    ctx.exitCode = await runLint(ctx.io, targets, opts as LintFlags, ctx.debug);
+  });
+}
+
+interface LintFlags extends ScrapeFlags {
+  format?: FormatName;
+  outputFile?: string;
+  config?: string;
+  preset?: string[];
+  rule?: string[];
+  failOn: Severity;
+  maxWarnings?: string;
+  exitZero?: boolean;
+  baseline?: string;
+  writeBaseline?: boolean;
+  maxDiagnostics?: string;
+  formatIn: 'auto' | 'openmetrics' | 'prometheus';
+}
+
+function defaultFormat(io: Io): FormatName {
+  const env = io.env.OM_FORMAT;
+  if (env !== undefined && env !== '') {
+    if (!isFormatName(env)) throw new UsageError(`OM_FORMAT must be one of ${formatNames.join(', ')} (received ${JSON.stringify(env)})`);
+    return env;
+  }
+  if (io.env.GITHUB_ACTIONS === 'true') return 'github';
+  return io.stdout.isTTY ? 'full' : 'concise';
+}
+
+/** The config file's settings with the command line's `--preset` and `--rule` on top. */
+function mergeFlags(config: Config, flags: LintFlags): Config {
+  const merged: Config = { ...config };
+  if (flags.preset?.length) merged.extends = flags.preset as Config['extends'];
+  if (flags.rule?.length) {
+    const rules: Record<string, NonNullable<Config['rules']>[string]> = { ...config.rules };
+    for (const item of flags.rule) {
+      const m = /^([^=]+)=(off|info|warning|error)$/i.exec(item.trim());
+      if (!m) throw new UsageError(`--rule expects CODE=severity with severity off, info, warning or error (received ${JSON.stringify(item)})`);
+      const rule = findRule(m[1]!);
+      if (!rule) {
+        if (isParserCode(m[1]!.toUpperCase())) throw new UsageError(`--rule ${m[1]}: parser diagnostics (OM0xx, OM100–OM149) cannot be configured`);
+        throw new UsageError(`--rule ${m[1]}: unknown rule (see \`om rules\`)`);
+      }
+      for (const key of Object.keys(rules)) if (findRule(key) === rule) delete rules[key];
+      rules[rule.code] = m[2]!.toLowerCase() as 'off';
+    }
+    merged.rules = rules;
+  }
+  return merged;
+}
+
+async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (line: string) => void): Promise<number> {
+  const format = flags.format ?? defaultFormat(io);
+  const maxWarnings = flags.maxWarnings === undefined ? Infinity : parsePositiveInt('--max-warnings', flags.maxWarnings);
+  const maxDiagnostics = flags.maxDiagnostics === undefined ? Infinity : parsePositiveInt('--max-diagnostics', flags.maxDiagnostics);
+  const loaded = await loadConfig({ cwd: io.cwd, ...(flags.config !== undefined ? { configPath: flags.config } : {}) });
+  let config: ResolvedConfig;
+  try {
+    config = resolveConfig(mergeFlags(loaded.config, flags));
+  } catch (error) {
+    // Name the file the bad setting came from.
+    if (error instanceof ConfigError && loaded.path) throw new UsageError(`${displayPath(io.cwd, loaded.path)}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  const baselinePath =
+    flags.baseline !== undefined ? resolve(io.cwd, flags.baseline) : loaded.path && config.baseline ? resolve(dirname(loaded.path), config.baseline) : undefined;
+  if (flags.writeBaseline && baselinePath === undefined) throw new UsageError('--write-baseline needs --baseline FILE or a `baseline` in the config');
+  let baseline: Baseline | undefined;
+  if (!flags.writeBaseline) baseline = flags.baseline !== undefined ? await readBaseline(baselinePath!) : loaded.baseline;
+  if (flags.baseline !== undefined && !flags.writeBaseline && baseline === undefined) throw new UsageError(`baseline file ${flags.baseline} not found (create it with --write-baseline)`);
+
+  warnInsecure(flags, io);
+  const outcomes = await readInputs(io, targets, { flags, scrape: scrapeOptions(flags, io, debug) });
+  let trouble = false;
+  const results: LintedInput[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      io.stderr.write(`om: ${outcome.error.message}\n`);
+      trouble = true;
+      continue;
+    }
+    const { input } = outcome;
+    const parsed = parse(input.text, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}) });
+    const diagnostics = lint(parsed, {
+      config,
+      source: input.source,
+      ...(input.facts ? { scrape: input.facts } : {}),
+      ...(baseline ? { baseline } : {}),
+    });
+    results.push({ source: input.source, text: input.text, diagnostics });
+  }
+
+  if (results.length === 0) return 2; // every input failed: the error lines are the whole output
+
+  if (flags.writeBaseline) {
+    const accepted = createBaseline(results.flatMap((r) => r.diagnostics.filter((d) => !isParserCode(d.code))));
+    await writeBaseline(baselinePath!, accepted);
+    const n = accepted.entries.reduce((sum, e) => sum + e.count, 0);
+    io.stderr.write(`om: wrote ${n} accepted finding${n === 1 ? '' : 's'} to ${flags.baseline ?? config.baseline}\n`);
+    return trouble ? 2 : 0;
+  }
+
+  const machine = isMachineFormat(format);
+  const shown = machine || maxDiagnostics === Infinity ? results : limit(results, maxDiagnostics);
+  const report = formatters[format](shown, {
+    color: flags.outputFile === undefined && io.stdout.color && !machine,
+    rules: catalog(),
+    toolVersion: VERSION,
+  });
+  const summary = summarize(results);
+  const hidden = countOf(results) - countOf(shown);
+  const more = hidden > 0 ? `… ${hidden} more not shown (--max-diagnostics)\n` : '';
+  const summaryOut = machine || flags.outputFile !== undefined ? io.stderr : io.stdout;
+  if (flags.outputFile !== undefined) await writeFile(resolve(io.cwd, flags.outputFile), report, 'utf8');
+  else io.stdout.write(report);
+  if (format === 'full' && summaryOut === io.stdout && countOf(shown) > 0) io.stdout.write('\n');
+  summaryOut.write(more + formatSummary(summary, { color: summaryOut.color }));
+
+  if (trouble) return 2;
+  if (flags.exitZero) return 0;
+  const all = results.flatMap((r) => r.diagnostics);
+  const failing = all.some((d: Diagnostic) => RANK[d.severity] >= RANK[flags.failOn]);
+  return failing || summary.warnings > maxWarnings ? 1 : 0;
+}
+
+const countOf = (inputs: readonly LintedInput[]) => inputs.reduce((n, i) => n + i.diagnostics.length, 0);
+
+function limit(inputs: readonly LintedInput[], max: number): LintedInput[] {
+  let left = max;
+  return inputs.map((i) => {
+    const diagnostics = i.diagnostics.slice(0, Math.max(0, left));
+    left -= diagnostics.length;
+    return { ...i, diagnostics };
+  });
+}

@@ -1,0 +1,76 @@
+// om rules: the catalog of codes, or one rule's documentation.
+import { Command, Option } from '@commander-js/extra-typings';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { catalog, findEntry, type CatalogEntry } from '../catalog.js';
+import { UsageError } from '../errors.js';
+import { paint, type Io } from '../io.js';
+import type { Context } from '../main.js';
+
+export function rulesCommand(ctx: Context): Command<any, any, any> {
+  const cmd = new Command('rules')
+    .description('list every diagnostic code, or print the documentation of one')
+    .argument('[rule]', 'a code (OM201) or a name (counter-total-suffix)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json'] as const).default('text' as const));
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ om rules
+  $ om rules OM201
+  $ om rules counter-total-suffix
+  $ om rules --format json`,
+  );
+  return cmd.action(async (rule, opts) => {
+    ctx.exitCode = rule === undefined ? listRules(ctx.io, opts.format) : await showRule(ctx.io, rule, opts.format);
+  });
+}
+
+function listRules(io: Io, format: 'text' | 'json'): number {
+  const entries = catalog();
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+    return 0;
+  }
+  const rows = [['CODE', 'NAME', 'CATEGORY', 'SEVERITY', 'FIXABLE'], ...entries.map((e) => [e.code, e.name, e.category, e.severity, e.fixable ? 'yes' : 'no'])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const out = io.stdout;
+  rows.forEach((r, n) => {
+    const line = r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
+    out.write(`${n === 0 ? paint(out, 'bold', line) : line}\n`);
+  });
+  out.write(`\n${entries.length} codes. Parser codes (OM0xx, OM100–OM149) cannot be turned off. \`om rules CODE\` prints one rule's documentation.\n`);
+  return 0;
+}
+
+/** The rule's doc from the installed @omkit/lint (`docs/rules/<name>.md`), if it ships one. */
+async function ruleDoc(entry: CatalogEntry): Promise<string | undefined> {
+  if (entry.origin !== 'lint') return undefined;
+  try {
+    const pkg = createRequire(import.meta.url).resolve('@omkit/lint/package.json');
+    return await readFile(join(dirname(pkg), 'docs', 'rules', `${entry.name}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function showRule(io: Io, key: string, format: 'text' | 'json'): Promise<number> {
+  const entry = findEntry(key);
+  if (!entry) throw new UsageError(`unknown rule ${JSON.stringify(key)} (see \`om rules\`)`);
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+    return 0;
+  }
+  const doc = await ruleDoc(entry);
+  if (doc !== undefined) {
+    io.stdout.write(doc.endsWith('\n') ? doc : `${doc}\n`);
+    return 0;
+  }
+  const label = entry.origin === 'parser' ? 'Source' : 'Description';
+  io.stdout.write(
+    `# ${entry.code} ${entry.name}\n\n${entry.category} · default ${entry.severity} · ${entry.fixable ? 'fixable' : 'not fixable'}` +
+      `${entry.origin === 'parser' ? ' · reported by the parser, cannot be turned off' : ''}\n\n${label}: ${entry.description}\n\n${entry.url}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,77 @@
+// The CLI's only window on the process: streams, stdin, cwd and env. Tests pass a fake.
+import { styleText } from 'node:util';
+
+export interface Writer {
+  write(text: string): void;
+  /** Whether the stream is a terminal. */
+  readonly isTTY: boolean;
+  /** Whether to emit ANSI colours on this stream (TTY, NO_COLOR, FORCE_COLOR). */
+  readonly color: boolean;
+}
+
+export interface Io {
+  readonly stdout: Writer;
+  readonly stderr: Writer;
+  /** Reads all of stdin. */
+  readStdin(): Promise<Buffer>;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export type Style = 'red' | 'green' | 'yellow' | 'blue' | 'cyan' | 'magenta' | 'bold' | 'dim';
+
+/** Colours one piece of text with one format (node:util styleText; the stream check is ours). */
+export function paint(w: Pick<Writer, 'color'>, style: Style, text: string): string {
+  return w.color && text !== '' ? styleText(style, text, { validateStream: false }) : text;
+}
+
+/**
+ * The colour decision for one stream: `FORCE_COLOR` (anything but `0`/`false`) forces colour on,
+ * a non-empty `NO_COLOR` turns it off, otherwise colour only on a terminal that has colours.
+ */
+export function wantsColor(env: Io['env'], isTTY: boolean, hasColors = true): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY && hasColors;
+}
+
+function nodeWriter(stream: NodeJS.WriteStream): Writer {
+  const isTTY = stream.isTTY === true;
+  const hasColors = isTTY && typeof stream.hasColors === 'function' ? stream.hasColors() : isTTY;
+  return {
+    write: (text: string) => void stream.write(text),
+    isTTY,
+    color: wantsColor(process.env, isTTY, hasColors),
+  };
+}
+
+export function nodeIo(): Io {
+  return {
+    stdout: nodeWriter(process.stdout),
+    stderr: nodeWriter(process.stderr),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+/** A one-line status on stderr, only when stderr is a terminal; never touches stdout. */
+export class Progress {
+  #active = false;
+  constructor(private readonly io: Io) {}
+  update(text: string): void {
+    if (!this.io.stderr.isTTY) return;
+    this.io.stderr.write(`\r\u001b[2K${text}`);
+    this.#active = true;
+  }
+  done(): void {
+    if (this.#active) this.io.stderr.write('\r\u001b[2K');
+    this.#active = false;
+  }
+}
