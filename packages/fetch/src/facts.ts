@@ -9,7 +9,7 @@
  * | `content-type`        | Content-Type missing, unparsable or not one Prometheus 3 recognises          |
  * | `format-negotiation`  | OpenMetrics was preferred in Accept, but the answer is another format        |
  * | `content-encoding`    | a Content-Encoding other than gzip (Prometheus does not decode it), or gzip when not asked |
- * | `body-size`           | the decoded body is at or above 80 % of the limit (`near-limit`) or over it   |
+ * | `body-size`           | the decoded body is at or above 80 % of the limit (`near-limit`); over it, the scrape throws `too-large` |
  * | `empty-body`          | a 200 with an empty body (Prometheus: a successful empty scrape)             |
  * | `missing-eof`         | the format is OpenMetrics but the body does not end with `# EOF`             |
  * | `invalid-utf8`        | the body is not valid UTF-8                                                  |
@@ -31,7 +31,7 @@ export type ScrapeFact =
     }
   | { kind: 'format-negotiation'; preferred: 'openmetrics'; received: 'prometheus' | 'protobuf' | null; contentType: string | null }
   | { kind: 'content-encoding'; encoding: string; problem: 'not-gzip' | 'not-requested'; prometheus: 'fails' | 'ok' }
-  | { kind: 'body-size'; bytes: number; limit: number; problem: 'near-limit' | 'over-limit'; prometheus: 'ok' | 'fails' }
+  | { kind: 'body-size'; bytes: number; limit: number; problem: 'near-limit'; prometheus: 'ok' }
   | { kind: 'empty-body' }
   | { kind: 'missing-eof'; tail: string }
   | { kind: 'invalid-utf8' }

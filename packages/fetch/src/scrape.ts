@@ -243,7 +243,7 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
   const release = async (destroy: boolean) => {
     if (released) return;
     released = true;
-    if (ownTokenSource) await tokenSource!.close().catch(() => {});
+    if (ownTokenSource) await (destroy ? tokenSource!.destroy() : tokenSource!.close()).catch(() => {});
     await (destroy ? dispatcher.destroy() : dispatcher.close()).catch(() => {});
   };
   const fail = (err: unknown, at: URL): FetchError =>
@@ -285,6 +285,8 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
       } catch (err) {
         throw fail(err, current);
       }
+      // Errors before anyone reads the body are kept by the stream and rethrown by its iterator.
+      response.body.on('error', () => {});
       connection = timer.opened > openedBefore && !usesProxy ? { dns: timer.dns, connect: timer.connect, tls: timer.tls } : { dns: undefined, connect: undefined, tls: undefined };
       const status = response.statusCode;
       debug?.(`< ${status} ${STATUS_CODES[status] ?? ''} (content-type: ${String(response.headers['content-type'] ?? '-')})`);
@@ -330,6 +332,10 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
     }
   } catch (err) {
     await release(true);
+    if (err instanceof FetchError && err.code === 'aborted' && timeout.aborted) {
+      // The scrape deadline passed while waiting for an OAuth2 token.
+      throw new FetchError('timeout', `scrape of ${displayUrl(current)} timed out after ${timeoutMs / 1000} s (waiting for the OAuth2 token)`, { url: displayUrl(current), cause: err });
+    }
     throw err instanceof FetchError || err instanceof ConfigError ? err : fail(err, current);
   }
 

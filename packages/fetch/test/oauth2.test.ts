@@ -193,6 +193,14 @@ describe('OAuth2TokenSource', () => {
     expect(calls).toHaveLength(1); // a timeout is not retried with the other auth style
   });
 
+  it('the scrape timeout also bounds the wait for a token', async () => {
+    const start = performance.now();
+    const err = await scrape(`${target.url}/metrics`, { timeoutMs: 400, auth: { oauth2: opts('slow') } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'timeout' });
+    expect((err as Error).message).toContain('waiting for the OAuth2 token');
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
   it('a scrape fails with the oauth2 error when no token can be had', async () => {
     const err = await scrape(`${target.url}/metrics`, { auth: { oauth2: opts('refuse') } }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'oauth2' });

@@ -180,10 +180,18 @@ export class OAuth2TokenSource {
     if (token === undefined || this.#cached === token) this.#cached = undefined;
   }
 
+  /** Closes the connections to the token endpoint, after a request in flight has finished. */
   async close(): Promise<void> {
     const d = this.#dispatcher;
     this.#dispatcher = undefined;
     if (d !== undefined) await (await d.catch(() => undefined))?.close();
+  }
+
+  /** Closes the connections to the token endpoint at once, failing a request in flight. */
+  async destroy(): Promise<void> {
+    const d = this.#dispatcher;
+    this.#dispatcher = undefined;
+    if (d !== undefined) await (await d.catch(() => undefined))?.destroy();
   }
 
   #valid(token: OAuth2Token): boolean {
