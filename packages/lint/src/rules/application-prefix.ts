@@ -43,7 +43,7 @@ export default defineRule({
             ctx.report({ messageId: 'wrongPrefix', data: { name, prefixes: prefixes.map((p) => `\`${p}_\``).join(', ') }, span: familySpan(family) });
           return;
         }
-        const words = name.split('_').filter((p) => p && p !== 'total' && p !== 'info' && !unitOf(p));
+        const words = name.split('_').filter((p) => p && p !== 'total' && !unitOf(p));
         if (words.length < 2) ctx.report({ messageId: 'noPrefix', data: { name }, span: familySpan(family) });
       },
     };

@@ -6,6 +6,12 @@ const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
   ['_bucket', ['histogram', 'gaugehistogram']],
   ['_gcount', ['gaugehistogram']],
   ['_gsum', ['gaugehistogram']],
+];
+
+/** Suffixes common on real exporters' gauges (`*_count`, kube-state-metrics `*_created`): judged by `countSum`. */
+const JUDGED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
+  ['_count', ['histogram', 'summary']],
+  ['_sum', ['histogram', 'summary']],
   ['_created', ['counter', 'histogram', 'summary']],
 ];
 
@@ -25,7 +31,7 @@ export default defineRule({
   presets: ['recommended', 'strict', 'otel'],
   messages: {
     reservedSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of {{owners}} samples',
-    countSumSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of histogram and summary samples',
+    countSumSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of {{owners}} samples',
   },
   help: {
     reservedSuffix: 'Rename the family so it cannot be mistaken for a part of another metric',
@@ -36,7 +42,7 @@ export default defineRule({
       countSum: v.optional(
         v.pipe(
           v.picklist(['collision', 'always']),
-          v.description('`collision`: report `_count`/`_sum` only when a histogram or summary named like the stem exists (Prometheus text; the parser reports OpenMetrics clashes); `always`: every such name, like promlint'),
+          v.description('`collision`: report `_count`/`_sum`/`_created` only when a family of the owning type is named like the stem (Prometheus text; the parser reports OpenMetrics clashes); `always`: every such name, like promlint'),
         ),
         'collision',
       ),
@@ -45,7 +51,7 @@ export default defineRule({
   ),
   presetOptions: { strict: { countSum: 'always' } },
   create(ctx) {
-    let names: Set<string> | undefined;
+    let names: Map<string, string> | undefined;
     return {
       MetricFamily(family) {
         if (family.type === 'unknown') return;
@@ -60,17 +66,18 @@ export default defineRule({
             return;
           }
         }
-        if (family.type === 'histogram' || family.type === 'summary') return;
-        for (const suffix of ['_count', '_sum']) {
-          if (!name.endsWith(suffix)) continue;
+        for (const [suffix, owners] of JUDGED) {
+          if (!name.endsWith(suffix) || owners.includes(family.type)) continue;
           const stem = name.slice(0, -suffix.length);
           if (ctx.options.countSum === 'collision') {
             // In OpenMetrics the parser reports the clash itself (OM104).
             if (ctx.result.format === 'openmetrics') return;
-            names ??= new Set(ctx.result.families.filter((f) => f.type === 'histogram' || f.type === 'summary').map((f) => f.name));
-            if (!names.has(stem)) return;
+            names ??= new Map(ctx.result.families.map((f) => [f.name, f.type]));
+            const stemType = names.get(stem);
+            if (stemType === undefined || !owners.includes(stemType)) return;
           }
-          ctx.report({ messageId: 'countSumSuffix', data: { name, type: family.type, suffix, stem }, span: familySpan(family) });
+          ctx.report({ messageId: 'countSumSuffix', data: { name, type: family.type, suffix, stem, owners: owners.join('/') }, span: familySpan(family) });
+          return;
         }
       },
     };

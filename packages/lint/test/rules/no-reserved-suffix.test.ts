@@ -13,6 +13,7 @@ ruleTester(rule, {
       # EOF
     `,
     { format: 'prometheus', code: 'queue_bucket 1\n' },
+    { name: 'kube-state-metrics-style `_created` gauges are no clash', format: 'prometheus', code: '# TYPE kube_pod_created gauge\nkube_pod_created 1\n' },
     { name: 'a gauge next to a gauge is no clash', format: 'prometheus', code: '# TYPE rpc gauge\nrpc 1\n# TYPE rpc_count gauge\nrpc_count 2\n' },
   ],
   invalid: [
@@ -21,9 +22,6 @@ ruleTester(rule, {
         # TYPE queue_bucket gauge
         # HELP queue_bucket Items.
         queue_bucket 3
-        # TYPE start_created gauge
-        # HELP start_created Start.
-        start_created 3
         # TYPE depth_gcount gauge
         # HELP depth_gcount Depth.
         depth_gcount 3
@@ -31,8 +29,7 @@ ruleTester(rule, {
       `,
       errors: [
         { messageId: 'reservedSuffix', line: 1, column: 1, metric: 'queue_bucket' },
-        { messageId: 'reservedSuffix', line: 4, column: 1, metric: 'start_created' },
-        { messageId: 'reservedSuffix', line: 7, column: 1, metric: 'depth_gcount' },
+        { messageId: 'reservedSuffix', line: 4, column: 1, metric: 'depth_gcount' },
       ],
     },
     {
@@ -57,6 +54,17 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [{ messageId: 'countSumSuffix', line: 1, column: 1 }],
+    },
+    {
+      name: '_created next to a counter of the stem',
+      format: 'prometheus',
+      code: dedent`
+        # TYPE jobs counter
+        jobs_total 1
+        # TYPE jobs_created gauge
+        jobs_created 2
+      `,
+      errors: [{ messageId: 'countSumSuffix', line: 3, column: 1, metric: 'jobs_created' }],
     },
   ],
 });
