@@ -192,10 +192,10 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
   const requestedUrl = displayUrl(url);
 
   // Headers.
-  const accept = options.acceptHeader ?? acceptHeader(options.scrapeProtocols ?? DEFAULT_SCRAPE_PROTOCOLS, options.escaping ?? 'allow-utf-8');
+  const computedAccept = options.acceptHeader ?? acceptHeader(options.scrapeProtocols ?? DEFAULT_SCRAPE_PROTOCOLS, options.escaping ?? 'allow-utf-8');
   const compression = options.enableCompression ?? true;
   const baseHeaders: Record<string, string | string[]> = {
-    accept,
+    accept: computedAccept,
     'accept-encoding': compression ? 'gzip' : 'identity',
     'user-agent': options.userAgent ?? USER_AGENT,
     'x-prometheus-scrape-timeout-seconds': timeoutHeader(timeoutMs),
@@ -210,6 +210,8 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
     });
     baseHeaders[lower] = values.length === 1 ? values[0]! : values;
   }
+  // A custom Accept header (allowed, as in Prometheus' http_headers) replaces the computed one.
+  const accept = Array.isArray(baseHeaders.accept) ? baseHeaders.accept.join(',') : baseHeaders.accept!;
 
   // Auth: URL user info counts as basic auth when nothing else is configured (as Go's http.Client).
   let auth = options.auth;
@@ -378,7 +380,7 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
       prometheus: verdict.format === null ? 'fails' : 'uses-fallback',
     });
   }
-  const preferredOpenMetrics = options.acceptHeader === undefined ? (options.scrapeProtocols ?? DEFAULT_SCRAPE_PROTOCOLS)[0]?.startsWith('OpenMetrics') === true : options.acceptHeader.startsWith('application/openmetrics-text');
+  const preferredOpenMetrics = accept.trim().toLowerCase().startsWith('application/openmetrics-text');
   if (preferredOpenMetrics && verdict.format !== 'openmetrics') {
     facts.push({ kind: 'format-negotiation', preferred: 'openmetrics', received: verdict.format, contentType });
   }

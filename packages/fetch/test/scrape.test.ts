@@ -138,6 +138,12 @@ describe('request', () => {
     const half = await scrape(`${server.url}/echo`, { timeoutMs: 500, acceptHeader: 'text/plain' });
     expect(JSON.parse(half.body)['x-prometheus-scrape-timeout-seconds']).toBe('0.5');
     expect(JSON.parse(half.body).accept).toBe('text/plain');
+    expect(half.accept).toBe('text/plain');
+    expect(half.facts).toEqual([]);
+    const custom = await scrape(`${server.url}/echo`, { headers: { Accept: 'application/openmetrics-text;version=1.0.0' } });
+    expect(JSON.parse(custom.body).accept).toBe('application/openmetrics-text;version=1.0.0');
+    expect(custom.accept).toBe('application/openmetrics-text;version=1.0.0');
+    expect(custom.facts.map((f) => f.kind)).toEqual(['format-negotiation']);
   });
 
   it('refuses reserved headers, bad URLs and bad limits', async () => {
