@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { FetchError, loadPrometheusConfig, scrape, scrapeJob, type ScrapeFact, type ScrapeOptions, type ScrapeResult } from '@omkit/fetch';
+import { ConfigError, FetchError, findJob, loadPrometheusConfig, scrape, scrapeJob, type ScrapeFact, type ScrapeOptions, type ScrapeResult } from '@omkit/fetch';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { Progress } from './io.js';
@@ -100,7 +100,16 @@ export async function readInputs(io: Io, targets: readonly string[], options: Re
     }
   }
   if (flags.prometheusConfig !== undefined) {
-    const config = await loadPrometheusConfig(resolve(io.cwd, flags.prometheusConfig));
+    const abs = resolve(io.cwd, flags.prometheusConfig);
+    let config: Awaited<ReturnType<typeof loadPrometheusConfig>>;
+    try {
+      config = await loadPrometheusConfig(abs);
+      if (!config.jobs.some((j) => j.name === flags.job)) findJob(config, flags.job!);
+    } catch (error) {
+      // Print the config's path as given, relative to cwd.
+      if (error instanceof ConfigError) error.message = error.message.split(abs).join(displayPath(io.cwd, abs));
+      throw error;
+    }
     const order = new Map<string, number>();
     const got: { index: number; outcome: Outcome }[] = [];
     let done = 0;

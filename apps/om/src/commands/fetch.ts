@@ -20,7 +20,7 @@ export function fetchCommand(ctx: Context): Command<any, any, any> {
     .description('scrape a metrics endpoint as Prometheus does and print the body')
     .argument('[url]', 'http(s) URL (or use --prometheus-config with --job)')
     .option('-o, --output <file>', 'write the body to a file instead of stdout')
-    .option('--show-headers', 'print the status line and response headers on stderr')
+    .option('--show-headers', 'print the status line, response headers and scrape notes on stderr')
     .option('--timings', 'print DNS, connect, TLS, first-byte and total times on stderr');
   addScrapeFlags(cmd);
   cmd.addHelpText(
@@ -80,7 +80,7 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
       const size = r.compressedBytes === undefined ? `${r.bytes} bytes` : `${r.bytes} bytes (${r.compressedBytes} gzip)`;
       err.write(`dns ${ms(t.dns)}  connect ${ms(t.connect)}  tls ${ms(t.tls)}  first byte ${ms(t.firstByte)}  total ${ms(t.total)}  ${size}\n`);
     }
-    for (const f of r.facts) if (f.kind !== 'insecure-tls') err.write(`om: ${paint(err, 'yellow', 'note')}: ${describeFact(f)}\n`);
+    if (flags.showHeaders) for (const f of r.facts) if (f.kind !== 'insecure-tls') err.write(`om: ${paint(err, 'yellow', 'note')}: ${describeFact(f)}\n`);
     bodies.push(r.body);
   }
   const body = bodies.join('');
