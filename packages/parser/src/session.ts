@@ -8,7 +8,7 @@ import type { Format, MetricFamily } from './ast/types.js';
 import { codes, codeUrl, type Code } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { lineSpan } from './position.js';
-import { scanSample } from './scan/fast-line.js';
+import { scanComment, scanSample } from './scan/fast-line.js';
 
 export interface SessionOptions {
   format: Format;
@@ -83,6 +83,13 @@ export class Session {
       const fast = scanSample(text, start, end, this.om, base);
       if (fast !== undefined) {
         this.assembler.sample(fast, this.line);
+        return;
+      }
+    } else {
+      const fast = scanComment(text, start, end, this.om, base);
+      if (fast !== undefined) {
+        if (fast.kind === 'descriptor') this.assembler.descriptor(fast, this.line);
+        else this.eof = true;
         return;
       }
     }

@@ -18,9 +18,13 @@ export interface StreamOptions extends ParseOptions {
 
 export interface StreamItem {
   readonly format: Format;
-  /** A finished family; absent on the last item, which carries the end-of-input diagnostics. */
+  /**
+   * A finished family; absent on the last item, which carries the end-of-input diagnostics, and
+   * always absent when `model` is false (items then carry only diagnostics, and come only when
+   * there are some).
+   */
   readonly family?: MetricFamily;
-  /** Diagnostics found since the previous item, in text order. */
+  /** Diagnostics found since the previous item up to the family's end, in text order. */
   readonly diagnostics: Diagnostic[];
 }
 
@@ -29,7 +33,10 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   // ignoreBOM: keep a BOM in the text, so that it is reported as parse() reports it.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const model = options.model ?? true;
-  const finished: MetricFamily[] = [];
+  // Finished families, each with the number of diagnostics reported up to its end.
+  const finished: { family: MetricFamily; upTo: number }[] = [];
+  // Diagnostics already handed out (spliced from the session).
+  let yielded = 0;
   let session: Session | undefined;
   let format: Format | undefined;
   // Text not yet read: a partial last line, and before the format is known, the head.
@@ -41,8 +48,11 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   let searched = 0;
 
   const drain = function* (): Generator<StreamItem> {
-    for (const family of finished.splice(0)) {
-      yield { format: format!, family, diagnostics: sortDiagnostics(session!.diagnostics.splice(0)) };
+    for (const { family, upTo } of finished.splice(0)) {
+      const diagnostics = sortDiagnostics(session!.diagnostics.splice(0, upTo - yielded));
+      yielded = upTo;
+      if (model) yield { format: format!, family, diagnostics };
+      else if (diagnostics.length > 0) yield { format: format!, diagnostics };
     }
   };
 
@@ -68,7 +78,11 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
 
   const start = (): void => {
     format = resolveFormat(options.format, pending, options.contentType);
-    session = new Session({ format, model, emit: (family) => finished.push(family) });
+    session = new Session({
+      format,
+      model,
+      emit: (family) => finished.push({ family, upTo: yielded + session!.diagnostics.length }),
+    });
     if (pending.charCodeAt(0) === 0xfeff) {
       session.bom();
       pending = pending.slice(1);

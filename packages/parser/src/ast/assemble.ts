@@ -162,7 +162,7 @@ export class Assembler {
   private newMetric(family: FamilyNode, record: SampleRecord, partLabel: string | undefined): void {
     this.closeMetric();
     const labels = withoutLabel(record.labels, partLabel);
-    const key = metricKey(labels);
+    const key = canonicalKey(record, labels, partLabel) ?? metricKey(labels);
     if (this.seenMetricKeys.has(key)) {
       const shown = labels.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(',');
       this.report('OM123', record.start, record.end, `samples of \`${family.name}{${shown}}\` are split by other series`, {
@@ -531,7 +531,10 @@ function sameMetric(metric: readonly Label[], all: readonly Label[], partLabel: 
   return j === metric.length;
 }
 
-/** The identity of a Metric's label set, independent of label order. */
+/**
+ * The identity of a Metric's label set: `name="value",…` sorted by name, values escaped as in the
+ * text format.
+ */
 function metricKey(labels: readonly Label[]): string {
   if (labels.length === 0) return '';
   let sorted = labels;
@@ -541,10 +544,29 @@ function metricKey(labels: readonly Label[]): string {
       break;
     }
   }
-  // Names cannot contain U+0000 unquoted; values are length-prefixed so no value can forge a key.
   let key = '';
-  for (const l of sorted) key += `${l.name}\u0000${l.value.length}:${l.value}`;
+  for (const l of sorted) {
+    key += `${key === '' ? '' : ','}${l.name}="${l.value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
+  }
   return key;
+}
+
+/**
+ * The identity cut from the line's own text when it is plain (no escapes), without building it:
+ * the whole set, or the set with a first or last part label (`le`) removed. Such a set is
+ * recognised again when it is written again in the same order.
+ */
+function canonicalKey(record: SampleRecord, labels: readonly Label[], partLabel: string | undefined): string | undefined {
+  const text = record.labelsText;
+  if (text === undefined) return undefined;
+  if (labels === record.labels) return text;
+  const all = record.labels;
+  const part = all.length === labels.length + 1 ? all.find((l) => l.name === partLabel) : undefined;
+  if (part === undefined) return undefined;
+  const segment = part.name.length + part.value.length + 3;
+  if (all[all.length - 1] === part) return text.slice(0, Math.max(0, text.length - segment - 1));
+  if (all[0] === part) return text.slice(segment + 1);
+  return undefined;
 }
 
 function codePoints(text: string): number {

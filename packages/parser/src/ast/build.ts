@@ -133,11 +133,13 @@ class RecordBuilder {
     let ok = true;
     let name: string | undefined;
     let labels: Label[] = [];
+    let labelsText: string | undefined = '';
     if (c.metricName) name = c.metricName[0]!.image;
     if (c.labelSet) {
       const set = this.labelSet(c.labelSet[0]!, name === undefined);
       if (set === undefined) return undefined;
       labels = set.labels;
+      labelsText = set.canonical ? labels.map((l) => `${l.name}="${l.value}"`).join(',') : undefined;
       if (set.quotedName !== undefined) name = set.quotedName;
     }
     if (name === undefined) {
@@ -178,6 +180,7 @@ class RecordBuilder {
       kind: 'sample',
       name,
       labels,
+      labelsText,
       value: value!,
       timestamp,
       exemplar,
@@ -220,11 +223,13 @@ class RecordBuilder {
   private labelSet(
     cst: CstNode,
     nameAllowed: boolean,
-  ): { labels: Label[]; quotedName: string | undefined } | undefined {
+  ): { labels: Label[]; quotedName: string | undefined; canonical: boolean } | undefined {
     const c = cst.children as LabelSetCstChildren;
     const labels: Label[] = [];
     let quotedName: string | undefined;
     let ok = true;
+    // As the fast scanner defines it: plain names, nothing escaped, no quoted name.
+    let canonical = !c.trailingComma;
     if (c.trailingComma && this.om) {
       this.reportToken('OM019', c.trailingComma[0]!, 'OpenMetrics allows no comma after the last label');
       ok = false;
@@ -271,6 +276,7 @@ class RecordBuilder {
         ok = false;
         continue;
       }
+      if (quoted || item.value[0]!.image.includes('\\')) canonical = false;
       if (labels.some((l) => l.name === labelName)) {
         this.reportToken('OM100', nameToken, `label \`${labelName}\` appears twice`);
         ok = false;
@@ -278,7 +284,8 @@ class RecordBuilder {
       }
       labels.push({ name: labelName, value });
     }
-    return ok ? { labels, quotedName } : undefined;
+    if (quotedName !== undefined) canonical = false;
+    return ok ? { labels, quotedName, canonical } : undefined;
   }
 
   commentLine(cst: CstNode): LineRecord | undefined {

@@ -16,6 +16,11 @@ export interface SampleRecord {
   kind: 'sample';
   name: string;
   labels: Label[];
+  /**
+   * The label set's text as written, `name="value",…`, when it has no quoted name, no escape and
+   * no trailing comma: a cheap identity for the metric; else undefined.
+   */
+  labelsText?: string | undefined;
   value: number;
   /** Unix seconds. */
   timestamp: number | undefined;

@@ -4,8 +4,8 @@
 // odd numbers, any error) returns undefined and the line goes to the grammar, which is the
 // definition of the language and the source of every diagnostic. A property test holds the two
 // equal (test/fast-line.test.ts).
-import type { ExemplarRecord, SampleRecord } from '../ast/records.js';
-import type { Label } from '../ast/types.js';
+import type { DescriptorRecord, ExemplarRecord, MarkerRecord, SampleRecord } from '../ast/records.js';
+import type { Label, MetricType } from '../ast/types.js';
 
 const SPACE = 32;
 const QUOTE = 34;
@@ -34,15 +34,38 @@ function isNameChar(c: number): boolean {
 /** Reading position and results, reused across lines to avoid allocating per call. */
 let pos = 0;
 let labels: Label[] = [];
+/** The text between the braces when nothing in it is escaped (see SampleRecord.labelsText). */
+let labelsText: string | undefined;
+
+/**
+ * The next backslash at or after a position, searched once per text rather than once per label
+ * value (positions only grow while a text is read).
+ */
+let backslashText: string | undefined;
+let searchedFrom = 0;
+let nextBackslash = -1;
+function backslashFrom(text: string, from: number): number {
+  // The cached answer holds while `from` lies between where the search began and what it found.
+  if (text !== backslashText || from < searchedFrom || (nextBackslash !== -1 && nextBackslash < from)) {
+    backslashText = text;
+    searchedFrom = from;
+    nextBackslash = text.indexOf('\\', from);
+  }
+  return nextBackslash === -1 ? Infinity : nextBackslash;
+}
 
 /** Reads `{name="value",...}` at `pos`; leaves `pos` after `}`. */
 function readLabels(text: string, end: number): boolean {
   labels = [];
+  labelsText = undefined;
+  const open = pos;
   let i = pos + 1;
   if (text.charCodeAt(i) === RBRACE) {
     pos = i + 1;
+    labelsText = '';
     return true;
   }
+  let canonical = true;
   for (;;) {
     const nameStart = i;
     if (!isLabelStart(text.charCodeAt(i))) return false;
@@ -51,20 +74,42 @@ function readLabels(text: string, end: number): boolean {
     const name = text.slice(nameStart, i);
     if (text.charCodeAt(i) !== EQUALS || text.charCodeAt(i + 1) !== QUOTE) return false;
     i += 2;
-    const valueStart = i;
-    for (;;) {
-      if (i >= end) return false;
-      const c = text.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) return false;
-      i++;
+    let value: string;
+    let quote = text.indexOf('"', i);
+    if (quote === -1 || quote >= end) return false;
+    if (backslashFrom(text, i) > quote) {
+      value = text.slice(i, quote);
+    } else {
+      // OM 1.0 §Escaping: `\\`, `\"`, `\n`; any other escape goes to the grammar (a warning).
+      canonical = false;
+      value = '';
+      let from = i;
+      for (;;) {
+        if (i >= end) return false;
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) break;
+        if (c === BACKSLASH) {
+          const next = text.charCodeAt(i + 1);
+          const decoded = next === BACKSLASH ? '\\' : next === QUOTE ? '"' : next === 110 /* n */ ? '\n' : undefined;
+          if (decoded === undefined) return false;
+          value += text.slice(from, i) + decoded;
+          i += 2;
+          from = i;
+          continue;
+        }
+        i++;
+      }
+      quote = i;
+      value += text.slice(from, i);
     }
+    i = quote;
     for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return false;
-    labels.push({ name, value: text.slice(valueStart, i) });
+    labels.push({ name, value });
     i++;
     const c = text.charCodeAt(i);
     if (c === RBRACE) {
       pos = i + 1;
+      if (canonical) labelsText = text.slice(open + 1, i);
       return true;
     }
     if (c !== COMMA) return false;
@@ -121,10 +166,12 @@ export function scanSample(
   while (i < end && isNameChar(text.charCodeAt(i))) i++;
   const name = text.slice(start, i);
   let sampleLabels: readonly Label[] = NO_LABELS;
+  let sampleLabelsText: string | undefined = '';
   if (text.charCodeAt(i) === LBRACE) {
     pos = i;
     if (!readLabels(text, end)) return undefined;
     sampleLabels = labels;
+    sampleLabelsText = labelsText;
     i = pos;
   }
   if (text.charCodeAt(i) !== SPACE) return undefined;
@@ -164,6 +211,7 @@ export function scanSample(
     kind: 'sample',
     name,
     labels: sampleLabels as Label[],
+    labelsText: sampleLabelsText,
     value,
     timestamp,
     exemplar,
@@ -191,4 +239,77 @@ function readExemplar(text: string, end: number, base: number): ExemplarRecord |
     timestamp = ts;
   }
   return { labels: exemplarLabels, value, timestamp, start: base + start, end: base + end };
+}
+
+const OM_TYPES: ReadonlySet<string> = new Set([
+  'counter',
+  'gauge',
+  'histogram',
+  'gaugehistogram',
+  'summary',
+  'info',
+  'stateset',
+  'unknown',
+]);
+const PROMETHEUS_TYPES: ReadonlySet<string> = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
+
+/**
+ * The record of a `# HELP`, `# TYPE`, `# UNIT` (OpenMetrics) or `# EOF` (OpenMetrics) line in its
+ * plain shape, or undefined to let the grammar read it.
+ */
+export function scanComment(
+  text: string,
+  start: number,
+  end: number,
+  om: boolean,
+  base: number,
+): DescriptorRecord | MarkerRecord | undefined {
+  if (text.charCodeAt(start + 1) !== SPACE) return undefined;
+  const k = start + 2;
+  if (om && end - start === 5 && text.startsWith('EOF', k)) {
+    return { kind: 'eof', start: base + start, end: base + end };
+  }
+  if (text.charCodeAt(k + 4) !== SPACE) return undefined;
+  const keyword = text.slice(k, k + 4);
+  if (keyword !== 'HELP' && keyword !== 'TYPE' && (keyword !== 'UNIT' || !om)) return undefined;
+  let i = k + 5;
+  const nameStart = i;
+  if (!isNameStart(text.charCodeAt(i))) return undefined;
+  i++;
+  while (i < end && isNameChar(text.charCodeAt(i))) i++;
+  if (i >= end || text.charCodeAt(i) !== SPACE) return undefined;
+  const name = text.slice(nameStart, i);
+  const rest = text.slice(i + 1, end);
+  const record = (value: string, type?: MetricType): DescriptorRecord => ({
+    kind: 'descriptor',
+    keyword,
+    name,
+    value,
+    type,
+    start: base + start,
+    end: base + end,
+  });
+  if (keyword === 'TYPE') {
+    if (!(om ? OM_TYPES : PROMETHEUS_TYPES).has(rest)) return undefined;
+    return record(rest, rest === 'untyped' ? 'unknown' : (rest as MetricType));
+  }
+  if (keyword === 'UNIT') {
+    for (let j = 0; j < rest.length; j++) if (!isNameChar(rest.charCodeAt(j))) return undefined;
+    return record(rest);
+  }
+  // HELP: OM 1.0 escapes `\\`, `\n`, `\"`; Prometheus text `\\` and `\n`, after any blanks.
+  let help = rest;
+  if (!om) {
+    let j = 0;
+    while (j < help.length && (help.charCodeAt(j) === SPACE || help.charCodeAt(j) === 9)) j++;
+    help = help.slice(j);
+  }
+  if (help.includes('\\')) {
+    const decoded = help.replace(/\\(.?)/g, (escape, next: string) =>
+      next === '\\' ? '\\' : next === 'n' ? '\n' : next === '"' && om ? '"' : `\u0000${escape}`,
+    );
+    if (decoded.includes('\u0000')) return undefined;
+    help = decoded;
+  }
+  return record(help);
 }
