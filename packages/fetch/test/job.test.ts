@@ -71,6 +71,31 @@ describe('scrapeJob', () => {
     for (const o of ok) expect(o.result!.body).toContain(`path="/m",auth="${[...'Bearer job-token'].reverse().join('')}"`);
   });
 
+  it('sends what the job configures: Accept for legacy names, params, http_headers, timeout', async () => {
+    const echo = await httpServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      res.end(JSON.stringify({ url: req.url, accept: req.headers.accept, tenant: req.headers['x-tenant'], timeout: req.headers['x-prometheus-scrape-timeout-seconds'] }));
+    });
+    try {
+      const config = parsePrometheusConfig(
+        `global: {scrape_interval: 15s, metric_name_validation_scheme: legacy}\n` +
+          `scrape_configs:\n  - job_name: fed\n    scrape_timeout: 2500ms\n    metrics_path: /federate\n    params: {'match[]': ['{job="a"}']}\n` +
+          `    http_headers: {X-Tenant: {values: [team-a]}}\n    static_configs: [{targets: ["127.0.0.1:${echo.port}"]}]\n`,
+      );
+      const [outcome] = await collect(scrapeJob(config, 'fed'));
+      expect(outcome!.ok).toBe(true);
+      expect(JSON.parse(outcome!.result!.body)).toEqual({
+        url: '/federate?match%5B%5D=%7Bjob%3D%22a%22%7D',
+        accept:
+          'application/openmetrics-text;version=1.0.0;escaping=underscores;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=underscores;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2',
+        tenant: 'team-a',
+        timeout: '2.5',
+      });
+    } finally {
+      await echo.close();
+    }
+  });
+
   it('respects the concurrency limit', async () => {
     const config = parsePrometheusConfig(`scrape_configs:\n  - job_name: j\n    static_configs: [{targets: ["127.0.0.1:${a.port}", "127.0.0.1:${b.port}", "127.0.0.1:${a.port}"]}]\n`);
     maxActive = 0;
