@@ -9,8 +9,8 @@ import { freePort, recordingRelay, requireBinary, waitForPort, type Running } fr
 const PROM_ACCEPT =
   'application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2';
 
-const NODE_EXPORTER = '/usr/bin/prometheus-node-exporter';
-const PYTHON = '/usr/bin/python3';
+const NODE_EXPORTER = process.env.OM_TEST_NODE_EXPORTER ?? '/usr/bin/prometheus-node-exporter';
+const PYTHON = process.env.OM_TEST_PYTHON ?? '/usr/bin/python3';
 const nodeExporter = requireBinary(NODE_EXPORTER);
 const python = requireBinary(PYTHON);
 const pythonClient = (() => {
@@ -22,6 +22,15 @@ const pythonClient = (() => {
     return { ...python, present: false, skip: !(process.env.CI === 'true' || process.env.CI === '1'), reason: 'python3-prometheus-client is not installed (run packages/fetch/scripts/ci-deps.sh as root)' };
   }
 })();
+
+/** A test that fails (rather than skips) when its binary is missing; describe.skipIf does the skipping outside CI. */
+function needs(binary: { present: boolean; reason: string }) {
+  return (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      if (!binary.present) throw new Error(binary.reason);
+      await fn();
+    });
+}
 
 const children: ChildProcess[] = [];
 function start(cmd: string, args: string[]): ChildProcess {
@@ -44,12 +53,15 @@ afterAll(async () => {
   );
 });
 
+const itNodeExporter = needs(nodeExporter);
+const itPython = needs(pythonClient);
+
 describe.skipIf(nodeExporter.skip)(`prometheus-node-exporter${nodeExporter.skip ? ` (skipped: ${nodeExporter.reason})` : ''}`, () => {
   let relay: Running & { heads: string[] };
   let port: number;
 
   beforeAll(async () => {
-    if (!nodeExporter.present) throw new Error(nodeExporter.reason);
+    if (!nodeExporter.present) return;
     port = await freePort();
     start(NODE_EXPORTER, [`--web.listen-address=127.0.0.1:${port}`, '--collector.disable-defaults', '--collector.loadavg', '--collector.meminfo', '--collector.time']);
     await waitForPort(port);
@@ -60,7 +72,7 @@ describe.skipIf(nodeExporter.skip)(`prometheus-node-exporter${nodeExporter.skip 
     await relay?.close();
   });
 
-  it('is fetched with the exact Prometheus Accept header; it answers text 0.0.4, gzipped', async () => {
+  itNodeExporter('is fetched with the exact Prometheus Accept header; it answers text 0.0.4, gzipped', async () => {
     const r = await scrape(`${relay.url}/metrics`);
     const head = relay.heads.at(-1)!;
     const lines = head.split('\r\n');
@@ -82,7 +94,7 @@ describe.skipIf(nodeExporter.skip)(`prometheus-node-exporter${nodeExporter.skip 
     expect(r.facts).toEqual([{ kind: 'format-negotiation', preferred: 'openmetrics', received: 'prometheus', contentType: r.contentType }]);
   });
 
-  it('answers the same with text-only protocols, without the negotiation fact', async () => {
+  itNodeExporter('answers the same with text-only protocols, without the negotiation fact', async () => {
     const r = await scrape(`${relay.url}/metrics`, { scrapeProtocols: ['PrometheusText0.0.4'] });
     expect(relay.heads.at(-1)).toContain('\r\naccept: text/plain;version=0.0.4;q=0.6,*/*;q=0.5\r\n');
     expect(r.format).toBe('prometheus');
@@ -94,14 +106,14 @@ describe.skipIf(pythonClient.skip)(`python3-prometheus-client${pythonClient.skip
   let url: string;
 
   beforeAll(async () => {
-    if (!pythonClient.present) throw new Error(pythonClient.reason);
+    if (!pythonClient.present) return;
     const port = await freePort();
     start(PYTHON, [fileURLToPath(new URL('./fixtures/py-exporter.py', import.meta.url)), String(port)]);
     await waitForPort(port);
     url = `http://127.0.0.1:${port}/metrics`;
   }, 20_000);
 
-  it('negotiates OpenMetrics with the Prometheus Accept header: exemplars and # EOF', async () => {
+  itPython('negotiates OpenMetrics with the Prometheus Accept header: exemplars and # EOF', async () => {
     const r = await scrape(url);
     expect(r.status).toBe(200);
     expect(r.mediaType).toBe('application/openmetrics-text');
@@ -112,7 +124,7 @@ describe.skipIf(pythonClient.skip)(`python3-prometheus-client${pythonClient.skip
     expect(r.facts).toEqual([]);
   });
 
-  it('answers text 0.0.4 when only that is accepted', async () => {
+  itPython('answers text 0.0.4 when only that is accepted', async () => {
     const r = await scrape(url, { scrapeProtocols: ['PrometheusText0.0.4'] });
     expect(r.mediaType).toBe('text/plain');
     expect(r.format).toBe('prometheus');
@@ -120,7 +132,7 @@ describe.skipIf(pythonClient.skip)(`python3-prometheus-client${pythonClient.skip
     expect(r.body).toContain('om_test_temperature_celsius 21.5');
   });
 
-  it('gzips when asked and not otherwise', async () => {
+  itPython('gzips when asked and not otherwise', async () => {
     const gz = await scrape(url);
     const plain = await scrape(url, { enableCompression: false });
     expect(gz.compressed).toBe(true);
