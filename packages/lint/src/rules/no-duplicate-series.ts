@@ -1,15 +1,42 @@
-import type { Label } from '@omkit/parser';
+import type { Label, Metric, Sample } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 /** Parser codes that already cover a repeated series at a sample. */
 const PARSER_CODES = new Set(['OM126', 'OM123']);
 
-function key(name: string, labels: readonly Label[]): string {
-  return `${name}\u0000${labels
-    .filter((l) => l.value !== '')
-    .map((l) => `${l.name}\u0001${l.value}`)
-    .sort()
-    .join('\u0000')}`;
+function hashString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+/** An order-independent hash of a label set (empty values count as absent); no allocation. */
+function labelHash(labels: readonly Label[]): number {
+  let sum = 0;
+  for (const l of labels) {
+    if (l.value === '') continue;
+    sum = (sum + hashString(hashString(2166136261, l.name) ^ 0xff, l.value)) | 0;
+  }
+  return sum;
+}
+
+function sameSet(a: readonly Label[], b: readonly Label[]): boolean {
+  let na = 0;
+  for (const l of a) {
+    if (l.value === '') continue;
+    na++;
+    if (!b.some((x) => x.name === l.name && x.value === l.value)) return false;
+  }
+  let nb = 0;
+  for (const l of b) if (l.value !== '') nb++;
+  return na === nb;
+}
+
+/** A sample's name plus its point labels (`le`, `quantile`, the stateset label). */
+function sampleKey(s: Sample, metric: Metric, family: string): string {
+  let k = s.name;
+  if (s.labels.length !== metric.labels.length)
+    for (const l of s.labels) if (l.name === 'le' || l.name === 'quantile' || l.name === family) k += `\u0002${l.name}\u0001${l.value}`;
+  return k;
 }
 
 export default defineRule({
@@ -30,23 +57,46 @@ export default defineRule({
   help: { duplicate: 'Remove the repeated line; the ingestion of duplicates is undefined' },
   create(ctx) {
     let covered: Set<number> | undefined;
+    const report = (s: Sample) => {
+      covered ??= new Set(ctx.result.diagnostics.filter((d) => PARSER_CODES.has(d.code) && d.span).map((d) => d.span!.start.line));
+      if (covered.has(s.span.start.line)) return;
+      const labels = s.labels.map((l) => `${l.name}="${l.value}"`).join(',');
+      ctx.report({ messageId: 'duplicate', data: { series: labels ? `${s.name}{${labels}}` : s.name }, span: s.span });
+    };
     return {
       MetricFamily(family) {
-        const seen = new Set<string>();
-        for (const m of family.metrics)
+        // The parser groups samples by label set as written; find groups with the same set in
+        // another order (by an order-independent hash, then a real comparison), then repeated
+        // samples (same name and point labels) within the merged groups.
+        const byHash = new Map<number, Metric[]>();
+        const keys = new Map<Metric, Set<string>>();
+        const keysOf = (m: Metric) => {
+          let set = keys.get(m);
+          if (!set) {
+            set = new Set();
+            for (const s of m.samples) set.add(sampleKey(s, m, family.name));
+            keys.set(m, set);
+          }
+          return set;
+        };
+        for (const m of family.metrics) {
+          const h = labelHash(m.labels);
+          const earlier = byHash.get(h);
+          const twin = earlier?.find((e) => sameSet(e.labels, m.labels));
+          if (earlier) earlier.push(m);
+          else byHash.set(h, [m]);
+          if (!twin && m.samples.length === 1) continue;
+          const seen = twin ? keysOf(twin) : new Set<string>();
           for (const s of m.samples) {
-            const k = key(s.name, s.labels);
+            const k = sampleKey(s, m, family.name);
             if (!seen.has(k)) {
               seen.add(k);
               continue;
             }
-            covered ??= new Set(
-              ctx.result.diagnostics.filter((d) => PARSER_CODES.has(d.code) && d.span).map((d) => d.span!.start.line),
-            );
-            if (covered.has(s.span.start.line)) continue;
-            const labels = s.labels.map((l) => `${l.name}="${l.value}"`).join(',');
-            ctx.report({ messageId: 'duplicate', data: { series: labels ? `${s.name}{${labels}}` : s.name }, span: s.span });
+            report(s);
           }
+          if (!twin) keys.set(m, seen);
+        }
       },
     };
   },

@@ -10,9 +10,10 @@ ruleTester(rule, {
       jobs{a="1",b="3"} 1
       # EOF
     `,
+  ],
+  invalid: [
     {
-      name: 'what the parser reports is not reported again',
-      parseErrors: true,
+      name: 'label order does not matter (promlint misses this)',
       code: dedent`
         # TYPE jobs gauge
         # HELP jobs Jobs.
@@ -20,9 +21,8 @@ ruleTester(rule, {
         jobs{b="2",a="1"} 1
         # EOF
       `,
+      errors: [{ messageId: 'duplicate', line: 4, column: 1, metric: 'jobs' }],
     },
-  ],
-  invalid: [
     {
       format: 'prometheus',
       code: dedent`
