@@ -5,6 +5,7 @@ import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
+import { explainFetchConfigError } from './scrape-flags.js';
 import { lintCommand } from './commands/lint.js';
 import { fetchCommand } from './commands/fetch.js';
 import { parseCommand } from './commands/parse.js';
@@ -74,7 +75,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2; // commander has printed the one line
     }
     const err = error as Error;
-    if (KNOWN.some((K) => err instanceof K)) io.stderr.write(`om: ${err.message}\n`);
+    if (err instanceof FetchConfigError) io.stderr.write(`om: ${explainFetchConfigError(err.message, io.cwd)}\n`);
+    else if (KNOWN.some((K) => err instanceof K)) io.stderr.write(`om: ${err.message}\n`);
     else if (err instanceof InternalError) io.stderr.write(`om: ${err.message}\n`);
     else io.stderr.write(`om: internal error: ${err?.message ?? String(error)} (this is a bug in om; please open an issue at https://github.com/omkit/om/issues)\n`);
     if (debug && err?.stack) io.stderr.write(`${err.stack}\n${err.cause instanceof Error && err.cause.stack ? `caused by: ${err.cause.stack}\n` : ''}`);

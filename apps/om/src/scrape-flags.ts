@@ -132,3 +132,25 @@ export function warnInsecure(flags: ScrapeFlags, io: Io): void {
   if (flags.insecureSkipVerify)
     io.stderr.write('om: warning: --insecure-skip-verify: TLS certificates are NOT verified; anyone on the path can read and change this scrape\n');
 }
+
+/** @omkit/fetch option paths → the flags that set them, for error messages. */
+const FLAG_OF_PATH: Record<string, string> = {
+  'auth.bearer.tokenFile': '--bearer-token-file',
+  'auth.basic.passwordFile': '--basic-password-file',
+  'auth.oauth2.clientSecretFile': '--oauth2-client-secret-file',
+  'auth.oauth2.tokenUrl': '--oauth2-token-url',
+  'tls.caFile': '--ca-file',
+  'tls.certFile': '--cert-file',
+  'tls.keyFile': '--key-file',
+  'proxy.url': '--proxy-url',
+  headers: '--header',
+};
+
+/** Names the flag instead of the option path, and prints paths relative to cwd. */
+export function explainFetchConfigError(message: string, cwd: string): string {
+  let m = message.replace(/^\./, '');
+  if (m.startsWith('headers.')) m = `--header ${m.slice('headers.'.length)}`;
+  for (const [path, flag] of Object.entries(FLAG_OF_PATH)) if (m.startsWith(`${path}:`) || m.startsWith(`${path}.`)) m = `${flag}${m.slice(path.length)}`;
+  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  return m.split(prefix).join('');
+}

@@ -189,3 +189,11 @@ describe('om diff URL --interval', () => {
     expect(r.stdout.replace(/[\d.]+\/s/, '[RATE]/s').replace(/ \d+ → \d+/, ' [FROM] → [TO]')).toMatchSnapshot();
   });
 });
+
+describe('flag errors name the flag', () => {
+  it('missing token file, reserved header, bad proxy', async () => {
+    expect((await run(['fetch', '--bearer-token-file', 'nope.txt', `${base}/secure`], { cwd })).stderr).toBe('om: --bearer-token-file: file not found: nope.txt\n');
+    expect((await run(['fetch', '--header', 'Authorization: x', `${base}/secure`], { cwd })).stderr).toMatch(/^om: --header Authorization: /);
+    expect((await run(['fetch', '--proxy-url', 'nope', `${base}/secure`], { cwd })).stderr).toBe('om: --proxy-url: not a valid URL\n');
+  });
+});
