@@ -83,6 +83,8 @@ export class Assembler {
   /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
   private readonly claimedNames = new Set<string>();
   private descriptorSpans: { keyword: string; span: Span }[] = [];
+  /** The name of the last sample kept, reused by the next sample of the same name. */
+  private lastName = '';
   /** The line being read. */
   private line = 0;
   private lineStart = 0;
@@ -142,10 +144,14 @@ export class Assembler {
 
     if (metric.node !== undefined) {
       const ex = record.exemplar;
+      // Samples of one metric share its label objects (and a repeated name shares one string),
+      // so that a kept model costs little more than one object per sample.
+      if (record.name === this.lastName) record.name = this.lastName;
+      else this.lastName = record.name;
       metric.node.samples.push(
         new SampleNode(
           record.name,
-          record.labels,
+          sharedLabels(metric.node.labels, record.labels, partLabel),
           record.value,
           record.timestamp,
           ex === undefined
@@ -517,6 +523,18 @@ function withoutLabel(all: readonly Label[], partLabel: string | undefined): rea
   if (partLabel === undefined) return all;
   const i = all.findIndex((l) => l.name === partLabel);
   return i === -1 ? all : all.filter((_, j) => j !== i);
+}
+
+/**
+ * A sample's labels in written order, built from its metric's label objects plus its own part
+ * label (the metric's labels are the sample's, minus the part label, in the same order).
+ */
+function sharedLabels(metric: readonly Label[], all: readonly Label[], partLabel: string | undefined): readonly Label[] {
+  if (all.length === metric.length) return metric;
+  const out: Label[] = [];
+  let j = 0;
+  for (const label of all) out.push(label.name === partLabel ? label : metric[j++]!);
+  return out;
 }
 
 /** Whether a sample's labels, without its part label, are the metric's labels in the same order. */
