@@ -8,7 +8,7 @@ import { parse, parseStream, serialize, toJSON, validate, type Diagnostic, type 
 import { buildLine } from '../src/ast/build.js';
 import type { LineRecord } from '../src/ast/records.js';
 import { formatThreshold } from '../src/number.js';
-import { scanSample } from '../src/scan/fast-line.js';
+import { scanComment, scanSample } from '../src/scan/fast-line.js';
 
 type Format = 'openmetrics' | 'prometheus';
 
@@ -430,6 +430,10 @@ describe('streaming ≡ parse', () => {
 const simpleName = fc.stringMatching(/^[a-zA-Z_:][a-zA-Z0-9_:]{0,8}$/);
 const simpleLabelName = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,5}$/);
 const simpleLabelValue = fc.string({ unit: fc.constantFrom(...'abcXYZ019 .-_/:é😀{}=,#'), maxLength: 6 });
+const escapedLabelValue = fc.string({
+  unit: fc.constantFrom(...'abcé😀 #,', '\\\\', '\\"', '\\n', '\\q', '\\t'),
+  maxLength: 6,
+});
 const simpleLabels = fc.uniqueArray(fc.tuple(simpleLabelName, simpleLabelValue), { selector: ([n]) => n, maxLength: 3 });
 const labelText = (ls: [string, string][]) => `{${ls.map(([n, v]) => `${n}="${v}"`).join(',')}}`;
 const simpleNumber = fc.oneof(
@@ -445,10 +449,11 @@ const numberText = fc.oneof(
 const ordinaryLine = fc
   .tuple(simpleName, fc.option(simpleLabels, { nil: undefined }), simpleNumber, fc.option(fc.nat().map(String), { nil: undefined }))
   .map(([n, ls, v, t]) => `${n}${ls === undefined ? '' : labelText(ls)} ${v}${t === undefined ? '' : ` ${t}`}`);
+const richLabels = fc.uniqueArray(fc.tuple(simpleLabelName, fc.oneof(simpleLabelValue, escapedLabelValue)), { selector: ([n]) => n, maxLength: 3 });
 const richLine = fc
   .tuple(
     simpleName,
-    fc.option(simpleLabels, { nil: undefined }),
+    fc.option(richLabels, { nil: undefined }),
     numberText,
     fc.option(numberText, { nil: undefined }),
     fc.option(fc.tuple(simpleLabels, numberText, fc.option(numberText, { nil: undefined })), { nil: undefined }),
@@ -464,6 +469,32 @@ const lineEdit = fc.record({
   char: fc.constantFrom(' ', '  ', '\t', '{', '}', ',', '"', '\\', '\\n', '#', '=', '.', 'e', '+', '-', ':', 'é', '1', 'a', '\r'),
 });
 const nearValidLine = fc.tuple(richLine, fc.array(lineEdit, { minLength: 1, maxLength: 3 })).map(([l, edits]) => mutate(l, edits).replace(/\n/g, ''));
+
+const helpText = fc.string({
+  unit: fc.constantFrom(...'ab é😀"#{}\t', '\\\\', '\\"', '\\n', '\\q', '\\'),
+  maxLength: 8,
+});
+const descriptorLine = fc.oneof(
+  fc.tuple(simpleName, helpText).map(([n, h]) => `# HELP ${n} ${h}`),
+  fc.tuple(simpleName, fc.constantFrom('counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown', 'untyped', 'Counter', 'blah', ''))
+    .map(([n, t]) => `# TYPE ${n} ${t}`),
+  fc.tuple(simpleName, fc.constantFrom('seconds', 'bytes', '', 'a.b', 'x y')).map(([n, u]) => `# UNIT ${n} ${u}`),
+  fc.constantFrom('# EOF', '#EOF', '# EOF ', '# eof', '# HELP', '# TYPE a', '# HELPER a b', '# comment'),
+);
+const nearDescriptorLine = fc
+  .tuple(descriptorLine, fc.array(lineEdit, { minLength: 1, maxLength: 3 }))
+  .map(([l, edits]) => mutate(l, edits).replace(/\n/g, ''))
+  .filter((l) => l.startsWith('#'));
+
+function commentFastEqualsGrammar(line: string): void {
+  for (const format of formats) {
+    const fast = scanComment(line, 0, line.length, format === 'openmetrics', 0);
+    if (fast === undefined) continue;
+    const { record, reports } = grammarReading(line, format);
+    expect(reports, `${format}: ${line}`).toEqual([]);
+    expect(record as LineRecord, `${format}: ${line}`).toEqual(fast);
+  }
+}
 
 function grammarReading(line: string, format: Format) {
   const reports: unknown[] = [];
@@ -507,6 +538,30 @@ describe('fast path ≡ grammar', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('on generated and near-valid descriptor lines', () => {
+    fc.assert(fc.property(fc.oneof(descriptorLine, nearDescriptorLine), commentFastEqualsGrammar), { numRuns: 600 });
+  });
+
+  it('accepts ordinary descriptor lines', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(simpleName, fc.string({ unit: fc.constantFrom(...'ab é😀.'), maxLength: 8 })).map(([n, h]) => `# HELP ${n} ${h}`),
+          simpleName.map((n) => `# TYPE ${n} counter`),
+        ),
+        (line) => {
+          for (const format of formats) {
+            const fast = scanComment(line, 0, line.length, format === 'openmetrics', 0);
+            expect(fast, `${format}: ${line}`).toBeDefined();
+            expect(grammarReading(line, format).record).toEqual(fast);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(scanComment('# EOF', 0, 5, true, 0)).toEqual({ kind: 'eof', start: 0, end: 5 });
   });
 
   it('accepts ordinary valid lines (so it is really used)', () => {
