@@ -141,3 +141,14 @@ describe('generated files', () => {
     expect(validate({ rules: { OM220: ['warning', { info: 'x' }] } })).toBe(false);
   });
 });
+
+describe('README', () => {
+  it('its example config validates against the schema and resolves', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const json = /```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const config = JSON.parse(json) as Record<string, unknown>;
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    expect(() => resolveConfig(config)).not.toThrow();
+  });
+});
