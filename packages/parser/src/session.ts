@@ -109,7 +109,11 @@ export class Session {
    */
   finish(length: number, lastChar: number): void {
     this.assembler.finish();
-    const endSpan: Span = lineSpan({ line: Math.max(1, this.line), start: this.lineStart }, length, length);
+    // The end of the input: after a final line feed, that is the start of the next (empty) line.
+    const endSpan: Span =
+      lastChar === 10
+        ? lineSpan({ line: this.line + 1, start: length }, length, length)
+        : lineSpan({ line: Math.max(1, this.line), start: this.lineStart }, length, length);
     if (this.om && !this.eof) {
       this.add('OM004', endSpan, 'the exposition does not end with `# EOF`', {
         help: 'OpenMetrics expositions end with the line `# EOF`',

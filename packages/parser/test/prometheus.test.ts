@@ -250,7 +250,7 @@ describe('format auto-detection', () => {
     expect(parse(om, { contentType: promType }).format).toBe('prometheus');
     const forced = parse(prom, { contentType: omType });
     expect(forced.format).toBe('openmetrics');
-    expect(at(forced.diagnostics)).toContain('OM004@3:5');
+    expect(at(forced.diagnostics)).toContain('OM004@4:1');
     // An unknown media type falls back to the text.
     expect(parse(om, { contentType: 'application/json' }).format).toBe('openmetrics');
     expect(parse(prom, { contentType: 'Application/OpenMetrics-Text' }).format).toBe('openmetrics');

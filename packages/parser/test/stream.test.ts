@@ -158,7 +158,7 @@ describe('yielding', () => {
     expect(items.map((i) => [i.family?.name, codesAt([i])])).toEqual([
       ['a', ['OM110@2:1']],
       ['b', ['OM126@5:1']],
-      [undefined, ['OM004@5:5']],
+      [undefined, ['OM004@6:1']],
     ]);
   });
 
