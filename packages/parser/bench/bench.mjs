@@ -25,7 +25,7 @@
 // from the child's own process.resourceUsage().maxRSS / getrusage (promtool then has none).
 // Benchmarks never gate CI; nothing here is a test.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, rmdirSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -36,7 +36,11 @@ import { cacheDir, ensureCorpus, FORMATS, GENERATOR_VERSION, MB } from './corpus
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PARSER_DIR = resolve(HERE, '..');
 const REPO = resolve(HERE, '../../..');
-const DIST = process.env.OM_BENCH_DIST ? resolve(process.env.OM_BENCH_DIST) : join(PARSER_DIR, 'dist/index.js');
+const BUILT = process.env.OM_BENCH_DIST ? resolve(process.env.OM_BENCH_DIST) : join(PARSER_DIR, 'dist/index.js');
+// The parser's dist/ may be rebuilt by someone else while a long run goes on: measure a snapshot of it,
+// taken at the start (inside the package, so that its dependencies still resolve; ignored by git as dist/).
+const SNAPSHOT = join(HERE, '.snapshot', String(process.pid), 'dist');
+let DIST = BUILT;
 const RUNNERS = join(HERE, 'runners');
 const PYTHON = '/usr/bin/python3';
 const TIME = '/usr/bin/time';
@@ -128,7 +132,17 @@ try {
 }
 
 let omExports = null;
-let omMissing = `${relative(REPO, DIST)} not found: build it first (pnpm --filter @omkit/parser build)`;
+let omMissing = `${relative(REPO, BUILT)} not found: build it first (pnpm --filter @omkit/parser build)`;
+if (existsSync(BUILT) && !process.env.OM_BENCH_DIST) {
+  cpSync(dirname(BUILT), SNAPSHOT, { recursive: true });
+  DIST = join(SNAPSHOT, 'index.js');
+  process.on('exit', () => {
+    rmSync(dirname(SNAPSHOT), { recursive: true, force: true });
+    try {
+      rmdirSync(dirname(dirname(SNAPSHOT)));
+    } catch {}
+  });
+}
 if (existsSync(DIST)) {
   try {
     omExports = await import(pathToFileURL(DIST).href);
@@ -177,7 +191,7 @@ const CONTENDERS = [
     id: 'om-stream-validate',
     label: 'om parseStream({ model: false })',
     formats: FORMATS,
-    target: { ratio: 0.8 },
+    target: { ratio: 0.8, rssMiB: 500 },
     available: () => omHas('parseStream'),
     argv: (c) => [node, join(RUNNERS, 'om.mjs'), 'stream-validate', c.format, c.file],
   },
@@ -185,7 +199,7 @@ const CONTENDERS = [
     id: 'om-stream',
     label: 'om parseStream() (families)',
     formats: FORMATS,
-    target: { rssMiB: 500, onlyBig: true },
+    target: { rssMiB: 500 },
     available: () => omHas('parseStream'),
     argv: (c) => [node, join(RUNNERS, 'om.mjs'), 'stream', c.format, c.file],
   },
@@ -228,6 +242,17 @@ const selected = CONTENDERS.filter((c) => (!only || only.includes(c.id)) && !ski
 
 const scratch = mkdtempSync(join(tmpdir(), 'om-bench-run-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+let running = null; // the process group of the child being measured
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (running) {
+      try {
+        process.kill(-running, 'SIGKILL');
+      } catch {}
+    }
+    process.exit(130);
+  });
+}
 
 /** Reads the file once so every contender starts from the page cache. */
 function warm(file) {
@@ -245,8 +270,10 @@ function runOnce(contender, corpus) {
     const full = haveTime ? [TIME, '-f', '%M', '-o', timeFile, ...cmd] : cmd;
     const stdinFd = contender.stdin ? openSync(corpus.file, 'r') : 'ignore';
     const start = process.hrtime.bigint();
-    const child = spawn(full[0], full.slice(1), { stdio: [stdinFd, 'pipe', 'pipe'], detached: true });
+    const env = { ...process.env, OM_BENCH_DIST: DIST };
+    const child = spawn(full[0], full.slice(1), { stdio: [stdinFd, 'pipe', 'pipe'], detached: true, env });
     if (typeof stdinFd === 'number') closeSync(stdinFd);
+    running = child.pid;
     let stdout = '';
     let stderrHead = '';
     let stderrLines = 0;
@@ -271,6 +298,7 @@ function runOnce(contender, corpus) {
     child.on('close', (code, signal) => {
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       clearTimeout(timer);
+      running = null;
       let rssKiB = null;
       if (haveTime && existsSync(timeFile)) {
         const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop();
@@ -323,9 +351,9 @@ function noteFor(c, res) {
 
 function targetText(c, row, big) {
   const t = c.target;
-  if (!t || row.mbps === null) return t ? '' : '';
-  if (t.ratio !== undefined && !big) return `≥ ${t.ratio.toFixed(1)} ${row.ratio === null ? '' : row.ratio >= t.ratio ? '✓' : '✗'}`;
-  if (t.rssMiB !== undefined && (big || !t.onlyBig)) return `< ${t.rssMiB} MiB ${row.rssMiB === null ? '' : row.rssMiB < t.rssMiB ? '✓' : '✗'}`;
+  if (!t || row.mbps === null) return '';
+  if (big && t.rssMiB !== undefined) return `< ${t.rssMiB} MiB ${row.rssMiB === null ? '?' : row.rssMiB < t.rssMiB ? '✓' : '✗'}`;
+  if (!big && t.ratio !== undefined) return `≥ ${t.ratio.toFixed(1)} ${row.ratio === null ? '?' : row.ratio >= t.ratio ? '✓' : '✗'}`;
   return '';
 }
 
@@ -496,6 +524,10 @@ const machine = {
   rssSource: haveTime ? '/usr/bin/time -f %M' : 'self-reported maxRSS',
 };
 const command = `pnpm bench${argv.length ? ' ' + argv.join(' ') : ''}`;
+const git = (...a) => spawnSync('git', ['-C', REPO, ...a], { encoding: 'utf8' }).stdout?.trim() ?? '';
+const parserCommit = git('log', '-1', '--format=%h %s', '--', 'packages/parser/src');
+const parserDirty = git('status', '--porcelain', '--', 'packages/parser/src') !== '';
+machine.parser = parserCommit ? `${parserCommit}${parserDirty ? ' (+ uncommitted changes)' : ''}` : null;
 const meta = { date: started.toISOString(), command, runs, seed, generatorVersion: GENERATOR_VERSION, machine };
 
 if (opts.json) {
@@ -547,6 +579,7 @@ function markdown(notes) {
   out.push(`- **Command:** \`${command}\``);
   out.push(`- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Linux ${m.kernel} — shared with other builds and tests while measuring, so absolute MB/s are noisy; compare the ratios`);
   out.push(`- **Software:** Node ${m.node}; promtool ${m.promtool ?? '(not installed)'}; Python ${m.python ?? '–'} prometheus_client ${m.prometheusClient ?? '(not installed)'}; parse-prometheus-text-format ${m.parsePrometheusTextFormat ?? '(not installed)'}`);
+  if (m.parser) out.push(`- **@omkit/parser:** built from \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
   out.push(`- **Runs:** median of ${runs} per cell unless the table says otherwise, each a fresh process; peak RSS from ${m.rssSource}`);
   out.push('');
   out.push('## How to read it', '');
