@@ -147,6 +147,10 @@ describe('a node_exporter exposition', () => {
     expect(boot.span.end).toMatchObject({ line: 39, column: 46 });
   });
 
+  // The offsets are right, but the column counts from the first non-blank character: the
+  // assembler and the model take the record's start as the line's start.
+  it.todo('counts columns from the line start on lines with leading blanks (`  node_filefd_allocated` is at 40:3, reported 40:1)');
+
   it('is not valid OpenMetrics', () => {
     const om = parse(nodeExporter, { format: 'openmetrics' });
     expect(om.diagnostics.some((d) => d.severity === 'error')).toBe(true);
