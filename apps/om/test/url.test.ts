@@ -9,6 +9,8 @@ import { EXAMPLES, run, tempDir } from './helpers.js';
 const sample = readFileSync(join(EXAMPLES, 'sample.prom'), 'utf8');
 const TOKEN = 's3cr3t-t0ken-value';
 const PASSWORD = 'hunter2-password';
+const CLIENT_SECRET = 'client-secret-xyz';
+const ACCESS_TOKEN = 'access-token-from-idp';
 let counter = 100;
 let server: Server;
 let base: string;
@@ -32,6 +34,14 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
     case '/basic':
       if (req.headers.authorization !== `Basic ${Buffer.from(`om:${PASSWORD}`).toString('base64')}`) return send(401, 'unauthorized\n');
       return send(200, `# HELP up Up.\n# TYPE up gauge\nup 1\n`);
+    case '/token': {
+      const ok = req.headers.authorization === `Basic ${Buffer.from(`om-ci:${CLIENT_SECRET}`).toString('base64')}`;
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(ok ? { access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600 } : { error: 'invalid_client' }));
+    }
+    case '/oauth':
+      if (req.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) return send(401, 'unauthorized\n');
+      return send(200, `# HELP up Up.\n# TYPE up gauge\nup 1\n`);
     case '/notype':
       res.writeHead(200);
       return res.end('up 1\n');
@@ -40,7 +50,7 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
   }
 }
 
-const tmp = tempDir({ 'token.txt': `${TOKEN}\n`, 'password.txt': PASSWORD });
+const tmp = tempDir({ 'token.txt': `${TOKEN}\n`, 'password.txt': PASSWORD, 'client-secret.txt': `${CLIENT_SECRET}\n`, 'wrong-secret.txt': 'nope' });
 const cwd = tmp.dir;
 
 beforeAll(async () => {
@@ -145,6 +155,20 @@ describe('om fetch', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(PASSWORD);
     expect(r.stdout + r.stderr).not.toContain(Buffer.from(`om:${PASSWORD}`).toString('base64'));
+  });
+
+  it('uses OAuth2 client credentials from a secret file and never prints the secret or the token', async () => {
+    const args = (file: string) => ['--debug', 'lint', '--oauth2-client-id', 'om-ci', '--oauth2-client-secret-file', file, '--oauth2-token-url', `${base}/token`, '--oauth2-scope', 'metrics:read', `${base}/oauth`];
+    const ok = await run(args('client-secret.txt'), { cwd });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toBe('✔ no problems in 1 input\n');
+    const rejected = await run(args('wrong-secret.txt'), { cwd });
+    expect(rejected.exitCode).toBe(2);
+    const fetched = await run(['fetch', '--oauth2-client-id', 'om-ci', '--oauth2-token-url', `${base}/token`, `${base}/oauth`], { cwd, env: { OM_OAUTH2_CLIENT_SECRET: CLIENT_SECRET } });
+    expect(fetched.exitCode).toBe(0);
+    for (const r of [ok, rejected, fetched]) {
+      for (const secret of [CLIENT_SECRET, ACCESS_TOKEN, Buffer.from(`om-ci:${CLIENT_SECRET}`).toString('base64')]) expect(r.stdout + r.stderr).not.toContain(secret);
+    }
   });
 
   it('exits 2 when a secret file is missing', async () => {
