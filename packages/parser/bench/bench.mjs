@@ -8,9 +8,12 @@
 //   pnpm bench --big                    add the 1 GB streaming rows (om parseStream vs the streaming floor;
 //                                       --big-size MB, --big-runs N: default 1000 and 1)
 //   pnpm bench --formats openmetrics    one format only (prometheus | openmetrics)
-//   pnpm bench --only floor,om-parse    some contenders only (ids below); --skip works the other way
+//   pnpm bench --only floor,om-parse    some contenders only; --skip works the other way. Ids: floor,
+//                                       floor-stream, om-validate, om-parse, om-stream-validate, om-stream,
+//                                       promtool, python, ppt (parse-prometheus-text-format)
 //   pnpm bench --max-minutes 10         time budget when --runs is not given: a corpus whose first round
 //                                       shows that 3 runs would overrun its share gets fewer runs
+//   pnpm bench --timeout 900            seconds before a run is killed and reported as failed
 //   pnpm bench --json out.json          machine-readable results
 //   pnpm bench --markdown               also write docs/benchmarks.md (--markdown-file PATH to change it)
 //   OM_BENCH_DIST=/x/dist/index.js      measure another build of @omkit/parser (default: packages/parser/dist)
@@ -523,7 +526,7 @@ const machine = {
   parsePrometheusTextFormat: pptVersion,
   rssSource: haveTime ? '/usr/bin/time -f %M' : 'self-reported maxRSS',
 };
-const command = `pnpm bench${argv.length ? ' ' + argv.join(' ') : ''}`;
+const command = `${process.env.npm_lifecycle_event === 'bench' ? 'pnpm bench' : 'node packages/parser/bench/bench.mjs'}${argv.length ? ' ' + argv.join(' ') : ''}`;
 const git = (...a) => spawnSync('git', ['-C', REPO, ...a], { encoding: 'utf8' }).stdout?.trim() ?? '';
 const parserCommit = git('log', '-1', '--format=%h %s', '--', 'packages/parser/src');
 const parserDirty = git('status', '--porcelain', '--', 'packages/parser/src') !== '';
