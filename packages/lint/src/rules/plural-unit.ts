@@ -17,13 +17,13 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
+        // The unit is the name's suffix, before `_total`; `meter` elsewhere is a device, not a unit.
         const parts = family.name.toLowerCase().split('_');
-        for (let i = 1; i < parts.length; i++) {
-          const plural = SINGULAR_UNITS[parts[i]!];
-          if (plural === undefined || parts[i - 1] === 'per') continue;
-          ctx.report({ messageId: 'singular', data: { name: family.name, unit: parts[i]!, plural }, span: familySpan(family) });
-          return;
-        }
+        if (parts[parts.length - 1] === 'total') parts.pop();
+        const unit = parts[parts.length - 1]!;
+        const plural = SINGULAR_UNITS[unit];
+        if (plural === undefined || parts.length < 2 || parts[parts.length - 2] === 'per') return;
+        ctx.report({ messageId: 'singular', data: { name: family.name, unit, plural }, span: familySpan(family) });
       },
     };
   },
