@@ -44,7 +44,7 @@ export function lintCommand(ctx: Context): Command<any, any, any> {
     .option('-c, --config <file>', 'config file (default: nearest om.config.json or .omrc.json)')
     .addOption(new Option('--preset <name>', 'start from a preset instead of the config\'s `extends` (repeatable)').choices(PRESETS).argParser(collect))
     .option('--rule <CODE=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collect)
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info'] as const).default('warning' as const))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info'] as const).default('error' as const))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--exit-zero', 'exit 0 even when there are findings (2 still means trouble)')
     .option('--baseline <file>', 'report only findings not accepted in this baseline file')
