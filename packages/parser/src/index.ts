@@ -15,3 +15,4 @@ export { detectFormat, formatFromContentType, type FormatOption } from './format
 export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
 export { serialize, toJSON, type SerializeOptions } from './serialize.js';
+export { convert } from './convert.js';

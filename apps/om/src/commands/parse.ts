@@ -1,6 +1,6 @@
 // om parse: convert and canonicalise one exposition.
 import { Command, Option } from '@commander-js/extra-typings';
-import { parse, serialize, toJSON, type Format } from '@omkit/parser';
+import { convert, parse, serialize, toJSON, type Format } from '@omkit/parser';
 import { formatConcise } from '@omkit/lint';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -33,6 +33,8 @@ Examples:
   $ om parse metrics.prom.gz --to json | jq '.[].name'
   $ om fetch http://127.0.0.1:9100/metrics | om parse - --to json
 
+Converting renames what the formats name differently (OpenMetrics counter \`x\` is Prometheus
+\`x_total\`) and drops what the target cannot say (\`_created\`, exemplars and units in 0.0.4).
 Syntax and conformance errors are printed on stderr (concise) and make the exit code 1; what
 could be parsed is still printed. Exit 2: the input could not be read.`,
   );
@@ -46,7 +48,10 @@ async function runParse(io: Io, target: string, flags: ParseFlags, debug?: (line
   const [input] = await readAllInputs(io, [target], { flags, scrape: scrapeOptions(flags, io, debug) });
   const result = parse(input!.text, { format: flags.formatIn, ...(input!.contentType ? { contentType: input!.contentType } : {}) });
   const to = flags.to ?? result.format;
-  const out = to === 'json' ? `${JSON.stringify(toJSON(result.families), null, 2)}\n` : serialize(result.families, { format: to });
+  const out =
+    to === 'json'
+      ? `${JSON.stringify(toJSON(result.families), null, 2)}\n`
+      : serialize(convert(result.families, result.format, to), { format: to });
   if (flags.output !== undefined) await writeFile(resolve(io.cwd, flags.output), out, 'utf8');
   else io.stdout.write(out);
   const diagnostics = result.diagnostics.map((d) => ({ ...d, source: input!.source }));
