@@ -1,5 +1,5 @@
 // One walk over the model dispatching each node to the listeners of the enabled rules.
-import type { Diagnostic, Metric, MetricFamily, ParseResult, Sample } from '@omkit/parser';
+import { parse, type Diagnostic, type Metric, type MetricFamily, type ParseResult, type Sample } from '@omkit/parser';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { InternalError } from './errors.js';
@@ -14,6 +14,8 @@ export interface LintOptions {
   scrape?: ScrapeFacts;
   /** Findings accepted earlier; only new ones are returned. */
   baseline?: Baseline;
+  /** The exposition text, for rules that offer fixes (they need the text to build edits). */
+  text?: string;
 }
 
 const resolvedCache = new WeakMap<object, ResolvedConfig>();
@@ -39,7 +41,11 @@ export function lint(result: ParseResult, options: LintOptions = {}): Diagnostic
   const source = options.source ?? '-';
   const out: Diagnostic[] = [];
   for (const d of result.diagnostics) out.push(d.source === undefined ? { ...d, source } : d);
-  const found = runRules(result, config.rules, { source, scrape: options.scrape });
+  const found = runRules(result, config.rules, {
+    source,
+    ...(options.scrape ? { scrape: options.scrape } : {}),
+    ...(options.text !== undefined ? { text: options.text } : {}),
+  });
 
   let kept = found;
   if (config.ignore.length) {
@@ -71,7 +77,7 @@ export function sortDiagnostics<D extends Diagnostic>(list: D[]): D[] {
 export function runRules(
   result: ParseResult,
   enabled: readonly ResolvedRule[],
-  env: { source: string; scrape?: ScrapeFacts },
+  env: { source: string; scrape?: ScrapeFacts; text?: string },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   let currentFamily: MetricFamily | undefined;
@@ -90,6 +96,7 @@ export function runRules(
       options: entry.options,
       result,
       ...(env.scrape ? { scrape: env.scrape } : {}),
+      ...(env.text !== undefined ? { text: env.text } : {}),
       get family() {
         return currentFamily;
       },
@@ -156,4 +163,72 @@ export function runRules(
   currentFamily = undefined;
   for (const fn of expositionExit) fn(result);
   return out;
+}
+
+/**
+ * Applies the fixes of the given diagnostics to `text` (only `safe` ones unless `unsafe`). Edits
+ * of one fix are applied together or not at all; a fix overlapping an earlier one is left for the
+ * next pass.
+ */
+export function applyFixes(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  options: { unsafe?: boolean } = {},
+): { text: string; applied: Diagnostic[] } {
+  const candidates = diagnostics
+    .filter((d) => d.fix && d.fix.edits.length > 0 && (d.fix.applicability === 'safe' || options.unsafe))
+    .map((d) => {
+      const edits = [...d.fix!.edits].sort((a, b) => a.span.start.offset - b.span.start.offset);
+      return { d, edits };
+    }); // in the given order (lint's is by position): the first of two overlapping fixes wins
+  const taken: { start: number; end: number }[] = [];
+  const applied: Diagnostic[] = [];
+  const edits: { start: number; end: number; text: string }[] = [];
+  const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && t.start < e || (s === e && s > t.start && s < t.end));
+  for (const c of candidates) {
+    if (c.edits.some((e) => overlaps(e.span.start.offset, e.span.end.offset))) continue;
+    for (const e of c.edits) {
+      taken.push({ start: e.span.start.offset, end: e.span.end.offset });
+      edits.push({ start: e.span.start.offset, end: e.span.end.offset, text: e.text });
+    }
+    applied.push(c.d);
+  }
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { text: out, applied };
+}
+
+export interface FixOptions extends Omit<LintOptions, 'text'> {
+  /** Passed to the parser on every pass. */
+  format?: 'openmetrics' | 'prometheus' | 'auto';
+  /** Also apply fixes marked `unsafe`. */
+  unsafe?: boolean;
+  /** Give up after this many parse–fix rounds (default 10). */
+  maxPasses?: number;
+}
+
+export interface FixResult {
+  /** The fixed text. */
+  text: string;
+  /** The findings whose fixes were applied, over all passes. */
+  fixed: Diagnostic[];
+  /** What remains: `lint` of the fixed text. */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses, lints, applies fixes and reparses until nothing is left to fix. Idempotent. */
+export function fixText(text: string, options: FixOptions = {}): FixResult {
+  const { format = 'auto', unsafe, maxPasses = 10, ...lintOptions } = options;
+  const fixed: Diagnostic[] = [];
+  let current = text;
+  let diagnostics = lint(parse(current, { format }), { ...lintOptions, text: current });
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const r = applyFixes(current, diagnostics, { unsafe: unsafe ?? false });
+    if (r.applied.length === 0 || r.text === current) break;
+    fixed.push(...r.applied);
+    current = r.text;
+    diagnostics = lint(parse(current, { format }), { ...lintOptions, text: current });
+  }
+  return { text: current, fixed, diagnostics };
 }

@@ -1,5 +1,5 @@
 // @omkit/lint public API (re-exports only). Runs in browsers: nothing here imports Node.
-export { lint, runRules, sortDiagnostics, type LintOptions } from './engine.js';
+export { applyFixes, fixText, lint, runRules, sortDiagnostics, type FixOptions, type FixResult, type LintOptions } from './engine.js';
 export {
   configJsonSchema,
   configSchema,

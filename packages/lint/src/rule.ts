@@ -75,6 +75,8 @@ export interface RuleContext<O, M extends string = string> {
   readonly options: O;
   readonly result: ParseResult;
   readonly scrape?: ScrapeFacts;
+  /** The exposition text when the caller passed it (needed to build fixes); rules must cope without it. */
+  readonly text?: string;
   /** The family being visited, if any. */
   readonly family?: MetricFamily;
   report(descriptor: ReportDescriptor<M>): void;

@@ -95,7 +95,7 @@ describe('rule catalog', () => {
       const { text, front, blocks } = doc(key);
       expect(front).toMatchObject({ code: rule.code, name: rule.name, description: rule.description });
       expect(text).toContain(`\n# ${rule.code} ${rule.name}\n`);
-      expect(text).toContain(`Default severity: ${rule.severity}`);
+      expect(text).toContain(`Default severity: ${rule.severity} · Fixable: ${rule.fixable ? 'yes' : 'no'}`);
       for (const h of ['## What it checks', '## Why', '## Examples', '## Options', '## When not to use it']) expect(text).toContain(h);
       expect(blocks.some((b) => b.kind === 'invalid')).toBe(true);
       expect(blocks.some((b) => b.kind === 'valid')).toBe(true);
@@ -104,6 +104,8 @@ describe('rule catalog', () => {
     it('uses every message id in its tests', () => {
       const test = readFileSync(`${root}test/rules/${key}.test.ts`, 'utf8');
       for (const id of Object.keys(rule.messages)) expect(test).toContain(`messageId: '${id}'`);
+      // A fixable rule shows its fix in at least one case (and the tester checks every case's output).
+      if (rule.fixable) expect(test).toContain('output:');
     });
 
     it('doc examples: every invalid block is reported, every valid block is not', () => {

@@ -130,3 +130,46 @@ describe('baseline through runRules', () => {
     expect(after.map((d) => `${d.metric}:${d.span!.start.line}`)).toEqual(['b:17', 'c:21']);
   });
 });
+
+describe('fixes', () => {
+  const edit = (offset: number, end: number, text: string) => ({
+    span: { start: { line: 1, column: offset + 1, offset }, end: { line: 1, column: end + 1, offset: end } },
+    text,
+  });
+  const withFix = (edits: ReturnType<typeof edit>[], applicability: 'safe' | 'unsafe' = 'safe'): Diagnostic => ({
+    code: 'OM158', name: 'x', category: 'practice', severity: 'warning', message: 'm', url: 'u',
+    fix: { description: 'd', applicability, edits },
+  });
+
+  it('applies non-overlapping safe fixes, all edits of a fix or none', async () => {
+    const { applyFixes } = await import('../src/engine.js');
+    const r = applyFixes('abcdef', [
+      withFix([edit(0, 1, 'A'), edit(5, 6, 'F')]),
+      withFix([edit(0, 2, 'XX')]), // overlaps the first: left for the next pass
+      withFix([edit(3, 3, '+')]),
+      withFix([edit(2, 3, 'C')], 'unsafe'),
+    ]);
+    expect(r.text).toBe('abc+deF'.replace('a', 'A'));
+    expect(r.applied).toHaveLength(2);
+    expect(applyFixes('abcdef', [withFix([edit(2, 3, 'C')], 'unsafe')], { unsafe: true }).text).toBe('abCdef');
+  });
+
+  it('fixText is idempotent (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { fixText } = await import('../src/engine.js');
+    const family = fc.constantFrom(
+      '# TYPE a gauge\n# HELP a A.\na 1\n',
+      '# TYPE b gauge\nb{x="1"} 2\nb{x="2"} 3\n',
+      '# TYPE target info\n# HELP target T.\ntarget_info{service_name="s"} 1\n',
+      '# TYPE c counter\n# HELP c C.\nc_total 1\n',
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(family, { maxLength: 4 }), fc.boolean(), (families, eof) => {
+        const text = families.join('') + (eof ? '# EOF\n' : '');
+        const once = fixText(text);
+        return fixText(once.text).text === once.text && once.diagnostics.every((d) => d.code !== 'OM158');
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

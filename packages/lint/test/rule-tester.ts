@@ -4,7 +4,7 @@ import * as parser from '@omkit/parser';
 import type { Diagnostic, ParseResult } from '@omkit/parser';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../src/engine.js';
+import { fixText, runRules } from '../src/engine.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from '../src/rule.js';
 
 /** Strips the common indentation and the first/last empty lines of a template literal. */
@@ -39,6 +39,13 @@ export interface ExpectedError {
 }
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
+  /** The text after applying this rule's fixes (until none is left); omit for no fix. */
+  output?: string;
+}
+
+/** Applies only `rule`'s fixes to `code`. */
+export function fixWith(rule: AnyRule, code: string, options: Record<string, unknown> = {}, format: Format = 'auto') {
+  return fixText(code, { format, config: { extends: [], rules: { [rule.code]: ['error', options] } } });
 }
 
 export function parseText(code: string, format: Format = 'auto'): ParseResult {
@@ -68,6 +75,7 @@ export function runRule(rule: AnyRule, code: string, options: Record<string, unk
   const parsedOptions = v.parse(rule.options, options);
   const diagnostics = runRules(result, [{ rule: spy, severity: rule.severity, severityConfigured: false, options: parsedOptions }], {
     source: '-',
+    text: code,
   });
   return { result, found: diagnostics.map((d, i) => ({ ...d, messageId: ids[i]! })) };
 }
@@ -106,6 +114,14 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
           for (const d of found) {
             expect(d.code).toBe(rule.code);
             expect(d.message).not.toMatch(/\{\{|\.$/);
+            if (d.fix) expect(rule.fixable).toBe(true);
+          }
+          const fixed = fixWith(rule, k.code, k.options, k.format);
+          expect(fixed.text).toBe(k.output ?? k.code);
+          if (k.output !== undefined) {
+            // Fixing the output again changes nothing, and the fix introduced no parse error.
+            expect(fixWith(rule, fixed.text, k.options, k.format).text).toBe(fixed.text);
+            expect(fixed.diagnostics.filter((d) => d.severity === 'error' && d.code !== rule.code)).toEqual([]);
           }
         });
       }

@@ -1,3 +1,4 @@
+import type { Fix } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { familySpan } from './support/names.js';
 
@@ -9,7 +10,7 @@ export default defineRule({
   description: 'The `target` info family should be the first family of the exposition',
   since: '0.1.0',
   sources: [{ kind: 'spec', ref: 'OM 1.0 §MetricSet: an Info MetricFamily called "target" SHOULD be first' }],
-  fixable: false,
+  fixable: true,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
   messages: { notFirst: 'Target metadata `{{name}}` is not the first metric family' },
@@ -20,10 +21,28 @@ export default defineRule({
         const i = result.families.findIndex(
           (f) => (f.name === 'target' && f.type === 'info') || (f.name === 'target_info' && f.type !== 'info'),
         );
-        if (i > 0) {
-          const f = result.families[i]!;
-          ctx.report({ messageId: 'notFirst', data: { name: f.name }, span: familySpan(f), metric: f.name });
+        if (i <= 0) return;
+        const f = result.families[i]!;
+        const first = result.families[0]!;
+        const text = ctx.text;
+        let fix: Fix | undefined;
+        if (text !== undefined) {
+          // Move the family's lines (through their line feed) before the first family.
+          const start = f.span.start;
+          const endOffset = text[f.span.end.offset] === '\n' ? f.span.end.offset + 1 : f.span.end.offset;
+          const end = { line: f.span.end.line + (endOffset > f.span.end.offset ? 1 : 0), column: 1, offset: endOffset };
+          const moved = text.slice(start.offset, endOffset);
+          if (moved.endsWith('\n'))
+            fix = {
+              description: `Move \`${f.name}\` to the top`,
+              applicability: 'safe',
+              edits: [
+                { span: { start: first.span.start, end: first.span.start }, text: moved },
+                { span: { start, end }, text: '' },
+              ],
+            };
         }
+        ctx.report({ messageId: 'notFirst', data: { name: f.name }, span: familySpan(f), metric: f.name, ...(fix ? { fix } : {}) });
       },
     };
   },

@@ -25,6 +25,15 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [{ messageId: 'notFirst', line: 4, column: 1, metric: 'target' }],
+      output: dedent`
+        # TYPE target info
+        # HELP target Target.
+        target_info{service_name="api"} 1
+        # TYPE jobs gauge
+        # HELP jobs Jobs.
+        jobs 1
+        # EOF
+      `,
     },
     {
       format: 'prometheus',
@@ -35,6 +44,12 @@ ruleTester(rule, {
         target_info{service_name="api"} 1
       `,
       errors: [{ messageId: 'notFirst', line: 3, column: 1, metric: 'target_info' }],
+      output: dedent`
+        # TYPE target_info gauge
+        target_info{service_name="api"} 1
+        # TYPE jobs gauge
+        jobs 1
+      `,
     },
   ],
 });
