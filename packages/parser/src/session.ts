@@ -23,6 +23,7 @@ export class Session {
   private line = 0;
   private lineStart = 0;
   private eof = false;
+  private afterBom = false;
   private afterEofReported = false;
   private readonly lineReporter: Reporter;
 
@@ -40,6 +41,7 @@ export class Session {
 
   /** A byte order mark at the very start (offset 0). */
   bom(): void {
+    this.afterBom = true;
     this.add('OM002', lineSpan({ line: 1, start: 0 }, 0, 1), 'the input starts with a byte order mark', {
       help: 'write UTF-8 without a BOM',
       severity: this.om ? 'error' : 'warning',
@@ -56,7 +58,8 @@ export class Session {
    */
   readLine(text: string, start: number, end: number, base: number): void {
     this.line++;
-    this.lineStart = base + start;
+    // Columns count from the line's real start: a BOM is column 1 of line 1.
+    this.lineStart = base + start - (this.line === 1 && this.afterBom ? 1 : 0);
     if (this.eof) {
       if (!this.afterEofReported) {
         this.afterEofReported = true;
@@ -82,13 +85,13 @@ export class Session {
     if (text.charCodeAt(start) !== 35 /* # */) {
       const fast = scanSample(text, start, end, this.om, base);
       if (fast !== undefined) {
-        this.assembler.sample(fast, this.line);
+        this.assembler.sample(fast, this.line, this.lineStart);
         return;
       }
     } else {
       const fast = scanComment(text, start, end, this.om, base);
       if (fast !== undefined) {
-        if (fast.kind === 'descriptor') this.assembler.descriptor(fast, this.line);
+        if (fast.kind === 'descriptor') this.assembler.descriptor(fast, this.line, this.lineStart);
         else this.eof = true;
         return;
       }
@@ -98,8 +101,8 @@ export class Session {
       report: this.lineReporter,
     });
     if (record === undefined) return;
-    if (record.kind === 'sample') this.assembler.sample(record, this.line);
-    else if (record.kind === 'descriptor') this.assembler.descriptor(record, this.line);
+    if (record.kind === 'sample') this.assembler.sample(record, this.line, this.lineStart);
+    else if (record.kind === 'descriptor') this.assembler.descriptor(record, this.line, this.lineStart);
     else if (record.kind === 'eof') this.eof = true;
   }
 

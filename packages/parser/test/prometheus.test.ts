@@ -147,9 +147,17 @@ describe('a node_exporter exposition', () => {
     expect(boot.span.end).toMatchObject({ line: 39, column: 46 });
   });
 
-  // The offsets are right, but the column counts from the first non-blank character: the
-  // assembler and the model take the record's start as the line's start.
-  it.todo('counts columns from the line start on lines with leading blanks (`  node_filefd_allocated` is at 40:3, reported 40:1)');
+  it('counts columns from the line start on lines with leading blanks', () => {
+    const filefd = result.families[7]!.metrics[0]!.samples[0]!;
+    expect(filefd.span.start).toMatchObject({ line: 40, column: 3 });
+    expect(result.families[7]!.span.start).toMatchObject({ line: 40, column: 3 });
+  });
+
+  it('counts a BOM as the first column of line 1', () => {
+    const bom = parse('\ufeffa 1\nb 2\n', { format: 'prometheus' });
+    expect(bom.families[0]!.metrics[0]!.samples[0]!.span.start).toMatchObject({ line: 1, column: 2, offset: 1 });
+    expect(bom.families[1]!.metrics[0]!.samples[0]!.span.start).toMatchObject({ line: 2, column: 1, offset: 5 });
+  });
 
   it('is not valid OpenMetrics', () => {
     const om = parse(nodeExporter, { format: 'openmetrics' });

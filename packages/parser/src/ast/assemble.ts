@@ -57,9 +57,10 @@ interface HistogramPoint {
   negativeBuckets: boolean;
   negativeGsum: boolean;
   startLine: number;
+  startLineStart: number;
   start: number;
   endLine: number;
-  endStart: number;
+  endLineStart: number;
   end: number;
 }
 
@@ -94,9 +95,10 @@ export class Assembler {
     this.suffixes = this.om ? OM_SUFFIXES : PROMETHEUS_SUFFIXES;
   }
 
-  descriptor(record: DescriptorRecord, line: number): void {
+  /** `lineStart`: the offset where the record's line begins (before any blanks). */
+  descriptor(record: DescriptorRecord, line: number, lineStart = record.start): void {
     this.line = line;
-    this.lineStart = record.start;
+    this.lineStart = lineStart;
     let family = this.family;
     if (family === undefined || family.name !== record.name) {
       family = this.openFamily(record.name, record.start, record.end);
@@ -110,10 +112,10 @@ export class Assembler {
       this.report('OM101', record.start, record.end, `second ${record.keyword} line for \`${record.name}\``);
       return;
     }
-    this.descriptorSpans.push({ keyword: record.keyword, span: lineSpan({ line, start: record.start }, record.start, record.end) });
-    family.cover(line, record.start, record.end);
+    this.descriptorSpans.push({ keyword: record.keyword, span: lineSpan({ line, start: lineStart }, record.start, record.end) });
+    family.cover(line, lineStart, record.start, record.end);
     family.descriptors.push(
-      new DescriptorNode(record.keyword, record.name, record.value, line, record.start, record.end),
+      new DescriptorNode(record.keyword, record.name, record.value, line, lineStart, record.start, record.end),
     );
     if (record.keyword === 'TYPE') {
       family.type = record.type!;
@@ -126,12 +128,12 @@ export class Assembler {
     }
   }
 
-  sample(record: SampleRecord, line: number): void {
+  sample(record: SampleRecord, line: number, lineStart = record.start): void {
     this.line = line;
-    this.lineStart = record.start;
+    this.lineStart = lineStart;
     const family = this.familyFor(record);
     this.hasSamples = true;
-    family.cover(line, record.start, record.end);
+    family.cover(line, lineStart, record.start, record.end);
     const suffix = record.name.slice(family.name.length);
     const partLabel = this.partLabel(family, suffix);
     if (this.metric === undefined || !sameMetric(this.metric.labels, record.labels, partLabel)) {
@@ -156,8 +158,9 @@ export class Assembler {
           record.timestamp,
           ex === undefined
             ? undefined
-            : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, record.start, ex.start, ex.end),
+            : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, lineStart, ex.start, ex.end),
           line,
+          lineStart,
           record.start,
           record.end,
         ),
@@ -426,15 +429,16 @@ export class Assembler {
         negativeBuckets: false,
         negativeGsum: false,
         startLine: this.line,
+        startLineStart: this.lineStart,
         start: record.start,
         endLine: this.line,
-        endStart: record.start,
+        endLineStart: this.lineStart,
         end: record.end,
       };
       metric.point = point;
     }
     point.endLine = this.line;
-    point.endStart = record.start;
+    point.endLineStart = this.lineStart;
     point.end = record.end;
     if (suffix === '_bucket') {
       if (le === undefined) return;
@@ -468,9 +472,9 @@ export class Assembler {
 
   private closePoint(point: HistogramPoint): void {
     const span = spanBetween(
-      { line: point.startLine, start: point.start },
+      { line: point.startLine, start: point.startLineStart },
       point.start,
-      { line: point.endLine, start: point.endStart },
+      { line: point.endLine, start: point.endLineStart },
       point.end,
     );
     const name = this.family!.name;

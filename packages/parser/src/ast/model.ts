@@ -45,6 +45,7 @@ export class ExemplarNode implements Exemplar {
 
 export class SampleNode implements Sample {
   readonly #line: number;
+  readonly #lineStart: number;
   readonly #start: number;
   readonly #end: number;
 
@@ -55,16 +56,18 @@ export class SampleNode implements Sample {
     readonly timestamp: number | undefined,
     readonly exemplar: Exemplar | undefined,
     line: number,
+    lineStart: number,
     start: number,
     end: number,
   ) {
     this.#line = line;
+    this.#lineStart = lineStart;
     this.#start = start;
     this.#end = end;
   }
 
   get span(): Span {
-    return lineSpan({ line: this.#line, start: this.#start }, this.#start, this.#end);
+    return lineSpan({ line: this.#line, start: this.#lineStart }, this.#start, this.#end);
   }
 
   toJSON(): object {
@@ -74,6 +77,7 @@ export class SampleNode implements Sample {
 
 export class DescriptorNode implements Descriptor {
   readonly #line: number;
+  readonly #lineStart: number;
   readonly #start: number;
   readonly #end: number;
 
@@ -82,16 +86,18 @@ export class DescriptorNode implements Descriptor {
     readonly name: string,
     readonly value: string,
     line: number,
+    lineStart: number,
     start: number,
     end: number,
   ) {
     this.#line = line;
+    this.#lineStart = lineStart;
     this.#start = start;
     this.#end = end;
   }
 
   get span(): Span {
-    return lineSpan({ line: this.#line, start: this.#start }, this.#start, this.#end);
+    return lineSpan({ line: this.#line, start: this.#lineStart }, this.#start, this.#end);
   }
 
   toJSON(): object {
@@ -111,21 +117,21 @@ export class FamilyNode implements MetricFamily {
   unit: string | undefined = undefined;
   readonly descriptors: Descriptor[] = [];
   readonly metrics: MetricNode[] = [];
-  #first = { line: 0, start: 0 };
+  #first = { line: 0, start: 0, from: 0 };
   #last = { line: 0, start: 0 };
   #end = 0;
 
   constructor(readonly name: string) {}
 
-  /** Record that the family extends over a line (`start`/`end` absolute offsets). */
-  cover(line: number, start: number, end: number): void {
-    if (this.#first.line === 0) this.#first = { line, start };
-    if (this.#last.line !== line) this.#last = { line, start };
+  /** Record that the family extends over a line (absolute offsets: the line's start, its content). */
+  cover(line: number, lineStart: number, start: number, end: number): void {
+    if (this.#first.line === 0) this.#first = { line, start: lineStart, from: start };
+    if (this.#last.line !== line) this.#last = { line, start: lineStart };
     this.#end = end;
   }
 
   get span(): Span {
-    return spanBetween(this.#first, this.#first.start, this.#last, this.#end);
+    return spanBetween(this.#first, this.#first.from, this.#last, this.#end);
   }
 
   toJSON(): object {
