@@ -232,10 +232,20 @@ export function configSchema(registry: Readonly<Record<string, AnyRule>> = defau
 /** The JSON schema of the config file (draft-07), generated from the registry. */
 export function configJsonSchema(registry: Readonly<Record<string, AnyRule>> = defaultRules): Record<string, unknown> {
   const schema = toJsonSchema(configSchema(registry), { errorMode: 'ignore' }) as Record<string, unknown>;
+  // Each rule's setting schema once, under `definitions`, referenced by its code and its name.
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  const ruleProps = properties.rules!.properties as Record<string, unknown>;
+  const definitions: Record<string, unknown> = {};
+  for (const rule of Object.values(registry).sort((a, b) => a.code.localeCompare(b.code))) {
+    definitions[rule.name] = ruleProps[rule.code];
+    ruleProps[rule.code] = { $ref: `#/definitions/${rule.name}` };
+    ruleProps[rule.name] = { $ref: `#/definitions/${rule.name}` };
+  }
   return {
     $schema: schema.$schema,
     $id: 'https://github.com/omkit/om/blob/main/packages/lint/schema/config.schema.json',
     title: 'om lint config (om.config.json, .omrc.json)',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+    definitions,
   };
 }
