@@ -48,6 +48,11 @@ export class Session {
     });
   }
 
+  /** The number of the line read next. */
+  get nextLine(): number {
+    return this.line + 1;
+  }
+
   /** Input that is not valid UTF-8, at absolute offset `offset` on the line being read next. */
   invalidUtf8(offset: number, lineNumber: number, lineStart: number): void {
     this.add('OM020', lineSpan({ line: lineNumber, start: lineStart }, offset, offset + 1), 'the input is not valid UTF-8 here');

@@ -46,6 +46,20 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   let lastChar = -1;
   // How far `pending` has been searched for a line feed: a long line is not searched twice.
   let searched = 0;
+  // Absolute offsets where bytes were not UTF-8 (decoded as U+FFFD), reported with their line.
+  const invalid: number[] = [];
+  let previousBytes: Uint8Array = new Uint8Array(0);
+
+  /** Decodes a byte chunk, noting where it was not UTF-8 (OM 1.0 §Overall Structure). */
+  const decode = (bytes: Uint8Array | undefined): string => {
+    const text = bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    const first = text.indexOf('\uFFFD');
+    if (first !== -1 && countReplacements(text) > countEncodedReplacements(previousBytes, bytes)) {
+      invalid.push(base + pending.length + first);
+    }
+    if (bytes !== undefined) previousBytes = bytes.subarray(Math.max(0, bytes.length - 2));
+    return text;
+  };
 
   const drain = function* (): Generator<StreamItem> {
     for (const { family, upTo } of finished.splice(0)) {
@@ -64,16 +78,25 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
         searched = pending.length;
         break;
       }
+      reportInvalid(pos, newline);
       session!.readLine(pending, pos, newline, base);
       pos = newline + 1;
     }
     if (final && pos < pending.length) {
+      reportInvalid(pos, pending.length);
       session!.readLine(pending, pos, pending.length, base);
       pos = pending.length;
     }
     base += pos;
     searched = Math.max(0, searched - pos);
     pending = pending.slice(pos);
+  };
+
+  /** Reports the invalid bytes that fall on the line `pending[pos, end)` about to be read. */
+  const reportInvalid = (pos: number, end: number): void => {
+    while (invalid.length > 0 && invalid[0]! <= base + end) {
+      session!.invalidUtf8(invalid.shift()!, session!.nextLine, base + pos);
+    }
   };
 
   const start = (): void => {
@@ -91,7 +114,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   };
 
   for await (const chunk of iterate(source)) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const text = typeof chunk === 'string' ? chunk : decode(chunk);
     if (text.length === 0) continue;
     total += text.length;
     lastChar = text.charCodeAt(text.length - 1);
@@ -103,7 +126,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     readLines(false);
     yield* drain();
   }
-  const tail = decoder.decode();
+  const tail = decode(undefined);
   if (tail.length > 0) {
     total += tail.length;
     lastChar = tail.charCodeAt(tail.length - 1);
@@ -129,4 +152,21 @@ async function* iterate(source: ChunkSource): AsyncGenerator<Chunk> {
       reader.releaseLock();
     }
   } else yield* source as AsyncIterable<Chunk>;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** U+FFFD written in the input itself (EF BF BD), including one split from the previous chunk. */
+function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
+  if (bytes === undefined) return 0;
+  let n = 0;
+  const at = (i: number) => (i < 0 ? previous[previous.length + i] : bytes[i]);
+  for (let i = -Math.min(2, previous.length); i + 2 < bytes.length; i++) {
+    if (at(i) === 0xef && at(i + 1) === 0xbf && at(i + 2) === 0xbd) n++;
+  }
+  return n;
 }

@@ -1,7 +1,7 @@
 // Every diagnostic in the catalog, produced by a hand-written input, with its code, line and
 // column asserted (never the message text); and the "must show" exposition.
 import { describe, expect, it } from 'vitest';
-import { codes, parse, type Diagnostic } from '../src/index.js';
+import { codes, parse, parseStream, type Diagnostic } from '../src/index.js';
 
 type Format = 'openmetrics' | 'prometheus';
 
@@ -102,6 +102,7 @@ const cases: Case[] = [
 ];
 
 /** Codes no input can produce yet. */
+// Codes only a byte stream can produce; tested on their own below.
 const notEmitted = ['OM020'];
 
 function where(d: Diagnostic): string {
@@ -145,9 +146,14 @@ describe('the catalog', () => {
     expect(missing).toEqual(notEmitted);
   });
 
-  // parse() and parseStream() decode nothing themselves from strings, and parseStream's
-  // TextDecoder is not fatal: invalid UTF-8 becomes U+FFFD and Session.invalidUtf8 is never called.
-  it.todo('OM020 invalid-utf8: reported for invalid UTF-8 bytes in a stream (not emitted yet)');
+  // Strings are already decoded; invalid UTF-8 can only reach the parser as bytes in a stream.
+  it('OM020 invalid-utf8: bytes that are not UTF-8, at their line and column, but not a literal U+FFFD', async () => {
+    const enc = new TextEncoder();
+    const chunks = [enc.encode('# TYPE a gauge\na{x="ok\ufffd"} 1\na{x="'), new Uint8Array([0xff, 0xfe]), enc.encode('"} 2\n# EOF\n')];
+    const found: Diagnostic[] = [];
+    for await (const item of parseStream(chunks, { format: 'openmetrics' })) found.push(...item.diagnostics);
+    expect(found.map((d) => [d.code, d.severity, d.span?.start.line, d.span?.start.column])).toEqual([['OM020', 'error', 3, 6]]);
+  });
 });
 
 // The "must show": a realistic 50-line exposition with 5 different errors on known lines.
