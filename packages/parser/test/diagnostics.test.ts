@@ -101,8 +101,7 @@ const cases: Case[] = [
   { code: 'OM127', what: 'a negative quantile value', text: `# TYPE a summary\na{quantile="0.5"} -1\n${EOF}`, line: 2, column: 1, endColumn: 21 },
 ];
 
-/** Codes no input can produce yet. */
-// Codes only a byte stream can produce; tested on their own below.
+/** Codes only a byte stream can produce (tested on their own below). */
 const notEmitted = ['OM020'];
 
 function where(d: Diagnostic): string {
