@@ -18,22 +18,39 @@ const RBRACE = 125;
 
 const NO_LABELS: readonly Label[] = Object.freeze([]);
 
+// Character classes of OM 1.0 ABNF `metricname` and `label-name`, as one table lookup.
+const LABEL_START = 1;
+const LABEL_CHAR = 2;
+const NAME_START = 4;
+const NAME_CHAR = 8;
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const digit = c >= 48 && c <= 57;
+  CLASSES[c] =
+    (letter ? LABEL_START | NAME_START : 0) |
+    (letter || digit ? LABEL_CHAR | NAME_CHAR : 0) |
+    (c === 58 ? NAME_START | NAME_CHAR : 0);
+}
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  return c < 128 && (CLASSES[c]! & NAME_START) !== 0;
 }
 function isLabelStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  return c < 128 && (CLASSES[c]! & LABEL_START) !== 0;
 }
 function isLabelChar(c: number): boolean {
-  return isLabelStart(c) || (c >= 48 && c <= 57);
+  return c < 128 && (CLASSES[c]! & LABEL_CHAR) !== 0;
 }
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57);
+  return c < 128 && (CLASSES[c]! & NAME_CHAR) !== 0;
 }
 
 /** Reading position and results, reused across lines to avoid allocating per call. */
 let pos = 0;
 let labels: Label[] = [];
+let previousName = '';
+/** The previous line's plain labels by position, for reuse. */
+const previous: (Label | undefined)[] = [];
 /** The text between the braces when nothing in it is escaped (see SampleRecord.labelsText). */
 let labelsText: string | undefined;
 
@@ -68,13 +85,42 @@ function readLabels(text: string, end: number): boolean {
   let canonical = true;
   for (;;) {
     const nameStart = i;
-    if (!isLabelStart(text.charCodeAt(i))) return false;
-    i++;
-    while (i < end && isLabelChar(text.charCodeAt(i))) i++;
-    const name = text.slice(nameStart, i);
+    // Lines of one family repeat their label names and often their values: reuse the previous
+    // line's strings and Label objects when the text matches them.
+    const reuse = previous[labels.length];
+    let name: string;
+    if (reuse !== undefined && text.startsWith(reuse.name, i) && text.charCodeAt(i + reuse.name.length) === EQUALS) {
+      name = reuse.name;
+      i += name.length;
+    } else {
+      if (!isLabelStart(text.charCodeAt(i))) return false;
+      i++;
+      while (i < end && isLabelChar(text.charCodeAt(i))) i++;
+      name = text.slice(nameStart, i);
+    }
     if (text.charCodeAt(i) !== EQUALS || text.charCodeAt(i + 1) !== QUOTE) return false;
     i += 2;
+    if (
+      reuse !== undefined &&
+      name === reuse.name &&
+      text.charCodeAt(i + reuse.value.length) === QUOTE &&
+      text.startsWith(reuse.value, i)
+    ) {
+      for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return false;
+      labels.push(reuse);
+      i += reuse.value.length + 1;
+      const c = text.charCodeAt(i);
+      if (c === RBRACE) {
+        pos = i + 1;
+        if (canonical) labelsText = text.slice(open + 1, i);
+        return true;
+      }
+      if (c !== COMMA) return false;
+      i++;
+      continue;
+    }
     let value: string;
+    let escaped = false;
     let quote = text.indexOf('"', i);
     if (quote === -1 || quote >= end) return false;
     if (backslashFrom(text, i) > quote) {
@@ -82,6 +128,7 @@ function readLabels(text: string, end: number): boolean {
     } else {
       // OM 1.0 §Escaping: `\\`, `\"`, `\n`; any other escape goes to the grammar (a warning).
       canonical = false;
+      escaped = true;
       value = '';
       let from = i;
       for (;;) {
@@ -104,7 +151,10 @@ function readLabels(text: string, end: number): boolean {
     }
     i = quote;
     for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return false;
-    labels.push({ name, value });
+    const label = { name, value };
+    labels.push(label);
+    // Only a value written without escapes can be recognised in the text later.
+    previous[labels.length - 1] = escaped ? undefined : label;
     i++;
     const c = text.charCodeAt(i);
     if (c === RBRACE) {
@@ -161,10 +211,17 @@ export function scanSample(
   base: number,
 ): SampleRecord | undefined {
   let i = start;
-  if (!isNameStart(text.charCodeAt(i))) return undefined;
-  i++;
-  while (i < end && isNameChar(text.charCodeAt(i))) i++;
-  const name = text.slice(start, i);
+  let name: string;
+  // Consecutive lines mostly repeat the sample name: reuse the string when the text matches.
+  if (text.startsWith(previousName, i) && !isNameChar(text.charCodeAt(i + previousName.length)) && previousName !== '') {
+    name = previousName;
+    i += name.length;
+  } else {
+    if (!isNameStart(text.charCodeAt(i))) return undefined;
+    i++;
+    while (i < end && isNameChar(text.charCodeAt(i))) i++;
+    name = previousName = text.slice(start, i);
+  }
   let sampleLabels: readonly Label[] = NO_LABELS;
   let sampleLabelsText: string | undefined = '';
   if (text.charCodeAt(i) === LBRACE) {
