@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import picomatch from 'picomatch';
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^(?:0x)?[0-9a-f]{16,}$/i;
@@ -55,7 +56,7 @@ export default defineRule({
             const kind = idKind(l.value);
             if (!kind) continue;
             seen.add(l.name);
-            ctx.report({ messageId: 'idValue', data: { label: l.name, name: family.name, kind }, span: m.samples[0]!.span });
+            ctx.report({ messageId: 'idValue', data: { label: l.name, name: family.name, kind }, span: labelSpan(ctx.text, m.samples[0]!, l.name, 'value') });
           }
       },
     };

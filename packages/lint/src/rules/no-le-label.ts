@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 const OWNERS: readonly string[] = ['histogram', 'gaugehistogram'];
 
@@ -25,7 +26,7 @@ export default defineRule({
         for (const metric of family.metrics)
           for (const s of metric.samples)
             if (s.labels.some((l) => l.name === 'le')) {
-              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: s.span });
+              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, 'le') });
               return;
             }
       },

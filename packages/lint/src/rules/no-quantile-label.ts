@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 const OWNERS: readonly string[] = ['summary'];
 
@@ -25,7 +26,7 @@ export default defineRule({
         for (const metric of family.metrics)
           for (const s of metric.samples)
             if (s.labels.some((l) => l.name === 'quantile')) {
-              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: s.span });
+              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, 'quantile') });
               return;
             }
       },

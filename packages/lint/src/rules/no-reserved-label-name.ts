@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 export default defineRule({
   code: 'OM153',
@@ -25,7 +26,7 @@ export default defineRule({
             for (const l of s.labels)
               if (l.name.startsWith('_') && !seen.has(l.name)) {
                 seen.add(l.name);
-                ctx.report({ messageId: 'reserved', data: { label: l.name, name: family.name }, span: s.span });
+                ctx.report({ messageId: 'reserved', data: { label: l.name, name: family.name }, span: labelSpan(ctx.text, s, l.name) });
               }
       },
     };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 export default defineRule({
   code: 'OM223',
@@ -32,7 +33,7 @@ export default defineRule({
           for (const l of m.labels)
             if (targets.has(l.name) && !seen.has(l.name)) {
               seen.add(l.name);
-              ctx.report({ messageId: 'targetLabel', data: { label: l.name, name: family.name }, span: m.samples[0]!.span });
+              ctx.report({ messageId: 'targetLabel', data: { label: l.name, name: family.name }, span: labelSpan(ctx.text, m.samples[0]!, l.name) });
             }
       },
     };

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 const SCOPE_DETAILS = ['otel_scope_version', 'otel_scope_schema_url'];
 
@@ -25,7 +26,7 @@ export default defineRule({
             ctx.report({
               messageId: 'missingScopeName',
               data: { name: family.name, label: detail?.name ?? family.name },
-              span: m.samples[0]!.span,
+              span: detail ? labelSpan(ctx.text, m.samples[0]!, detail.name) : m.samples[0]!.span,
             });
             return;
           }

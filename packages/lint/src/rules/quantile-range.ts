@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 export default defineRule({
   code: 'OM151',
@@ -26,7 +27,7 @@ export default defineRule({
             const n = Number(q.value);
             if (Number.isNaN(n) && q.value.trim() !== 'NaN') continue; // unparseable: the parser reports it
             if (!(n >= 0 && n <= 1))
-              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: s.span });
+              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.text, s, 'quantile', 'value') });
           }
       },
     };

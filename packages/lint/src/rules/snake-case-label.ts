@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { labelSpan } from './support/spans.js';
 
 export default defineRule({
   code: 'OM209',
@@ -23,7 +24,7 @@ export default defineRule({
               if (!/[A-Z]/.test(l.name) || seen.has(l.name)) continue;
               seen.add(l.name);
               const suggestion = l.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-              ctx.report({ messageId: 'notSnakeCase', data: { label: l.name, name: family.name, suggestion }, span: s.span });
+              ctx.report({ messageId: 'notSnakeCase', data: { label: l.name, name: family.name, suggestion }, span: labelSpan(ctx.text, s, l.name) });
             }
       },
     };

@@ -12,6 +12,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the fix keeps the other labels and their commas',
+      format: 'prometheus',
+      code: dedent`
+        pods{a="1",b="",c="3"} 1
+        pods{b="",a="2",c="3"} 1
+        pods{a="3",c="3",b=""} 1
+      `,
+      errors: [{ messageId: 'emptyValue', line: 1, column: 12 }],
+      output: dedent`
+        pods{a="1",c="3"} 1
+        pods{a="2",c="3"} 1
+        pods{a="3",c="3"} 1
+      `,
+    },
+    {
       code: dedent`
         # TYPE pods gauge
         # HELP pods Pods.
@@ -20,9 +35,16 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [
-        { messageId: 'emptyValue', line: 3, column: 1 },
-        { messageId: 'emptyValue', line: 4, column: 1 },
+        { messageId: 'emptyValue', line: 3, column: 16, endColumn: 21 },
+        { messageId: 'emptyValue', line: 4, column: 6, endColumn: 13 },
       ],
+      output: dedent`
+        # TYPE pods gauge
+        # HELP pods Pods.
+        pods{node="n1"} 1
+        pods 1
+        # EOF
+      `,
     },
   ],
 });

@@ -56,10 +56,10 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [
-        { messageId: 'idValue', line: 3, column: 1, metric: 'http_requests' },
-        { messageId: 'idValue', line: 3, column: 1, metric: 'http_requests' },
-        { messageId: 'idValue', line: 5, column: 1, metric: 'http_requests' },
-        { messageId: 'idValue', line: 7, column: 1, metric: 'http_requests' },
+        { messageId: 'idValue', line: 3, column: 20, endColumn: 34, metric: 'http_requests' },
+        { messageId: 'idValue', line: 3, column: 40, metric: 'http_requests' },
+        { messageId: 'idValue', line: 5, column: 39, metric: 'http_requests' },
+        { messageId: 'idValue', line: 7, column: 37, metric: 'http_requests' },
       ],
     },
   ],

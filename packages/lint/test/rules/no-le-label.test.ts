@@ -23,7 +23,7 @@ ruleTester(rule, {
         latency{le="1"} 1
         # EOF
       `,
-      errors: [{ messageId: 'reservedLabel', line: 4, column: 1, metric: 'latency' }],
+      errors: [{ messageId: 'reservedLabel', line: 4, column: 9, endColumn: 11, metric: 'latency' }],
     },
   ],
 });

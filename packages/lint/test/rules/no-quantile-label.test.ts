@@ -21,7 +21,7 @@ ruleTester(rule, {
         latency{quantile="0.9"} 1
         # EOF
       `,
-      errors: [{ messageId: 'reservedLabel', line: 3, column: 1, metric: 'latency' }],
+      errors: [{ messageId: 'reservedLabel', line: 3, column: 9, endColumn: 17, metric: 'latency' }],
     },
   ],
 });

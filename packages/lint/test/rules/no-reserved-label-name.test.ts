@@ -20,8 +20,8 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [
-        { messageId: 'reserved', line: 3, column: 1 },
-        { messageId: 'reserved', line: 4, column: 1 },
+        { messageId: 'reserved', line: 3, column: 6 },
+        { messageId: 'reserved', line: 4, column: 19, endColumn: 21 },
       ],
     },
   ],

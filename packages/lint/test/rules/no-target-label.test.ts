@@ -21,8 +21,8 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [
-        { messageId: 'targetLabel', line: 3, column: 1, metric: 'queue_length' },
-        { messageId: 'targetLabel', line: 4, column: 1, metric: 'queue_length' },
+        { messageId: 'targetLabel', line: 3, column: 14, endColumn: 22, metric: 'queue_length' },
+        { messageId: 'targetLabel', line: 4, column: 28, endColumn: 31, metric: 'queue_length' },
       ],
     },
     {
@@ -33,7 +33,7 @@ ruleTester(rule, {
         queue_length{cluster="c1",job="x"} 1
         # EOF
       `,
-      errors: [{ messageId: 'targetLabel', line: 3, column: 1 }],
+      errors: [{ messageId: 'targetLabel', line: 3, column: 14 }],
     },
   ],
 });

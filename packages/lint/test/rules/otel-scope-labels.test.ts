@@ -26,7 +26,7 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [
-        { messageId: 'missingScopeName', line: 4, column: 1, metric: 'http_requests' },
+        { messageId: 'missingScopeName', line: 4, column: 21, metric: 'http_requests' },
         { messageId: 'missingScopeName', line: 7, column: 1, metric: 'otel_scope_info' },
       ],
     },

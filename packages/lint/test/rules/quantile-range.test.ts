@@ -38,8 +38,8 @@ ruleTester(rule, {
         rpc_seconds_sum 1
       `,
       errors: [
-        { messageId: 'outOfRange', line: 4, column: 1, metric: 'rpc_seconds' },
-        { messageId: 'outOfRange', line: 5, column: 1, metric: 'rpc_seconds' },
+        { messageId: 'outOfRange', line: 4, column: 22, endColumn: 26, metric: 'rpc_seconds' },
+        { messageId: 'outOfRange', line: 5, column: 22, metric: 'rpc_seconds' },
       ],
     },
     {
@@ -50,7 +50,7 @@ ruleTester(rule, {
         rpc_seconds_count 5
         rpc_seconds_sum 1
       `,
-      errors: [{ messageId: 'outOfRange', line: 2, column: 1 }],
+      errors: [{ messageId: 'outOfRange', line: 2, column: 22 }],
     },
   ],
 });

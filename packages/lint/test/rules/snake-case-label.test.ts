@@ -22,8 +22,8 @@ ruleTester(rule, {
         # EOF
       `,
       errors: [
-        { messageId: 'notSnakeCase', line: 3, column: 1, metric: 'http_requests' },
-        { messageId: 'notSnakeCase', line: 5, column: 1, metric: 'http_requests' },
+        { messageId: 'notSnakeCase', line: 3, column: 15, endColumn: 25, metric: 'http_requests' },
+        { messageId: 'notSnakeCase', line: 5, column: 32, endColumn: 39, metric: 'http_requests' },
       ],
     },
   ],

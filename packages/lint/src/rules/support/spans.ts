@@ -1,0 +1,78 @@
+// Narrow spans inside a sample line, found by scanning the text when the caller passed it to `lint`
+// (`ctx.text`). Without the text, rules fall back to the whole sample line.
+import type { Sample, Span } from '@omkit/parser';
+
+export interface LabelPair {
+  name: string;
+  /** `name="value"` */
+  pair: Span;
+  /** The label name alone. */
+  nameSpan: Span;
+  /** The value, quotes included. */
+  valueSpan: Span;
+}
+
+function at(sample: Sample, offset: number): Span['start'] {
+  // Samples are one line: columns move with offsets (both count UTF-16 units).
+  return { line: sample.span.start.line, column: sample.span.start.column + (offset - sample.span.start.offset), offset };
+}
+function span(sample: Sample, start: number, end: number): Span {
+  return { start: at(sample, start), end: at(sample, end) };
+}
+
+function readQuoted(text: string, i: number, end: number): number {
+  // text[i] === '"'; returns the index after the closing quote (or `end`).
+  for (let j = i + 1; j < end; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === '"') return j + 1;
+  }
+  return end;
+}
+
+/** The label pairs of a sample as written, with their spans; `[]` when they cannot be found. */
+export function labelPairs(text: string | undefined, sample: Sample): LabelPair[] {
+  if (text === undefined) return [];
+  const end = Math.min(sample.span.end.offset, text.length);
+  let i = sample.span.start.offset;
+  // Skip the metric name (bare or quoted) up to `{`.
+  while (i < end && text[i] !== '{' && text[i] !== ' ') i = text[i] === '"' ? readQuoted(text, i, end) : i + 1;
+  if (text[i] !== '{') return [];
+  i++;
+  const out: LabelPair[] = [];
+  while (i < end) {
+    while (text[i] === ' ') i++;
+    if (text[i] === '}') break;
+    const nameStart = i;
+    let name: string;
+    if (text[i] === '"') {
+      i = readQuoted(text, i, end);
+      name = text.slice(nameStart + 1, i - 1);
+    } else {
+      while (i < end && /[A-Za-z0-9_:.]/.test(text[i]!)) i++;
+      name = text.slice(nameStart, i);
+    }
+    const nameEnd = i;
+    while (text[i] === ' ') i++;
+    if (text[i] === '=') {
+      i++;
+      while (text[i] === ' ') i++;
+      if (text[i] !== '"') return out;
+      const valueStart = i;
+      i = readQuoted(text, i, end);
+      out.push({ name, pair: span(sample, nameStart, i), nameSpan: span(sample, nameStart, nameEnd), valueSpan: span(sample, valueStart, i) });
+    } else if (nameEnd === nameStart) {
+      return out; // not a label
+    }
+    while (text[i] === ' ') i++;
+    if (text[i] === ',') i++;
+    else if (text[i] !== '}') return out;
+  }
+  return out;
+}
+
+/** The span of label `name` of a sample (its name, or its value), else the sample's span. */
+export function labelSpan(text: string | undefined, sample: Sample, name: string, part: 'name' | 'value' | 'pair' = 'name'): Span {
+  const p = labelPairs(text, sample).find((x) => x.name === name);
+  if (!p) return sample.span;
+  return part === 'name' ? p.nameSpan : part === 'value' ? p.valueSpan : p.pair;
+}
