@@ -84,6 +84,8 @@ export class Assembler {
   /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
   private readonly claimedNames = new Set<string>();
   private descriptorSpans: { keyword: string; span: Span }[] = [];
+  /** The suffix of the sample being placed, after its family's name (`_bucket`, `''`, …). */
+  private suffix = '';
   /** The name of the last sample kept, reused by the next sample of the same name. */
   private lastName = '';
   /** The line being read. */
@@ -134,7 +136,7 @@ export class Assembler {
     const family = this.familyFor(record);
     this.hasSamples = true;
     family.cover(line, lineStart, record.start, record.end);
-    const suffix = record.name.slice(family.name.length);
+    const suffix = this.suffix;
     const partLabel = this.partLabel(family, suffix);
     if (this.metric === undefined || !sameMetric(this.metric.labels, record.labels, partLabel)) {
       this.newMetric(family, record, partLabel);
@@ -203,9 +205,13 @@ export class Assembler {
   private familyFor(record: SampleRecord): FamilyNode {
     const family = this.family;
     if (family !== undefined && record.name.startsWith(family.name)) {
-      const suffix = record.name.slice(family.name.length);
-      if (this.suffixes[family.type].includes(suffix)) return family;
-      if (suffix === '' && this.om) {
+      const suffix = knownSuffix(record.name, family.name.length, this.suffixes[family.type]);
+      if (suffix !== undefined) {
+        this.suffix = suffix;
+        return family;
+      }
+      if (record.name.length === family.name.length && this.om) {
+        this.suffix = '';
         this.report('OM107', record.start, record.start + record.name.length, `a ${family.type} has no sample named \`${record.name}\``, {
           help: `${family.type} samples are named ${this.suffixes[family.type].map((s) => `\`${family.name}${s}\``).join(', ')}`,
         });
@@ -219,10 +225,12 @@ export class Assembler {
         const name = record.name.slice(0, base.index);
         const type = this.familyTypes.get(name);
         if ((type === 'histogram' || (type === 'summary' && base[1] !== 'bucket')) && family?.name !== name) {
+          this.suffix = record.name.slice(name.length);
           return this.openFamily(name, record.start, record.end);
         }
       }
     }
+    this.suffix = '';
     return this.openFamily(record.name, record.start, record.end);
   }
 
@@ -527,6 +535,13 @@ function withoutLabel(all: readonly Label[], partLabel: string | undefined): rea
   if (partLabel === undefined) return all;
   const i = all.findIndex((l) => l.name === partLabel);
   return i === -1 ? all : all.filter((_, j) => j !== i);
+}
+
+/** The suffix of `name` after `baseLength` characters if it is one of `suffixes` (that string). */
+function knownSuffix(name: string, baseLength: number, suffixes: readonly string[]): string | undefined {
+  const length = name.length - baseLength;
+  for (const suffix of suffixes) if (suffix.length === length && name.endsWith(suffix)) return suffix;
+  return undefined;
 }
 
 /**
