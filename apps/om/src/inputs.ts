@@ -1,9 +1,23 @@
 // Inputs of every command: a file (gzip read transparently), `-` for stdin, an http(s) URL
 // scraped with @omkit/fetch, or every static target of a prometheus.yml job.
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { ConfigError, FetchError, findJob, loadPrometheusConfig, scrape, scrapeJob, type ScrapeFact, type ScrapeOptions, type ScrapeResult } from '@omkit/fetch';
+import { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import {
+  ConfigError,
+  FetchError,
+  findJob,
+  loadPrometheusConfig,
+  redactEchoedSecrets,
+  scrape,
+  scrapeJob,
+  scrapeStream,
+  type ScrapeFact,
+  type ScrapeOptions,
+  type ScrapeResult,
+} from '@omkit/fetch';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { Progress } from './io.js';
@@ -23,6 +37,23 @@ export interface Input {
 }
 
 export type Outcome = { ok: true; input: Input } | { ok: false; source: string; error: Error };
+
+/** An input too large to hold as one string: its bytes, read once, from the first. */
+export interface StreamedInput {
+  kind: 'file' | 'stdin' | 'url';
+  source: string;
+  path?: string;
+  contentType?: string;
+  /** The bytes (gunzipped, for files and stdin). Single use; read errors are thrown from here. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** For URLs, once `chunks` was read to the end: every transport fact of the scrape. */
+  facts?: () => Promise<ScrapeFact[]>;
+  /** Stops reading (when the consumer gives up early). */
+  cancel: () => Promise<void>;
+}
+
+/** What `openInputs` yields: a whole input, a streamed one, or a failure. */
+export type Opened = Outcome | { ok: true; streamed: StreamedInput };
 
 /** Largest decompressed size of a gzip file (a bomb stops here). */
 const GUNZIP_LIMIT = 1024 ** 3;
@@ -135,4 +166,179 @@ export async function readAllInputs(io: Io, targets: readonly string[], options:
   const failed = outcomes.find((o) => !o.ok);
   if (failed && !failed.ok) throw failed.error;
   return outcomes.map((o) => (o as { input: Input }).input);
+}
+
+/** Inputs larger than this many bytes are streamed by `openInputs` (64 MiB). */
+export const STREAM_ABOVE = 64 * 1024 * 1024;
+
+export interface OpenOptions extends ReadOptions {
+  /** Inputs over this many bytes are streamed instead of read whole (0: stream every input). */
+  streamAbove?: number;
+}
+
+const isGzip = (chunk: Uint8Array | undefined): boolean => chunk !== undefined && chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
+
+/** Re-attaches chunks already taken from an iterator in front of the rest. */
+async function* prepend(head: Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  while (head.length > 0) yield head.shift()!;
+  for (;;) {
+    const r = await rest.next();
+    if (r.done) return;
+    yield r.value;
+  }
+}
+
+/** Gunzips a byte stream when it starts with the gzip magic (split first chunks included). */
+async function gunzipIfNeeded(source: AsyncIterable<Uint8Array>, label: string): Promise<AsyncIterator<Uint8Array>> {
+  const it = source[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  while (size < 2) {
+    const r = await it.next();
+    if (r.done) break;
+    if (r.value.length === 0) continue;
+    head.push(r.value);
+    size += r.value.length;
+  }
+  const joined = head.length > 1 ? Buffer.concat(head) : head[0];
+  if (!isGzip(joined)) return prepend(head, it);
+  const gunzip = Readable.from(prepend(head, it), { objectMode: false }).pipe(createGunzip());
+  const out = gunzip[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  return {
+    async next() {
+      try {
+        return await out.next();
+      } catch (cause) {
+        if (cause instanceof InputError) throw cause;
+        throw new InputError(`${label}: cannot decompress gzip data: ${(cause as Error).message}`, { cause });
+      }
+    },
+    async return() {
+      gunzip.destroy();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+/**
+ * Reads up to `limit` bytes: the whole input when it is that small (`whole`), otherwise the rest
+ * still to read behind the bytes taken (`stream`).
+ */
+async function peek(it: AsyncIterator<Uint8Array>, limit: number): Promise<{ whole: Buffer } | { stream: AsyncIterable<Uint8Array> }> {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    if (size > limit) return { stream: prepend(head, it) };
+    const r = await it.next();
+    if (r.done) return { whole: Buffer.concat(head) };
+    head.push(r.value);
+    size += r.value.length;
+  }
+}
+
+function readError(cause: unknown, source: string): InputError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
+  return new InputError(`cannot read ${source}: ${why}`, { cause });
+}
+
+async function openFile(io: Io, target: string, streamAbove: number): Promise<Opened> {
+  const path = resolve(io.cwd, target);
+  const source = displayPath(io.cwd, path);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (cause) {
+    throw readError(cause, source);
+  }
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const reading = (async function* () {
+    try {
+      for await (const chunk of file) yield chunk as Uint8Array;
+    } catch (cause) {
+      throw readError(cause, source);
+    }
+  })();
+  const it = await gunzipIfNeeded(reading, source);
+  const cancel = async () => {
+    file.destroy();
+    await it.return?.();
+  };
+  const got = await peek(it, streamAbove);
+  if ('whole' in got) return { ok: true, input: { kind: 'file', source, path, text: got.whole.toString('utf8') } };
+  return { ok: true, streamed: { kind: 'file', source, path, chunks: got.stream, cancel } };
+}
+
+async function openStdin(io: Io, streamAbove: number): Promise<Opened> {
+  const bytes: AsyncIterable<Uint8Array> = io.stdinStream
+    ? io.stdinStream()
+    : (async function* () {
+        yield await io.readStdin();
+      })();
+  const it = await gunzipIfNeeded(bytes, '-');
+  const got = await peek(it, streamAbove);
+  if ('whole' in got) return { ok: true, input: { kind: 'stdin', source: '-', text: got.whole.toString('utf8') } };
+  return { ok: true, streamed: { kind: 'stdin', source: '-', chunks: got.stream, cancel: async () => void (await it.return?.()) } };
+}
+
+async function openUrl(target: string, options: ScrapeOptions, streamAbove: number): Promise<Opened> {
+  const stream = await scrapeStream(target, options);
+  const it = stream.body[Symbol.asyncIterator]();
+  const got = await peek(it, streamAbove);
+  const { body: _body, summary: _summary, cancel: _cancel, facts: _facts, ...info } = stream;
+  const contentType = stream.contentType ? { contentType: stream.contentType } : {};
+  if ('whole' in got) {
+    const summary = await stream.summary();
+    const { text, echoed } = redactEchoedSecrets(stream, got.whole.toString('utf8'));
+    if (echoed) summary.facts.push({ kind: 'secret-echoed', where: 'body' });
+    return { ok: true, input: urlInput({ ...info, body: text, ...summary }) };
+  }
+  return {
+    ok: true,
+    streamed: {
+      kind: 'url',
+      source: stream.requestedUrl,
+      ...contentType,
+      chunks: got.stream,
+      facts: async () => (await stream.summary()).facts,
+      cancel: () => stream.cancel(),
+    },
+  };
+}
+
+/**
+ * Like `readInputs`, but one input at a time, as the caller consumes them, and inputs over
+ * `streamAbove` bytes come as a `StreamedInput` to be read chunk by chunk.
+ */
+export async function* openInputs(io: Io, targets: readonly string[], options: OpenOptions): AsyncGenerator<Opened> {
+  const { flags } = options;
+  const streamAbove = options.streamAbove ?? STREAM_ABOVE;
+  if ((flags.prometheusConfig === undefined) !== (flags.job === undefined)) throw new UsageError('--prometheus-config and --job go together');
+  if (targets.filter((t) => t === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  if (targets.length === 0 && flags.prometheusConfig === undefined) throw new UsageError('no input: give a file, - for stdin, a URL, or --prometheus-config with --job');
+  const progress = new Progress(io);
+  let n = 0;
+  const total = targets.length;
+  try {
+    for (const target of targets) {
+      if (total > 3) progress.update(`reading ${++n}/${total} ${target}`);
+      let opened: Opened;
+      try {
+        if (target === '-') opened = await openStdin(io, streamAbove);
+        else if (isUrl(target)) opened = await openUrl(target, options.scrape, streamAbove);
+        else opened = await openFile(io, target, streamAbove);
+      } catch (error) {
+        if (!(error instanceof InputError || error instanceof FetchError)) throw error;
+        opened = { ok: false, source: target, error };
+      }
+      progress.done();
+      yield opened;
+    }
+    if (flags.prometheusConfig !== undefined) {
+      const job = await readInputs(io, [], options);
+      for (const outcome of job) yield outcome;
+    }
+  } finally {
+    progress.done();
+  }
 }

@@ -14,6 +14,8 @@ export interface Io {
   readonly stderr: Writer;
   /** Reads all of stdin. */
   readStdin(): Promise<Buffer>;
+  /** Reads stdin chunk by chunk (for inputs too large to hold); `readStdin` when absent. */
+  stdinStream?(): AsyncIterable<Uint8Array>;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -56,6 +58,7 @@ export function nodeIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+    stdinStream: () => process.stdin,
     cwd: process.cwd(),
     env: process.env,
   };

@@ -1,4 +1,4 @@
-export { scrape, scrapeStream, DEFAULT_BODY_SIZE_LIMIT, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS } from './scrape.js';
+export { scrape, scrapeStream, redactEchoedSecrets, DEFAULT_BODY_SIZE_LIMIT, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS } from './scrape.js';
 export type { ScrapeTarget, ScrapeStream, ScrapeSummary } from './scrape.js';
 export type {
   ScrapeOptions,

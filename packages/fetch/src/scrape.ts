@@ -511,11 +511,17 @@ export async function scrape(target: ScrapeTarget | string, options: ScrapeOptio
   for await (const chunk of stream.body) chunks.push(chunk);
   const summary = await stream.summary();
   const { body: _body, summary: _summary, cancel: _cancel, facts: _facts, ...info } = stream;
-  let text = Buffer.concat(chunks).toString('utf8');
-  const redactor = secretsOf.get(stream);
-  if (redactor?.leaks(text, ECHO_MIN_LENGTH)) {
-    text = redactor.redact(text, ECHO_MIN_LENGTH);
-    summary.facts.push({ kind: 'secret-echoed', where: 'body' });
-  }
+  const { text, echoed } = redactEchoedSecrets(stream, Buffer.concat(chunks).toString('utf8'));
+  if (echoed) summary.facts.push({ kind: 'secret-echoed', where: 'body' });
   return { ...info, body: text, ...summary };
+}
+
+/**
+ * Replaces the secrets of a stream's request (token, password, client secret) that the server
+ * echoed in `text`, a body read from `stream.body`. For callers that read the body themselves.
+ */
+export function redactEchoedSecrets(stream: ScrapeStream, text: string): { text: string; echoed: boolean } {
+  const redactor = secretsOf.get(stream);
+  if (!redactor?.leaks(text, ECHO_MIN_LENGTH)) return { text, echoed: false };
+  return { text: redactor.redact(text, ECHO_MIN_LENGTH), echoed: true };
 }

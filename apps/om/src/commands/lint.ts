@@ -1,6 +1,6 @@
 // om lint: inputs → parse → lint → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
-import { parse, type Diagnostic, type Severity } from '@omkit/parser';
+import { parse, parseStream, type Diagnostic, type Format, type MetricFamily, type Severity } from '@omkit/parser';
 import {
   createBaseline,
   findRule,
@@ -11,6 +11,7 @@ import {
   isMachineFormat,
   lint,
   PRESETS,
+  sortDiagnostics,
   resolveConfig,
   summarize,
   ConfigError,
@@ -19,13 +20,15 @@ import {
   type Config,
   type FormatName,
   type LintedInput,
+  type ScrapeFacts,
 } from '@omkit/lint';
 import { loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { catalog, isParserCode } from '../catalog.js';
-import { UsageError } from '../errors.js';
-import { displayPath, readInputs } from '../inputs.js';
+import { InputError, UsageError } from '../errors.js';
+import { FetchError } from '@omkit/fetch';
+import { displayPath, openInputs, type StreamedInput } from '../inputs.js';
 import type { Io } from '../io.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parsePositiveInt } from '../units.js';
@@ -50,7 +53,8 @@ export function lintCommand(ctx: Context): Command<any, any, any> {
     .option('--baseline <file>', 'report only findings not accepted in this baseline file')
     .option('--write-baseline', 'accept every current finding: write them to the baseline file and exit 0')
     .option('--max-diagnostics <n>', 'show at most this many findings in the full and concise formats')
-    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const));
+    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
+    .option('--stream', 'lint family by family in bounded memory (automatic for inputs over 64 MiB; checks across families see batches only)');
   addScrapeFlags(cmd);
   cmd.addHelpText(
     'after',
@@ -84,6 +88,7 @@ interface LintFlags extends ScrapeFlags {
   writeBaseline?: boolean;
   maxDiagnostics?: string;
   formatIn: 'auto' | 'openmetrics' | 'prometheus';
+  stream?: boolean;
 }
 
 function defaultFormat(io: Io): FormatName {
@@ -139,13 +144,24 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
   if (flags.baseline !== undefined && !flags.writeBaseline && baseline === undefined) throw new UsageError(`baseline file ${flags.baseline} not found (create it with --write-baseline)`);
 
   warnInsecure(flags, io);
-  const outcomes = await readInputs(io, targets, { flags, scrape: scrapeOptions(flags, io, debug) });
   let trouble = false;
   const results: LintedInput[] = [];
-  for (const outcome of outcomes) {
+  const opened = openInputs(io, targets, { flags, scrape: scrapeOptions(flags, io, debug), ...(flags.stream ? { streamAbove: 0 } : {}) });
+  for await (const outcome of opened) {
     if (!outcome.ok) {
       io.stderr.write(`om: ${outcome.error.message}\n`);
       trouble = true;
+      continue;
+    }
+    if ('streamed' in outcome) {
+      try {
+        results.push(await lintStreamed(outcome.streamed, flags, config, baseline));
+      } catch (error) {
+        await outcome.streamed.cancel().catch(() => {});
+        if (!(error instanceof InputError || error instanceof FetchError)) throw error;
+        io.stderr.write(`om: ${error.message}\n`);
+        trouble = true;
+      }
       continue;
     }
     const { input } = outcome;
@@ -201,4 +217,42 @@ function limit(inputs: readonly LintedInput[], max: number): LintedInput[] {
     left -= diagnostics.length;
     return { ...i, diagnostics };
   });
+}
+
+/** A batch of streamed families is linted together once it holds this many families … */
+const BATCH_FAMILIES = 1000;
+/** … or spans this many characters of the input. */
+const BATCH_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Lints an input too large to hold: parsed as a stream, its families are linted in batches, each
+ * batch as one exposition. Memory stays bounded by the batch and the findings; checks that look
+ * across families (duplicate names, `target_info` first, …) see one batch at a time. No text is
+ * kept, so the `full` format prints no code frame for it.
+ */
+async function lintStreamed(input: StreamedInput, flags: LintFlags, config: ResolvedConfig, baseline: Baseline | undefined): Promise<LintedInput> {
+  const diagnostics: Diagnostic[] = [];
+  let format: Format = 'prometheus';
+  let families: MetricFamily[] = [];
+  let found: Diagnostic[] = [];
+  let chars = 0;
+  const flush = (scrape?: ScrapeFacts) => {
+    const result = { format, families, diagnostics: found };
+    for (const d of lint(result, { config, source: input.source, ...(scrape ? { scrape } : {}), ...(baseline ? { baseline } : {}) })) diagnostics.push(d);
+    families = [];
+    found = [];
+    chars = 0;
+  };
+  const items = parseStream(input.chunks, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
+  for await (const item of items) {
+    format = item.format;
+    for (const d of item.diagnostics) found.push(d);
+    if (item.family) {
+      families.push(item.family);
+      chars += item.family.span.end.offset - item.family.span.start.offset;
+      if (families.length >= BATCH_FAMILIES || chars >= BATCH_CHARS) flush();
+    }
+  }
+  flush(input.facts ? await input.facts() : undefined);
+  return { source: input.source, diagnostics: sortDiagnostics(diagnostics) };
 }
