@@ -16,31 +16,14 @@ import type {
 } from '../grammar/cst.js';
 import { parseMilliseconds, parseRealNumber, parseValue } from '../number.js';
 import type { Label, MetricType } from './types.js';
-import type {
-  DescriptorRecord,
-  ExemplarRecord,
-  LineContext,
-  LineRecord,
-  SampleRecord,
+import {
+  TYPE_WORDS,
+  type DescriptorRecord,
+  type ExemplarRecord,
+  type LineContext,
+  type LineRecord,
+  type SampleRecord,
 } from './records.js';
-
-const OM_TYPES: ReadonlySet<string> = new Set([
-  'counter',
-  'gauge',
-  'histogram',
-  'gaugehistogram',
-  'summary',
-  'info',
-  'stateset',
-  'unknown',
-]);
-const PROMETHEUS_TYPES: ReadonlySet<string> = new Set([
-  'counter',
-  'gauge',
-  'histogram',
-  'summary',
-  'untyped',
-]);
 
 const TOKEN_WORDS: Record<string, string> = {
   Blank: 'a space',
@@ -352,7 +335,7 @@ class RecordBuilder {
     }
     const token = c.value[0]!;
     const word = token.image;
-    const known = this.om ? OM_TYPES : PROMETHEUS_TYPES;
+    const known = TYPE_WORDS[this.ctx.format];
     if (!known.has(word)) {
       this.reportToken('OM016', token, `\`${word}\` is not a metric type`, {
         help: `${this.om ? 'OpenMetrics' : 'Prometheus text'} types: ${[...known].join(', ')}`,

@@ -13,21 +13,14 @@ import type {
   Sample,
 } from './types.js';
 
-export class ExemplarNode implements Exemplar {
+/** Something written on one line: its span is computed from offsets when asked for. */
+abstract class OnOneLine {
   readonly #line: number;
   readonly #lineStart: number;
   readonly #start: number;
   readonly #end: number;
 
-  constructor(
-    readonly labels: readonly Label[],
-    readonly value: number,
-    readonly timestamp: number | undefined,
-    line: number,
-    lineStart: number,
-    start: number,
-    end: number,
-  ) {
+  constructor(line: number, lineStart: number, start: number, end: number) {
     this.#line = line;
     this.#lineStart = lineStart;
     this.#start = start;
@@ -43,12 +36,21 @@ export class ExemplarNode implements Exemplar {
   }
 }
 
-export class SampleNode implements Sample {
-  readonly #line: number;
-  readonly #lineStart: number;
-  readonly #start: number;
-  readonly #end: number;
+export class ExemplarNode extends OnOneLine implements Exemplar {
+  constructor(
+    readonly labels: readonly Label[],
+    readonly value: number,
+    readonly timestamp: number | undefined,
+    line: number,
+    lineStart: number,
+    start: number,
+    end: number,
+  ) {
+    super(line, lineStart, start, end);
+  }
+}
 
+export class SampleNode extends OnOneLine implements Sample {
   constructor(
     readonly name: string,
     readonly labels: readonly Label[],
@@ -60,27 +62,11 @@ export class SampleNode implements Sample {
     start: number,
     end: number,
   ) {
-    this.#line = line;
-    this.#lineStart = lineStart;
-    this.#start = start;
-    this.#end = end;
-  }
-
-  get span(): Span {
-    return lineSpan({ line: this.#line, start: this.#lineStart }, this.#start, this.#end);
-  }
-
-  toJSON(): object {
-    return withSpan(this);
+    super(line, lineStart, start, end);
   }
 }
 
-export class DescriptorNode implements Descriptor {
-  readonly #line: number;
-  readonly #lineStart: number;
-  readonly #start: number;
-  readonly #end: number;
-
+export class DescriptorNode extends OnOneLine implements Descriptor {
   constructor(
     readonly kind: Descriptor['kind'],
     readonly name: string,
@@ -90,18 +76,7 @@ export class DescriptorNode implements Descriptor {
     start: number,
     end: number,
   ) {
-    this.#line = line;
-    this.#lineStart = lineStart;
-    this.#start = start;
-    this.#end = end;
-  }
-
-  get span(): Span {
-    return lineSpan({ line: this.#line, start: this.#lineStart }, this.#start, this.#end);
-  }
-
-  toJSON(): object {
-    return withSpan(this);
+    super(line, lineStart, start, end);
   }
 }
 

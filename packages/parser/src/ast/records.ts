@@ -62,3 +62,9 @@ export interface LineContext {
   format: Format;
   report: Reporter;
 }
+
+/** The words a TYPE line may use (OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE). */
+export const TYPE_WORDS: Record<Format, ReadonlySet<string>> = {
+  openmetrics: new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown']),
+  prometheus: new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']),
+};

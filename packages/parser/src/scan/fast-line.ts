@@ -4,7 +4,7 @@
 // odd numbers, any error) returns undefined and the line goes to the grammar, which is the
 // definition of the language and the source of every diagnostic. A property test holds the two
 // equal (test/fast-line.test.ts).
-import type { DescriptorRecord, ExemplarRecord, MarkerRecord, SampleRecord } from '../ast/records.js';
+import { TYPE_WORDS, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
 import type { Label, MetricType } from '../ast/types.js';
 
 const SPACE = 32;
@@ -298,18 +298,6 @@ function readExemplar(text: string, end: number, base: number): ExemplarRecord |
   return { labels: exemplarLabels, value, timestamp, start: base + start, end: base + end };
 }
 
-const OM_TYPES: ReadonlySet<string> = new Set([
-  'counter',
-  'gauge',
-  'histogram',
-  'gaugehistogram',
-  'summary',
-  'info',
-  'stateset',
-  'unknown',
-]);
-const PROMETHEUS_TYPES: ReadonlySet<string> = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
-
 /**
  * The record of a `# HELP`, `# TYPE`, `# UNIT` (OpenMetrics) or `# EOF` (OpenMetrics) line in its
  * plain shape, or undefined to let the grammar read it.
@@ -347,7 +335,7 @@ export function scanComment(
     end: base + end,
   });
   if (keyword === 'TYPE') {
-    if (!(om ? OM_TYPES : PROMETHEUS_TYPES).has(rest)) return undefined;
+    if (!TYPE_WORDS[om ? 'openmetrics' : 'prometheus'].has(rest)) return undefined;
     return record(rest, rest === 'untyped' ? 'unknown' : (rest as MetricType));
   }
   if (keyword === 'UNIT') {
