@@ -1,4 +1,4 @@
-// om (@omkit/parser, built dist) on one file.
+// om (@omkit/parser, the built bundle that the package exports) on one file.
 //   node om.mjs validate|parse|stream|stream-validate prometheus|openmetrics FILE
 // validate:        validate(text, { format })                  (every diagnostic, no model)
 // parse:           parse(text, { format })                     (the whole model)
@@ -10,7 +10,7 @@ import { report, t0 } from './report.mjs';
 
 const [mode, format, file] = process.argv.slice(2);
 // OM_BENCH_DIST: another build of the package to measure (e.g. a baseline checkout); default: this one.
-const dist = process.env.OM_BENCH_DIST ? pathToFileURL(process.env.OM_BENCH_DIST).href : new URL('../../dist/index.js', import.meta.url).href;
+const dist = process.env.OM_BENCH_DIST ? pathToFileURL(process.env.OM_BENCH_DIST).href : new URL('../../dist/om-parser.js', import.meta.url).href;
 const om = await import(dist);
 const importMs = Math.round(performance.now() - t0);
 
