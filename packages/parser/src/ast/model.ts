@@ -92,21 +92,34 @@ export class FamilyNode implements MetricFamily {
   unit: string | undefined = undefined;
   readonly descriptors: Descriptor[] = [];
   readonly metrics: MetricNode[] = [];
-  #first = { line: 0, start: 0, from: 0 };
-  #last = { line: 0, start: 0 };
+  #firstLine = 0;
+  #firstLineStart = 0;
+  #firstStart = 0;
+  #lastLine = 0;
+  #lastLineStart = 0;
   #end = 0;
 
   constructor(readonly name: string) {}
 
   /** Record that the family extends over a line (absolute offsets: the line's start, its content). */
   cover(line: number, lineStart: number, start: number, end: number): void {
-    if (this.#first.line === 0) this.#first = { line, start: lineStart, from: start };
-    if (this.#last.line !== line) this.#last = { line, start: lineStart };
+    if (this.#firstLine === 0) {
+      this.#firstLine = line;
+      this.#firstLineStart = lineStart;
+      this.#firstStart = start;
+    }
+    this.#lastLine = line;
+    this.#lastLineStart = lineStart;
     this.#end = end;
   }
 
   get span(): Span {
-    return spanBetween(this.#first, this.#first.from, this.#last, this.#end);
+    return spanBetween(
+      { line: this.#firstLine, start: this.#firstLineStart },
+      this.#firstStart,
+      { line: this.#lastLine, start: this.#lastLineStart },
+      this.#end,
+    );
   }
 
   toJSON(): object {
