@@ -3,7 +3,7 @@
 // streaming API, so that all three report the same diagnostics for the same text.
 import { Assembler } from './ast/assemble.js';
 import { buildLine } from './ast/build.js';
-import type { Reporter } from './ast/records.js';
+import type { LineRecord, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
 import { codes, codeUrl, type Code } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
@@ -101,10 +101,20 @@ export class Session {
         return;
       }
     }
-    const record = buildLine(text.slice(start, end), base + start, {
-      format: this.options.format,
-      report: this.lineReporter,
-    });
+    let record: LineRecord | undefined;
+    try {
+      record = buildLine(text.slice(start, end), base + start, {
+        format: this.options.format,
+        report: this.lineReporter,
+      });
+    } catch (error) {
+      // Bad input is data: a line the grammar cannot even read (e.g. the regex engine running out
+      // of stack on a pathological line) is reported, never thrown.
+      this.lineReporter('OM001', base + start, base + end, 'this line could not be read', {
+        actual: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
     if (record === undefined) return;
     if (record.kind === 'sample') this.assembler.sample(record, this.line, this.lineStart);
     else if (record.kind === 'descriptor') this.assembler.descriptor(record, this.line, this.lineStart);

@@ -39,13 +39,14 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   let yielded = 0;
   let session: Session | undefined;
   let format: Format | undefined;
-  // Text not yet read: a partial last line, and before the format is known, the head.
-  let pending = '';
-  let base = 0;
+  // Before the format is known: the head of the text, decided on once it is long enough.
+  let head: string[] = [];
+  let headLength = 0;
+  // A line not yet complete, in pieces (joined once, when its line feed arrives) and its offset.
+  let carry: string[] = [];
+  let carryStart = 0;
   let total = 0;
   let lastChar = -1;
-  // How far `pending` has been searched for a line feed: a long line is not searched twice.
-  let searched = 0;
   // Absolute offsets where bytes were not UTF-8 (decoded as U+FFFD), reported with their line.
   const invalid: number[] = [];
   let previousBytes: Uint8Array = new Uint8Array(0);
@@ -55,7 +56,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     const text = bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
     const first = text.indexOf('\uFFFD');
     if (first !== -1 && countReplacements(text) > countEncodedReplacements(previousBytes, bytes)) {
-      invalid.push(base + pending.length + first);
+      invalid.push(total + first);
     }
     if (bytes !== undefined) previousBytes = bytes.subarray(Math.max(0, bytes.length - 2));
     return text;
@@ -70,70 +71,90 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     }
   };
 
-  const readLines = (final: boolean): void => {
-    let pos = 0;
-    for (;;) {
-      const newline = pending.indexOf('\n', Math.max(pos, searched));
-      if (newline === -1) {
-        searched = pending.length;
-        break;
-      }
-      reportInvalid(pos, newline);
-      session!.readLine(pending, pos, newline, base);
-      pos = newline + 1;
-    }
-    if (final && pos < pending.length) {
-      reportInvalid(pos, pending.length);
-      session!.readLine(pending, pos, pending.length, base);
-      pos = pending.length;
-    }
-    base += pos;
-    searched = Math.max(0, searched - pos);
-    pending = pending.slice(pos);
+  /** Reports the invalid bytes that fall on the line `[start, end]` (absolute) about to be read. */
+  const reportInvalid = (start: number, end: number): void => {
+    while (invalid.length > 0 && invalid[0]! <= end) session!.invalidUtf8(invalid.shift()!, session!.nextLine, start);
   };
 
-  /** Reports the invalid bytes that fall on the line `pending[pos, end)` about to be read. */
-  const reportInvalid = (pos: number, end: number): void => {
-    while (invalid.length > 0 && invalid[0]! <= base + end) {
-      session!.invalidUtf8(invalid.shift()!, session!.nextLine, base + pos);
+  const readLine = (text: string, start: number, end: number, base: number): void => {
+    reportInvalid(base + start, base + end);
+    session!.readLine(text, start, end, base);
+  };
+
+  /** Reads the complete lines of `text` (absolute offset `base`), from `from` on; keeps the rest. */
+  const feed = (text: string, base: number, from = 0): void => {
+    let pos = from;
+    if (carry.length > 0) {
+      const newline = text.indexOf('\n');
+      if (newline === -1) {
+        carry.push(text);
+        return;
+      }
+      const line = carry.join('') + text.slice(0, newline);
+      carry = [];
+      readLine(line, 0, line.length, carryStart);
+      pos = newline + 1;
+    }
+    for (;;) {
+      const newline = text.indexOf('\n', pos);
+      if (newline === -1) break;
+      readLine(text, pos, newline, base);
+      pos = newline + 1;
+    }
+    if (pos < text.length) {
+      carry.push(pos === 0 ? text : text.slice(pos));
+      carryStart = base + pos;
     }
   };
 
   const start = (): void => {
-    format = resolveFormat(options.format, pending, options.contentType);
+    const text = head.join('');
+    head = [];
+    format = resolveFormat(options.format, text, options.contentType);
     session = new Session({
       format,
       model,
       emit: (family) => finished.push({ family, upTo: yielded + session!.diagnostics.length }),
     });
-    if (pending.charCodeAt(0) === 0xfeff) {
-      session.bom();
-      pending = pending.slice(1);
-      base = 1;
-    }
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) session.bom();
+    feed(text, 0, bom ? 1 : 0);
   };
+
+  const waitForHead = (): boolean =>
+    session === undefined &&
+    headLength < DETECT_WINDOW &&
+    options.contentType === undefined &&
+    (options.format ?? 'auto') === 'auto';
 
   for await (const chunk of iterate(source)) {
     const text = typeof chunk === 'string' ? chunk : decode(chunk);
     if (text.length === 0) continue;
+    const base = total;
     total += text.length;
     lastChar = text.charCodeAt(text.length - 1);
-    pending += text;
     if (session === undefined) {
-      if (pending.length < DETECT_WINDOW && options.contentType === undefined && (options.format ?? 'auto') === 'auto') continue;
+      head.push(text);
+      headLength += text.length;
+      if (waitForHead()) continue;
       start();
-    }
-    readLines(false);
+    } else feed(text, base);
     yield* drain();
   }
   const tail = decode(undefined);
   if (tail.length > 0) {
+    const base = total;
     total += tail.length;
     lastChar = tail.charCodeAt(tail.length - 1);
-    pending += tail;
+    if (session === undefined) head.push(tail);
+    else feed(tail, base);
   }
   if (session === undefined) start();
-  readLines(true);
+  if (carry.length > 0) {
+    const line = carry.join('');
+    carry = [];
+    readLine(line, 0, line.length, carryStart);
+  }
   session!.finish(total, lastChar);
   yield* drain();
   yield { format: format!, diagnostics: sortDiagnostics(session!.diagnostics.splice(0)) };

@@ -17,6 +17,7 @@ import type {
 import { parseMilliseconds, parseRealNumber, parseValue } from '../number.js';
 import type { Label, MetricType } from './types.js';
 import {
+  hasLabel,
   TYPE_WORDS,
   type DescriptorRecord,
   type ExemplarRecord,
@@ -209,6 +210,7 @@ class RecordBuilder {
   ): { labels: Label[]; quotedName: string | undefined; canonical: boolean } | undefined {
     const c = cst.children as LabelSetCstChildren;
     const labels: Label[] = [];
+    const seenNames: { set?: Set<string> } = {};
     let quotedName: string | undefined;
     let ok = true;
     // As the fast scanner defines it: plain names, nothing escaped, no quoted name.
@@ -260,7 +262,7 @@ class RecordBuilder {
         continue;
       }
       if (quoted || item.value[0]!.image.includes('\\')) canonical = false;
-      if (labels.some((l) => l.name === labelName)) {
+      if (hasLabel(labels, labelName, seenNames)) {
         this.reportToken('OM100', nameToken, `label \`${labelName}\` appears twice`);
         ok = false;
         continue;

@@ -68,3 +68,17 @@ export const TYPE_WORDS: Record<Format, ReadonlySet<string>> = {
   openmetrics: new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown']),
   prometheus: new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']),
 };
+
+/**
+ * Whether `name` is already among `labels`: a scan for the usual handful, a set for the rest
+ * (a line with 100k labels must stay linear). `seen` is filled lazily and owned by the caller.
+ */
+export function hasLabel(labels: readonly Label[], name: string, seen: { set?: Set<string> }): boolean {
+  if (labels.length < 32) {
+    for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return true;
+    return false;
+  }
+  if (seen.set === undefined) seen.set = new Set(labels.map((l) => l.name));
+  else for (let k = seen.set.size; k < labels.length; k++) seen.set.add(labels[k]!.name);
+  return seen.set.has(name);
+}

@@ -16,13 +16,19 @@ export const Name = createToken({ name: 'Name', pattern: /[a-zA-Z_:][a-zA-Z0-9_:
 // OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`: label values, and quoted UTF-8 metric and label
 // names (Prometheus UTF-8 names guide). Escapes are checked and decoded by the builder, because the
 // two formats allow different escapes. A string left open runs to the end of the line.
+// Written as an "unrolled loop" (a run of plain characters, then escape + run, …) rather than one
+// alternation per character, which makes the regex engine recurse once per character and
+// overflow its stack on a multi-megabyte value.
+const QUOTED = /"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"/;
+const UNTERMINATED = /"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*\\?/;
+
 export const QuotedString = createToken({
   name: 'QuotedString',
-  pattern: /"(?:[^"\\\n]|\\[^\n])*"/,
+  pattern: QUOTED,
 });
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\n]|\\[^\n])*\\?/,
+  pattern: UNTERMINATED,
 });
 
 // OM 1.0 ABNF `realnumber` and the signed `inf`/`infinity` forms of `number`. The unsigned words
@@ -106,19 +112,19 @@ export const UnitName = createToken({
 });
 export const QuotedHelpName = createToken({
   name: 'QuotedHelpName',
-  pattern: /"(?:[^"\\\n]|\\[^\n])*"/,
+  pattern: QUOTED,
   categories: [DescriptorName],
   push_mode: 'help_text',
 });
 export const QuotedTypeName = createToken({
   name: 'QuotedTypeName',
-  pattern: /"(?:[^"\\\n]|\\[^\n])*"/,
+  pattern: QUOTED,
   categories: [DescriptorName],
   push_mode: 'type_value',
 });
 export const QuotedUnitName = createToken({
   name: 'QuotedUnitName',
-  pattern: /"(?:[^"\\\n]|\\[^\n])*"/,
+  pattern: QUOTED,
   categories: [DescriptorName],
   push_mode: 'unit_value',
 });

@@ -4,7 +4,7 @@
 // odd numbers, any error) returns undefined and the line goes to the grammar, which is the
 // definition of the language and the source of every diagnostic. A property test holds the two
 // equal (test/fast-line.test.ts).
-import { TYPE_WORDS, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
+import { hasLabel, TYPE_WORDS, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
 import type { Label, MetricType } from '../ast/types.js';
 
 const SPACE = 32;
@@ -72,8 +72,11 @@ function backslashFrom(text: string, from: number): number {
 }
 
 /** Reads `{name="value",...}` at `pos`; leaves `pos` after `}`. */
+const seenNames: { set?: Set<string> } = {};
+
 function readLabels(text: string, end: number): boolean {
   labels = [];
+  seenNames.set = undefined;
   labelsText = undefined;
   const open = pos;
   let i = pos + 1;
@@ -106,7 +109,7 @@ function readLabels(text: string, end: number): boolean {
       text.charCodeAt(i + reuse.value.length) === QUOTE &&
       text.startsWith(reuse.value, i)
     ) {
-      for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return false;
+      if (hasLabel(labels, name, seenNames)) return false;
       labels.push(reuse);
       i += reuse.value.length + 1;
       const c = text.charCodeAt(i);
@@ -150,7 +153,7 @@ function readLabels(text: string, end: number): boolean {
       value += text.slice(from, i);
     }
     i = quote;
-    for (let k = 0; k < labels.length; k++) if (labels[k]!.name === name) return false;
+    if (hasLabel(labels, name, seenNames)) return false;
     const label = { name, value };
     labels.push(label);
     // Only a value written without escapes can be recognised in the text later.
