@@ -19,6 +19,7 @@ export { applyBaseline, createBaseline, fingerprint, validateBaseline, type Base
 export { ConfigError, InternalError } from './errors.js';
 export {
   defineRule,
+  factsOf,
   interpolate,
   type AnyRule,
   type ListenerName,
@@ -33,7 +34,10 @@ export {
   type RuleListener,
   type RuleMeta,
   type RuleSource,
+  type KnownScrapeFact,
   type ScrapeFact,
+  type ScrapeFactKind,
+  type ScrapeFactShapes,
   type ScrapeFacts,
 } from './rule.js';
 export { retiredCodes, rules, type RuleName } from './rules/index.js';

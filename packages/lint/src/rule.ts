@@ -31,6 +31,45 @@ export interface ScrapeFact {
 }
 export type ScrapeFacts = readonly ScrapeFact[];
 
+/**
+ * The facts the `OM3xx` rules read, by kind: the shapes @omkit/fetch records (structurally; lint
+ * does not depend on fetch). A fact of a known kind with other fields is ignored by the rules.
+ */
+export interface ScrapeFactShapes {
+  status: { kind: 'status'; status: number; statusText: string; prometheus?: 'fails' };
+  'content-type': {
+    kind: 'content-type';
+    problem: 'missing' | 'unparsable' | 'unsupported';
+    contentType: string | null;
+    fallback: string | null;
+    prometheus: 'fails' | 'uses-fallback';
+  };
+  'format-negotiation': {
+    kind: 'format-negotiation';
+    preferred: 'openmetrics';
+    received: 'prometheus' | 'protobuf' | null;
+    contentType: string | null;
+  };
+  'content-encoding': { kind: 'content-encoding'; encoding: string; problem: 'not-gzip' | 'not-requested'; prometheus: 'fails' | 'ok' };
+  'body-size': { kind: 'body-size'; bytes: number; limit: number; problem: 'near-limit' | 'too-large'; prometheus: 'ok' | 'fails' };
+  'empty-body': { kind: 'empty-body' };
+  'missing-eof': { kind: 'missing-eof'; tail: string };
+  'invalid-utf8': { kind: 'invalid-utf8' };
+  redirect: { kind: 'redirect'; status: number; from: string; to: string; crossOrigin: boolean; credentialsDropped: boolean };
+  'insecure-tls': { kind: 'insecure-tls' };
+  'credentials-over-http': { kind: 'credentials-over-http'; host: string };
+  'auth-retry': { kind: 'auth-retry'; status: number };
+  'secret-echoed': { kind: 'secret-echoed'; where: 'headers' | 'body' };
+}
+export type ScrapeFactKind = keyof ScrapeFactShapes;
+/** Any fact an `OM3xx` rule reads. */
+export type KnownScrapeFact = ScrapeFactShapes[ScrapeFactKind];
+
+/** The facts of one kind, typed (facts of other kinds are skipped). */
+export function factsOf<K extends ScrapeFactKind>(facts: ScrapeFacts | undefined, kind: K): ScrapeFactShapes[K][] {
+  return (facts ?? []).filter((f) => f.kind === kind) as unknown as ScrapeFactShapes[K][];
+}
+
 /** A valibot schema for a rule's options; parsing `{}` must yield the defaults. */
 export type OptionsSchema<O> = v.GenericSchema<unknown, O>;
 

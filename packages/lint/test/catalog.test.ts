@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { configJsonSchema, resolveConfig } from '../src/config.js';
 import { replaceRulesTable } from '../src/docs.js';
 import { PRESETS } from '../src/presets.js';
-import type { AnyRule } from '../src/rule.js';
+import type { AnyRule, ScrapeFacts } from '../src/rule.js';
 import { retiredCodes, rules } from '../src/rules/index.js';
 import { VERSION } from '../src/version.js';
 import { runRule } from './rule-tester.js';
@@ -23,7 +23,15 @@ const stems = (dir: string, ext: string) =>
 const all = Object.entries(rules as Record<string, AnyRule>);
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
 
-function doc(name: string) {
+const SCRAPE_TEXT = '# TYPE up gauge\n# HELP up Whether the target is up.\nup 1\n# EOF\n';
+
+interface DocBlock {
+  kind: string;
+  code: string;
+  scrape?: ScrapeFacts;
+}
+
+function doc(name: string): { text: string; front: Record<string, string>; blocks: DocBlock[] } {
   const text = readFileSync(`${root}docs/rules/${name}.md`, 'utf8');
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
   const front = Object.fromEntries(
@@ -32,7 +40,13 @@ function doc(name: string) {
       return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
     }),
   );
-  const blocks = [...text.matchAll(/```openmetrics (valid|invalid)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, code: m[2]! }));
+  const blocks: DocBlock[] = [...text.matchAll(/```openmetrics (valid|invalid)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, code: m[2]! }));
+  // Scrape rules show facts: ```json scrape valid|invalid with `{ "facts": [...], "text"?: "..." }`
+  // (the exposition defaults to a clean one-gauge OpenMetrics text).
+  for (const m of text.matchAll(/```json scrape (valid|invalid)\n([\s\S]*?)```/g)) {
+    const example = JSON.parse(m[2]!) as { facts: ScrapeFacts; text?: string };
+    blocks.push({ kind: m[1]!, code: example.text ?? SCRAPE_TEXT, scrape: example.facts });
+  }
   return { text, front, blocks };
 }
 
@@ -78,7 +92,10 @@ describe('rule catalog', () => {
       for (const m of Object.values(rule.messages) as string[]) expect(m).not.toMatch(/\.$/);
       for (const id of Object.keys(rule.help ?? {})) expect(Object.keys(rule.messages)).toContain(id);
       for (const id of Object.keys(rule.messages)) expect(id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
-      expect(rule.category === 'conformance' || rule.category === 'practice').toBe(true);
+      expect(['conformance', 'practice', 'scrape']).toContain(rule.category);
+      // Scrape rules read transport facts and nothing else does; the OM3xx range is theirs.
+      expect(rule.category === 'scrape').toBe(rule.requiresScrape);
+      expect(rule.category === 'scrape').toBe(rule.code.startsWith('OM3'));
       // Every rule of `recommended` is in `strict` and `otel` too.
       if (rule.presets.includes('recommended')) expect([...rule.presets].sort()).toEqual(['otel', 'recommended', 'strict']);
       for (const p of rule.presets) expect(PRESETS).toContain(p);
@@ -109,8 +126,9 @@ describe('rule catalog', () => {
     });
 
     it('doc examples: every invalid block is reported, every valid block is not', () => {
+      if (rule.requiresScrape) expect(doc(key).blocks.every((b) => b.scrape !== undefined), 'scrape rules show facts').toBe(true);
       for (const b of doc(key).blocks) {
-        const { found } = runRule(rule, b.code, rule.presetOptions?.recommended ?? {});
+        const { found } = runRule(rule, b.code, rule.presetOptions?.recommended ?? {}, 'auto', b.scrape);
         if (b.kind === 'invalid') expect(found.length, b.code).toBeGreaterThan(0);
         else expect(found, b.code).toEqual([]);
       }

@@ -28,6 +28,14 @@ describe('presets', () => {
 
   it('conformance rules default to error only for MUSTs, practice rules never to error', () => {
     for (const r of all) if (r.category === 'practice') expect(r.severity).not.toBe('error');
-    expect(all.filter((r) => r.severity === 'error').map((r) => r.code).sort()).toEqual(['OM151', 'OM153', 'OM154']);
+    expect(all.filter((r) => r.category !== 'scrape' && r.severity === 'error').map((r) => r.code).sort()).toEqual(['OM151', 'OM153', 'OM154']);
+  });
+
+  it('scrape rules default to error only where Prometheus fails the scrape or a secret leaks', () => {
+    const scrape = all.filter((r) => r.category === 'scrape');
+    expect(scrape.filter((r) => r.severity === 'error').map((r) => r.name).sort()).toEqual(
+      ['content-encoding', 'content-type', 'invalid-utf8', 'openmetrics-eof', 'scrape-status', 'secret-echoed'],
+    );
+    expect(scrape.filter((r) => !r.presets.includes('recommended')).map((r) => r.name).sort()).toEqual(['auth-retry', 'format-negotiation']);
   });
 });

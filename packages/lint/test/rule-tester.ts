@@ -5,7 +5,7 @@ import type { Diagnostic, ParseResult } from '@omkit/parser';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { fixText, runRules } from '../src/engine.js';
-import type { AnyRule, ReportDescriptor, RuleContext } from '../src/rule.js';
+import type { AnyRule, ReportDescriptor, RuleContext, ScrapeFacts } from '../src/rule.js';
 
 /** Strips the common indentation and the first/last empty lines of a template literal. */
 export function dedent(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -27,11 +27,14 @@ export interface ValidCase {
   /** Allow parser errors in the input (default: the input must parse cleanly). */
   parseErrors?: boolean;
   name?: string;
+  /** Transport facts of the scrape (rules with `requiresScrape` run only when given). */
+  scrape?: ScrapeFacts;
 }
 export interface ExpectedError {
   messageId: string;
-  line: number;
-  column: number;
+  /** Omitted for whole-input findings (no span), such as scrape facts. */
+  line?: number;
+  column?: number;
   endLine?: number;
   endColumn?: number;
   metric?: string;
@@ -55,7 +58,7 @@ export function parseText(code: string, format: Format = 'auto'): ParseResult {
 }
 
 /** Runs one rule (and only it) over a text; returns its findings with their message ids. */
-export function runRule(rule: AnyRule, code: string, options: Record<string, unknown> = {}, format: Format = 'auto') {
+export function runRule(rule: AnyRule, code: string, options: Record<string, unknown> = {}, format: Format = 'auto', scrape?: ScrapeFacts) {
   const result = parseText(code, format);
   const ids: string[] = [];
   const spy: AnyRule = {
@@ -76,6 +79,7 @@ export function runRule(rule: AnyRule, code: string, options: Record<string, unk
   const diagnostics = runRules(result, [{ rule: spy, severity: rule.severity, severityConfigured: false, options: parsedOptions }], {
     source: '-',
     text: code,
+    ...(scrape ? { scrape } : {}),
   });
   return { result, found: diagnostics.map((d, i) => ({ ...d, messageId: ids[i]! })) };
 }
@@ -86,7 +90,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
       for (const [i, c] of cases.valid.entries()) {
         const k: ValidCase = typeof c === 'string' ? { code: c } : c;
         it(k.name ?? `valid #${i + 1}`, () => {
-          const { result, found } = runRule(rule, k.code, k.options, k.format);
+          const { result, found } = runRule(rule, k.code, k.options, k.format, k.scrape);
           if (!k.parseErrors) expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
           expect(found.map((d) => `${d.messageId}@${d.span?.start.line}:${d.span?.start.column}`)).toEqual([]);
         });
@@ -95,7 +99,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
     describe('invalid', () => {
       for (const [i, k] of cases.invalid.entries()) {
         it(k.name ?? `invalid #${i + 1}`, () => {
-          const { result, found } = runRule(rule, k.code, k.options, k.format);
+          const { result, found } = runRule(rule, k.code, k.options, k.format, k.scrape);
           if (!k.parseErrors) expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
           found.sort((a, b) => (a.span?.start.offset ?? -1) - (b.span?.start.offset ?? -1));
           const actual = found.map((d, j) => {

@@ -43,6 +43,19 @@ import noDuplicateSeries from './no-duplicate-series.js';
 import otelTargetInfo from './otel-target-info.js';
 import otelScopeLabels from './otel-scope-labels.js';
 import otelUnit from './otel-unit.js';
+import scrapeStatus from './scrape-status.js';
+import contentType from './content-type.js';
+import formatNegotiation from './format-negotiation.js';
+import contentEncoding from './content-encoding.js';
+import bodySize from './body-size.js';
+import emptyBody from './empty-body.js';
+import openmetricsEof from './openmetrics-eof.js';
+import invalidUtf8 from './invalid-utf8.js';
+import redirect from './redirect.js';
+import insecureTls from './insecure-tls.js';
+import credentialsOverHttp from './credentials-over-http.js';
+import secretEchoed from './secret-echoed.js';
+import authRetry from './auth-retry.js';
 
 export const rules = {
   'histogram-bucket-layout': histogramBucketLayout, // OM150
@@ -86,6 +99,19 @@ export const rules = {
   'otel-target-info': otelTargetInfo, // OM230
   'otel-scope-labels': otelScopeLabels, // OM231
   'otel-unit': otelUnit, // OM232
+  'scrape-status': scrapeStatus, // OM300
+  'content-type': contentType, // OM301
+  'format-negotiation': formatNegotiation, // OM302
+  'content-encoding': contentEncoding, // OM303
+  'body-size': bodySize, // OM304
+  'empty-body': emptyBody, // OM305
+  'openmetrics-eof': openmetricsEof, // OM306
+  'invalid-utf8': invalidUtf8, // OM307
+  'redirect': redirect, // OM308
+  'insecure-tls': insecureTls, // OM309
+  'credentials-over-http': credentialsOverHttp, // OM310
+  'secret-echoed': secretEchoed, // OM311
+  'auth-retry': authRetry, // OM312
 } as const satisfies Record<string, AnyRule>;
 
 /** Codes of retired rules; never reuse them. */
