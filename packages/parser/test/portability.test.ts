@@ -76,7 +76,8 @@ describe('the lexer', () => {
 
 describe('the generated CST types', () => {
   it('src/grammar/cst.d.ts is what scripts/generate-cst.mjs generates', async () => {
-    const { cstDts } = (await import('../scripts/generate-cst.mjs')) as { cstDts: () => string };
+    const script: string = '../scripts/generate-cst.mjs';
+    const { cstDts } = (await import(script)) as { cstDts: () => string };
     const committed = readFileSync(new URL('../src/grammar/cst.d.ts', import.meta.url), 'utf8');
     expect(committed).toBe(cstDts());
   });
