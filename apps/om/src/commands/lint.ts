@@ -171,6 +171,8 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       source: input.source,
       ...(input.facts ? { scrape: input.facts } : {}),
       ...(baseline ? { baseline } : {}),
+      // Every input kind: label spans, fixes and the Content-Type/body check of OM301 read the text.
+      text: input.text,
     });
     results.push({ source: input.source, text: input.text, diagnostics });
   }

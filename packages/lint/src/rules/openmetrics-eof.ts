@@ -21,6 +21,8 @@ export default defineRule({
   create(ctx) {
     return {
       Exposition() {
+        // An empty 200 is a successful empty scrape in Prometheus (empty-body, OM305), EOF or not.
+        if (factsOf(ctx.scrape, 'empty-body').length > 0) return;
         for (const f of factsOf(ctx.scrape, 'missing-eof')) {
           ctx.report({ messageId: 'missingEof', detail: { expected: '# EOF', actual: typeof f.tail === 'string' ? JSON.stringify(f.tail) : '' } });
           return;

@@ -6,6 +6,7 @@ ruleTester(rule, {
   valid: [
     { name: 'no facts', code: PROM_TEXT },
     { name: 'ends with # EOF', code: OM_TEXT, scrape: [] },
+    { name: 'an empty body is an empty scrape, not a truncated one', code: '', scrape: [{ kind: 'empty-body' }, { kind: 'missing-eof', tail: '' }] },
   ],
   invalid: [
     {
