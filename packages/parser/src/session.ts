@@ -7,7 +7,7 @@ import type { LineRecord, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
 import { codes, codeUrl, type Code } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
-import { lineSpan } from './position.js';
+import { lineSpan, type LineRef } from './position.js';
 import { scanComment, scanSample } from './scan/fast-line.js';
 
 export interface SessionOptions {
@@ -36,7 +36,10 @@ export class Session {
       emit: options.emit,
     });
     this.lineReporter = (code, start, end, message, extra) =>
-      this.add(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra);
+      this.add(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra, {
+        line: this.line,
+        start: this.lineStart,
+      });
   }
 
   /** A byte order mark at the very start (offset 0). */
@@ -44,6 +47,7 @@ export class Session {
     this.afterBom = true;
     this.add('OM002', lineSpan({ line: 1, start: 0 }, 0, 1), 'the input starts with a byte order mark', {
       help: 'write UTF-8 without a BOM',
+      fix: { description: 'remove the byte order mark', start: 0, end: 1, text: '' },
       severity: this.om ? 'error' : 'warning',
     });
   }
@@ -76,6 +80,7 @@ export class Session {
       end--;
       this.lineReporter('OM003', base + end, base + end + 1, 'line ends with a carriage return', {
         help: 'end lines with `\\n` only',
+        fix: { description: 'remove the carriage return', start: base + end, end: base + end + 1, text: '' },
       });
     }
     if (!this.om) {
@@ -84,7 +89,15 @@ export class Session {
       while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     }
     if (start === end) {
-      if (this.om) this.lineReporter('OM006', base + start, base + end, 'empty line');
+      if (this.om) {
+        // The fix removes the line with its line feed (when it has one).
+        let through = end;
+        if (text.charCodeAt(through) === 13) through++;
+        if (text.charCodeAt(through) === 10) through++;
+        this.lineReporter('OM006', base + start, base + end, 'empty line', {
+          fix: { description: 'remove the empty line', start: base + start, end: base + through, text: '' },
+        });
+      }
       return;
     }
     if (text.charCodeAt(start) !== 35 /* # */) {
@@ -132,17 +145,22 @@ export class Session {
       lastChar === 10
         ? lineSpan({ line: this.line + 1, start: length }, length, length)
         : lineSpan({ line: Math.max(1, this.line), start: this.lineStart }, length, length);
+    const feed = lastChar !== -1 && lastChar !== 10 ? '\n' : '';
     if (this.om && !this.eof) {
       this.add('OM004', endSpan, 'the exposition does not end with `# EOF`', {
         help: 'OpenMetrics expositions end with the line `# EOF`',
+        fix: { description: 'add `# EOF`', start: length, end: length, text: `${feed}# EOF\n` },
       });
     }
-    if (lastChar !== -1 && lastChar !== 10 && !this.afterEofReported) {
-      this.add('OM021', endSpan, 'the last line has no line feed');
+    if (feed !== '' && !this.afterEofReported) {
+      this.add('OM021', endSpan, 'the last line has no line feed', {
+        // With OM004 the same place gets `# EOF`, whose fix ends the line too.
+        ...(this.om && !this.eof ? {} : { fix: { description: 'add a line feed', start: length, end: length, text: '\n' } }),
+      });
     }
   }
 
-  private add(code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]): void {
+  private add(code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4], line?: LineRef): void {
     const info = codes[code];
     const diagnostic: Diagnostic = {
       code,
@@ -154,6 +172,11 @@ export class Session {
       url: codeUrl(code),
     };
     if (extra?.help !== undefined) diagnostic.help = extra.help;
+    if (extra?.fix !== undefined) {
+      const { description, start, end, text } = extra.fix;
+      const ref = line ?? { line: span.start.line, start: span.start.offset - span.start.column + 1 };
+      diagnostic.fix = { description, applicability: 'safe', edits: [{ span: lineSpan(ref, start, end), text }] };
+    }
     if (extra?.expected !== undefined || extra?.actual !== undefined) {
       diagnostic.detail = {};
       if (extra.expected !== undefined) diagnostic.detail.expected = extra.expected;

@@ -438,6 +438,7 @@ class RecordBuilder {
         this.reportAt('OM011', at + i, at + i + 2, `\`\\${next}\` is not an escape sequence`, {
           help: 'write `\\\\` for a backslash',
           severity: 'warning',
+          fix: { description: 'escape the backslash', start: this.base + at + i, end: this.base + at + i + 1, text: '\\\\' },
         });
       }
       from = i + 2;

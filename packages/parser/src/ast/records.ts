@@ -55,7 +55,14 @@ export type Reporter = (
   start: number,
   end: number,
   message: string,
-  extra?: { help?: string; expected?: string; actual?: string; severity?: Severity },
+  extra?: {
+    help?: string;
+    expected?: string;
+    actual?: string;
+    severity?: Severity;
+    /** A safe fix: replace the absolute offsets `[start, end)` of the current line with `text`. */
+    fix?: { description: string; start: number; end: number; text: string };
+  },
 ) => void;
 
 export interface LineContext {
