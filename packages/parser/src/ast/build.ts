@@ -421,9 +421,15 @@ class RecordBuilder {
   private unescape(text: string, at: number, kind: 'label' | 'help'): string | undefined {
     if (!text.includes('\\')) return text;
     let out = '';
+    // The text as it should have been written, and how many escapes it corrects: reported once
+    // per string, so that a flood of them costs one diagnostic, not one each.
+    let corrected = '';
+    let undefinedEscapes = 0;
+    let first = -1;
     let from = 0;
     for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', from)) {
       out += text.slice(from, i);
+      corrected += text.slice(from, i);
       const next = text[i + 1];
       if (next === 'n') out += '\n';
       else if (next === '\\') out += '\\';
@@ -435,16 +441,28 @@ class RecordBuilder {
         return undefined;
       } else {
         out += '\\' + next;
-        this.reportAt('OM011', at + i, at + i + 2, `\`\\${next}\` is not an escape sequence`, {
-          help: 'write `\\\\` for a backslash',
-          severity: 'warning',
-          fix: { description: 'escape the backslash', start: this.base + at + i, end: this.base + at + i + 1, text: '\\\\' },
-        });
+        corrected += '\\';
+        if (undefinedEscapes++ === 0) first = i;
       }
+      corrected += text.slice(i, i + 2);
       from = i + 2;
+    }
+    if (undefinedEscapes > 0) {
+      const more = undefinedEscapes > 1 ? ` (and ${undefinedEscapes - 1} more in this text)` : '';
+      this.reportAt('OM011', at + first, at + first + 2, `\`\\${text[first + 1]}\` is not an escape sequence${more}`, {
+        help: 'write `\\\\` for a backslash',
+        severity: 'warning',
+        fix: {
+          description: undefinedEscapes > 1 ? 'escape the backslashes' : 'escape the backslash',
+          start: this.base + at,
+          end: this.base + at + text.length,
+          text: corrected + text.slice(from),
+        },
+      });
     }
     return out + text.slice(from);
   }
+
 
   private reportToken(
     code: Parameters<LineContext['report']>[0],
