@@ -12,8 +12,7 @@ ruleTester(rule, {
     {
       name: 'served as OpenMetrics without # EOF',
       code: PROM_TEXT,
-      format: 'openmetrics',
-      parseErrors: true,
+      format: 'prometheus',
       scrape: [{ kind: 'missing-eof', tail: 'up 1\n' }],
       errors: [{ messageId: 'missingEof', severity: 'error' }],
     },
