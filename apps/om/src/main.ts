@@ -1,4 +1,5 @@
 // argv → command. Every failure of the tool becomes exit 2 with one line on stderr.
+import { sep } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ConfigError as LintConfigError, InternalError } from '@omkit/lint';
 import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch';
@@ -75,10 +76,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2; // commander has printed the one line
     }
     const err = error as Error;
-    if (err instanceof FetchConfigError) io.stderr.write(`om: ${explainFetchConfigError(err.message, io.cwd)}\n`);
-    else if (KNOWN.some((K) => err instanceof K)) io.stderr.write(`om: ${err.message}\n`);
-    else if (err instanceof InternalError) io.stderr.write(`om: ${err.message}\n`);
-    else io.stderr.write(`om: internal error: ${err?.message ?? String(error)} (this is a bug in om; please open an issue at https://github.com/omkit/om/issues)\n`);
+    // One line, with paths under cwd printed relative (a JSON parser may quote a multi-line input).
+    const line = (message: string) => message.split(`${io.cwd}${sep}`).join('').replace(/\s*[\r\n]+\s*/g, ' ');
+    if (err instanceof FetchConfigError) io.stderr.write(`om: ${line(explainFetchConfigError(err.message, io.cwd))}\n`);
+    else if (KNOWN.some((K) => err instanceof K)) io.stderr.write(`om: ${line(err.message)}\n`);
+    else if (err instanceof InternalError) io.stderr.write(`om: ${line(err.message)}\n`);
+    else io.stderr.write(`om: internal error: ${line(err?.message ?? String(error))} (this is a bug in om; please open an issue at https://github.com/omkit/om/issues)\n`);
     if (debug && err?.stack) io.stderr.write(`${err.stack}\n${err.cause instanceof Error && err.cause.stack ? `caused by: ${err.cause.stack}\n` : ''}`);
     return 2;
   }

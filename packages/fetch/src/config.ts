@@ -62,6 +62,30 @@ const IGNORED_SCRAPE_KEYS = [
   'metric_relabel_configs', 'enable_http2',
 ];
 
+/** The types of the ignored keys, checked as Prometheus checks them: ignored is not unchecked. */
+const IGNORED_KEY_TYPES: Record<string, 'boolean' | 'integer' | 'number' | 'string' | 'list'> = {
+  scrape_classic_histograms: 'boolean', always_scrape_classic_histograms: 'boolean', convert_classic_histograms_to_nhcb: 'boolean',
+  scrape_native_histograms: 'boolean', honor_labels: 'boolean', honor_timestamps: 'boolean', track_timestamps_staleness: 'boolean',
+  sample_limit: 'integer', label_limit: 'integer', label_name_length_limit: 'integer', label_value_length_limit: 'integer',
+  target_limit: 'integer', keep_dropped_targets: 'integer', native_histogram_bucket_limit: 'integer',
+  native_histogram_min_bucket_factor: 'number', scrape_failure_log_file: 'string', extra_scrape_metrics: 'boolean',
+  metric_relabel_configs: 'list', enable_http2: 'boolean',
+};
+
+function checkIgnored(r: Reader, o: Record<string, unknown>, path: Path): void {
+  for (const [key, type] of Object.entries(IGNORED_KEY_TYPES)) {
+    const v = o[key];
+    if (v === undefined || v === null) continue;
+    const ok =
+      type === 'boolean' ? typeof v === 'boolean'
+      : type === 'integer' ? Number.isInteger(v) && (v as number) >= 0
+      : type === 'number' ? typeof v === 'number'
+      : type === 'string' ? typeof v === 'string'
+      : Array.isArray(v);
+    if (!ok) throw r.error([...path, key], type === 'integer' ? 'expected a non-negative integer' : `expected a ${type}`);
+  }
+}
+
 const SCRAPE_KEYS = [
   'job_name', 'scrape_interval', 'scrape_timeout', 'scrape_protocols', 'fallback_scrape_protocol', 'metrics_path', 'scheme',
   'params', 'enable_compression', 'body_size_limit', 'metric_name_validation_scheme', 'metric_name_escaping_scheme',
@@ -369,6 +393,7 @@ function escapingFor(r: Reader, validation: string | undefined, escaping: string
 function jobConfig(r: Reader, value: unknown, index: number, d: Defaults): ScrapeJobConfig {
   const path: Path = ['scrape_configs', index];
   const o = r.map(value, path, SCRAPE_KEYS);
+  checkIgnored(r, o, path);
   const name = r.string(o.job_name, [...path, 'job_name']);
   if (!name) throw r.error(path, 'job_name is empty');
   const interval = r.duration(o.scrape_interval, [...path, 'scrape_interval']) ?? d.interval;
