@@ -13,6 +13,7 @@ import noUnknownType from './no-unknown-type.js';
 import targetInfoFirst from './target-info-first.js';
 import noSummaryQuantiles from './no-summary-quantiles.js';
 import helpLength from './help-length.js';
+import canonicalThreshold from './canonical-threshold.js';
 import helpText from './help-text.js';
 import counterTotalSuffix from './counter-total-suffix.js';
 import noTotalSuffixOnNonCounter from './no-total-suffix-on-non-counter.js';
@@ -69,6 +70,7 @@ export const rules = {
   'target-info-first': targetInfoFirst, // OM158
   'no-summary-quantiles': noSummaryQuantiles, // OM159
   'help-length': helpLength, // OM160
+  'canonical-threshold': canonicalThreshold, // OM161
   'help-text': helpText, // OM200
   'counter-total-suffix': counterTotalSuffix, // OM201
   'no-total-suffix-on-non-counter': noTotalSuffixOnNonCounter, // OM202

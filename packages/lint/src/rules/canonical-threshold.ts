@@ -1,0 +1,115 @@
+import type { Edit, MetricFamily, Sample } from '@omkit/parser';
+import { defineRule } from '../rule.js';
+import { labelPairs } from './support/spans.js';
+
+/**
+ * The canonical rendering of an `le` / `quantile` value (OM 1.0 §Considerations: Canonical Numbers):
+ * Go's `strconv.FormatFloat(n, 'g', -1, 64)`, with `.0` appended when there is neither a decimal
+ * point nor an exponent. With the shortest precision Go switches to the exponent form when the
+ * decimal exponent is < -4 or >= 6 (`ftoa.go`: "if precision was the shortest possible, use
+ * precision 6 for this decision"); the exponent has a sign and at least two digits.
+ */
+export function canonicalThreshold(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (n === Infinity) return '+Inf';
+  if (n === -Infinity) return '-Inf';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const sign = n < 0 ? '-' : '';
+  // The shortest round-trip digits, as Go's shortest mode computes them.
+  const [mantissa, e] = Math.abs(n).toExponential().split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  const exp = Number(e);
+  let out: string;
+  if (exp < -4 || exp >= 6) {
+    const abs = Math.abs(exp);
+    out = `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}e${exp < 0 ? '-' : '+'}${abs < 10 ? '0' : ''}${abs}`;
+  } else if (exp < 0) {
+    out = `0.${'0'.repeat(-exp - 1)}${digits}`;
+  } else {
+    const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+    const frac = digits.slice(exp + 1);
+    out = frac ? `${int}.${frac}` : int;
+  }
+  out = sign + out;
+  return /[.e]/.test(out) ? out : `${out}.0`;
+}
+
+const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+/** The value of a threshold as the parser reads it, or undefined when it reports it instead. */
+function parse(text: string, openmetrics: boolean): number | undefined {
+  if (REAL.test(text)) return Number(text);
+  if (openmetrics) return text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : undefined;
+  // Prometheus text: Go's ParseFloat, as expfmt applies it.
+  const word = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
+  if (!word) return undefined;
+  return word[2]!.toLowerCase() === 'nan' ? NaN : word[1] === '-' ? -Infinity : Infinity;
+}
+
+/** The label carrying the threshold of a sample (`le` of a bucket, `quantile` of a summary), if any. */
+function thresholdLabel(family: MetricFamily, sample: Sample): 'le' | 'quantile' | undefined {
+  if ((family.type === 'histogram' || family.type === 'gaugehistogram') && sample.name === `${family.name}_bucket`) return 'le';
+  if (family.type === 'summary' && sample.name === family.name) return 'quantile';
+  return undefined;
+}
+
+export default defineRule({
+  code: 'OM161',
+  name: 'canonical-threshold',
+  category: 'conformance',
+  severity: 'warning',
+  description: 'Bucket `le` and summary `quantile` values should be written canonically',
+  since: '0.1.0',
+  sources: [
+    { kind: 'spec', ref: 'OM 1.0 §Numbers: arbitrary rendering of numbers MUST NOT be used for "quantile" and "le" label values' },
+    { kind: 'spec', ref: 'OM 1.0 §Considerations: Canonical Numbers' },
+  ],
+  fixable: true,
+  requiresScrape: false,
+  presets: ['recommended', 'strict', 'otel'],
+  messages: { nonCanonical: '`{{label}}="{{value}}"` of `{{name}}` is not written canonically' },
+  help: { nonCanonical: 'Write thresholds as Go\'s `%g` does, with `.0` appended to integers (`1.0`, `0.001`, `1e+06`, `+Inf`)' },
+  create(ctx) {
+    const openmetrics = ctx.result.format === 'openmetrics';
+    return {
+      MetricFamily(family) {
+        if (family.type !== 'histogram' && family.type !== 'gaugehistogram' && family.type !== 'summary') return;
+        const seen = new Set<string>();
+        for (const m of family.metrics)
+          for (const s of m.samples) {
+            const label = thresholdLabel(family, s);
+            if (!label) continue;
+            const value = s.labels.find((l) => l.name === label)?.value;
+            if (value === undefined || seen.has(value)) continue;
+            const n = parse(value, openmetrics);
+            if (n === undefined) continue; // the parser reports it
+            const canonical = canonicalThreshold(n);
+            if (canonical === value) continue;
+            // Prometheus text exposers (expfmt) write plain `%g`: `le="1"` is their canonical form,
+            // and the `.0` is OpenMetrics' own addition.
+            if (!openmetrics && canonical.endsWith('.0') && value === canonical.slice(0, -2)) continue;
+            seen.add(value);
+            // One fix rewrites the value on every bucket / quantile line of the family that has it.
+            const edits: Edit[] = [];
+            const text = ctx.text;
+            if (text !== undefined)
+              for (const m2 of family.metrics)
+                for (const s2 of m2.samples) {
+                  if (thresholdLabel(family, s2) !== label) continue;
+                  const p = labelPairs(text, s2).find((x) => x.name === label);
+                  if (p && text.slice(p.valueSpan.start.offset, p.valueSpan.end.offset) === `"${value}"`)
+                    edits.push({ span: p.valueSpan, text: `"${canonical}"` });
+                }
+            const pair = labelPairs(text, s).find((x) => x.name === label);
+            ctx.report({
+              messageId: 'nonCanonical',
+              data: { label, value, name: family.name },
+              span: pair ? pair.valueSpan : s.span,
+              detail: { expected: canonical, actual: value },
+              ...(edits.length ? { fix: { description: `Write \`${label}="${canonical}"\``, applicability: 'safe' as const, edits } } : {}),
+            });
+          }
+      },
+    };
+  },
+});
