@@ -32,6 +32,15 @@ export function serialize(families: readonly MetricFamily[], options: SerializeO
   return om ? `${out}# EOF\n` : out;
 }
 
+/** A `# TYPE` / `# HELP` / `# UNIT` line as the format writes it (without its line feed). */
+export function descriptorLine(
+  descriptor: { keyword: 'TYPE' | 'HELP' | 'UNIT'; name: string; value: string },
+  format: Format,
+): string {
+  const value = descriptor.keyword === 'HELP' ? escapeHelp(descriptor.value, format === 'openmetrics') : descriptor.value;
+  return `# ${descriptor.keyword} ${quoteName(descriptor.name, LEGACY_NAME)} ${value}`;
+}
+
 function sampleLine(sample: Sample, om: boolean): string {
   const legacy = LEGACY_NAME.test(sample.name);
   let line = legacy ? sample.name : '';

@@ -177,6 +177,7 @@ export class Session {
       const ref = line ?? { line: span.start.line, start: span.start.offset - span.start.column + 1 };
       diagnostic.fix = { description, applicability: 'safe', edits: [{ span: lineSpan(ref, start, end), text }] };
     }
+    if (extra?.edits !== undefined) diagnostic.fix = { ...extra.edits, applicability: 'safe' };
     if (extra?.expected !== undefined || extra?.actual !== undefined) {
       diagnostic.detail = {};
       if (extra.expected !== undefined) diagnostic.detail.expected = extra.expected;

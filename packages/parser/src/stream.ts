@@ -58,7 +58,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     if (first !== -1 && countReplacements(text) > countEncodedReplacements(previousBytes, bytes)) {
       invalid.push(total + first);
     }
-    if (bytes !== undefined) previousBytes = bytes.subarray(Math.max(0, bytes.length - 2));
+    if (bytes !== undefined) previousBytes = lastTwo(previousBytes, bytes);
     return text;
   };
 
@@ -190,4 +190,13 @@ function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | unde
     if (at(i) === 0xef && at(i + 1) === 0xbf && at(i + 2) === 0xbd) n++;
   }
   return n;
+}
+
+/** The last two bytes of the stream so far (a chunk may be shorter than two). */
+function lastTwo(previous: Uint8Array, bytes: Uint8Array): Uint8Array {
+  if (bytes.length >= 2) return bytes.subarray(bytes.length - 2);
+  const joined = new Uint8Array(previous.length + bytes.length);
+  joined.set(previous);
+  joined.set(bytes, previous.length);
+  return joined.subarray(Math.max(0, joined.length - 2));
 }

@@ -12,7 +12,7 @@ function applyFixes(text: string, diagnostics: readonly Diagnostic[]): string {
   return out;
 }
 
-const fixable = ['OM002', 'OM003', 'OM004', 'OM006', 'OM011', 'OM021'];
+const fixable = ['OM002', 'OM003', 'OM004', 'OM006', 'OM011', 'OM021', 'OM102'];
 
 describe('parser fixes', () => {
   it.each([
@@ -23,6 +23,7 @@ describe('parser fixes', () => {
     ['an empty line', '# TYPE a gauge\n\na 1\n# EOF\n', ['OM006']],
     ['an undefined escape', '# TYPE a gauge\na{x="C:\\data"} 1\n# EOF\n', ['OM011']],
     ['a missing final line feed', '# TYPE a gauge\na 1\n# EOF', ['OM021']],
+    ['metadata after samples', '# TYPE a gauge\na 1\n# HELP a a \\\\ help\n# UNIT a \nb 2\n# EOF\n', ['OM102', 'OM102']],
   ])('%s', (_, text, expected) => {
     const before = parse(text, { format: 'openmetrics' });
     expect(before.diagnostics.map((d) => d.code)).toEqual(expected);
@@ -43,6 +44,15 @@ describe('parser fixes', () => {
       expect(d.fix.applicability).toBe('safe');
       expect(d.fix.edits.length).toBeGreaterThan(0);
     }
+  });
+
+  it('moves a TYPE line that follows its samples in Prometheus text', () => {
+    const text = 'a 1\n# TYPE a counter\nb 2\n';
+    const before = parse(text, { format: 'prometheus' });
+    expect(before.diagnostics.map((d) => d.code)).toEqual(['OM102']);
+    const fixed = applyFixes(text, before.diagnostics);
+    expect(fixed).toBe('# TYPE a counter\na 1\nb 2\n');
+    expect(parse(fixed, { format: 'prometheus' }).families[0]!.type).toBe('counter');
   });
 
   it('keeps the escaped value', () => {

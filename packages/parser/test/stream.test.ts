@@ -194,3 +194,13 @@ describe('model: false', () => {
     expect(await collect([om], { model: false })).toEqual([{ format: 'openmetrics', diagnostics: [] }]);
   });
 });
+
+describe('invalid UTF-8 in byte chunks', () => {
+  it('does not mistake a U+FFFD written in the input, split over three one-byte chunks, for invalid bytes', async () => {
+    const bytes = new TextEncoder().encode('a{x="\ufffd"} 1\n');
+    const at = bytes.indexOf(0xef);
+    const chunks = [bytes.subarray(0, at + 1), bytes.subarray(at + 1, at + 2), bytes.subarray(at + 2)];
+    const items = await collect(chunks, { format: 'prometheus' });
+    expect(items.flatMap((i) => i.diagnostics)).toEqual([]);
+  });
+});

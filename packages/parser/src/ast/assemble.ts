@@ -6,6 +6,7 @@ import type { Code } from '../codes.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import { parseThreshold } from '../number.js';
+import { descriptorLine } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
 
@@ -88,6 +89,9 @@ export class Assembler {
   private suffix = '';
   /** The name of the last sample kept, reused by the next sample of the same name. */
   private lastName = '';
+  /** Where the current family's first sample line starts. */
+  private firstSampleLine = 0;
+  private firstSampleLineStart = 0;
   /** The line being read. */
   private line = 0;
   private lineStart = 0;
@@ -105,8 +109,18 @@ export class Assembler {
     if (family === undefined || family.name !== record.name) {
       family = this.openFamily(record.name, record.start, record.end);
     } else if (this.hasSamples && (this.om || record.keyword === 'TYPE')) {
+      // The fix moves the line to just before the family's first sample.
+      const here = { line, start: lineStart };
+      const before = { line: this.firstSampleLine, start: this.firstSampleLineStart };
       this.report('OM102', record.start, record.end, `${record.keyword} for \`${record.name}\` comes after its samples`, {
         help: 'metadata lines come before the samples of their family',
+        edits: {
+          description: `move the ${record.keyword} line before the samples`,
+          edits: [
+            { span: lineSpan(before, before.start, before.start), text: `${descriptorLine(record, this.options.format)}\n` },
+            { span: lineSpan(here, lineStart, record.end + 1), text: '' },
+          ],
+        },
       });
       return;
     }
@@ -134,6 +148,10 @@ export class Assembler {
     this.line = line;
     this.lineStart = lineStart;
     const family = this.familyFor(record);
+    if (!this.hasSamples) {
+      this.firstSampleLine = line;
+      this.firstSampleLineStart = lineStart;
+    }
     this.hasSamples = true;
     family.cover(line, lineStart, record.start, record.end);
     const suffix = this.suffix;

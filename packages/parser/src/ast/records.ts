@@ -2,7 +2,7 @@
 // grammar (ast/build.ts) and the fast scanner (scan/fast-line.ts). Offsets are absolute.
 import type { Format, Label, MetricType } from './types.js';
 import type { Code } from '../codes.js';
-import type { Severity } from '../diagnostic.js';
+import type { Edit, Severity } from '../diagnostic.js';
 
 export interface ExemplarRecord {
   labels: Label[];
@@ -62,6 +62,8 @@ export type Reporter = (
     severity?: Severity;
     /** A safe fix: replace the absolute offsets `[start, end)` of the current line with `text`. */
     fix?: { description: string; start: number; end: number; text: string };
+    /** A safe fix of edits anywhere, with their spans. */
+    edits?: { description: string; edits: Edit[] };
   },
 ) => void;
 
