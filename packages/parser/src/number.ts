@@ -44,11 +44,3 @@ export function formatValue(value: number): string {
   if (Object.is(value, -0)) return '-0';
   return String(value);
 }
-
-/** The canonical rendering of an `le` / `quantile` value (OM 1.0 §Canonical Numbers). */
-export function formatThreshold(value: number): string {
-  if (value === Infinity) return '+Inf';
-  if (value === -Infinity) return '-Inf';
-  const text = String(value);
-  return /[.e]/.test(text) ? text : `${text}.0`;
-}

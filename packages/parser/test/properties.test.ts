@@ -7,8 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseStream, serialize, toJSON, validate, type Diagnostic, type MetricFamily } from '../src/index.js';
 import { buildLine } from '../src/ast/build.js';
 import type { LineRecord } from '../src/ast/records.js';
-import { formatThreshold } from '../src/number.js';
 import { scanComment, scanSample } from '../src/scan/fast-line.js';
+
+/** An `le` / `quantile` value as the generated expositions write it. */
+function formatThreshold(value: number): string {
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
 
 type Format = 'openmetrics' | 'prometheus';
 

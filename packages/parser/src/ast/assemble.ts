@@ -5,7 +5,7 @@
 import type { Code } from '../codes.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
-import { parseThreshold } from '../number.js';
+import { parseThreshold, parseValue } from '../number.js';
 import { descriptorLine } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
@@ -532,7 +532,7 @@ export class Assembler {
     const part = record.labels.find((l) => l.name === partLabel)?.value;
     if (part === undefined) {
       this.report('OM108', record.start, record.end, `${family.type} sample \`${record.name}\` has no \`${partLabel}\` label`);
-    } else if (parseGoFloat(part) === undefined) {
+    } else if (parseValue(part) === undefined) {
       this.report('OM109', record.start, record.end, `\`${partLabel}="${part}"\` is not a number`);
     }
     void suffix;
@@ -631,10 +631,4 @@ function codePoints(text: string): number {
     if (c >= 0xd800 && c <= 0xdbff) n--;
   }
   return n;
-}
-
-/** Go's ParseFloat on `le` / `quantile` values, as expfmt applies it. */
-function parseGoFloat(text: string): number | undefined {
-  if (/^[+-]?(inf|infinity|nan)$/i.test(text)) return /nan/i.test(text) ? NaN : text.startsWith('-') ? -Infinity : Infinity;
-  return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text) ? Number(text) : undefined;
 }
