@@ -224,7 +224,7 @@ function limit(inputs: readonly LintedInput[], max: number): LintedInput[] {
 /** A batch of streamed families is linted together once it holds this many families … */
 const BATCH_FAMILIES = 1000;
 /** … or spans this many characters of the input. */
-const BATCH_CHARS = 8 * 1024 * 1024;
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /**
  * Lints an input too large to hold: parsed as a stream, its families are linted in batches, each
@@ -245,7 +245,7 @@ async function lintStreamed(input: StreamedInput, flags: LintFlags, config: Reso
     found = [];
     chars = 0;
   };
-  const items = parseStream(input.chunks, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
+  const items = parseStream(ownLines(input.chunks), { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
   for await (const item of items) {
     format = item.format;
     for (const d of item.diagnostics) found.push(d);
@@ -257,4 +257,39 @@ async function lintStreamed(input: StreamedInput, flags: LintFlags, config: Reso
   }
   flush(input.facts ? await input.facts() : undefined);
   return { source: input.source, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Re-cuts byte chunks at line feeds and decodes each line into a string of its own. The parser
+ * keeps family names (for its duplicate checks) as slices of the text it was given; slices of a
+ * 1 MiB chunk keep the whole chunk alive, so a stream of distinct families would hold the whole
+ * input. Slices of one line keep only that line. (0x0A never occurs inside a UTF-8 sequence.)
+ */
+async function* ownLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  // The start of a line not yet complete, in pieces (a long line is joined once, not per chunk).
+  let pieces: Buffer[] = [];
+  for await (const chunk of chunks) {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    let nl = buf.indexOf(10);
+    if (nl === -1) {
+      pieces.push(Buffer.from(buf));
+      continue;
+    }
+    const lines: string[] = [];
+    if (pieces.length > 0) {
+      pieces.push(buf.subarray(0, nl + 1));
+      lines.push(Buffer.concat(pieces).toString('utf8'));
+      pieces = [];
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    for (; nl !== -1; nl = buf.indexOf(10, start)) {
+      lines.push(buf.toString('utf8', start, nl + 1));
+      start = nl + 1;
+    }
+    if (start < buf.length) pieces.push(Buffer.from(buf.subarray(start)));
+    yield* lines;
+  }
+  if (pieces.length > 0) yield Buffer.concat(pieces).toString('utf8');
 }
