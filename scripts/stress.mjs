@@ -74,15 +74,20 @@ function om(args, { stdinFile } = {}) {
     const child = spawn(argv[0], argv.slice(1), { cwd: dir, stdio: [stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     if (stdinFile) createReadStream(stdinFile).pipe(child.stdin);
     let out = 0;
+    let tail = '';
     let err = '';
-    child.stdout.on('data', (c) => (out += c.length));
+    child.stdout.on('data', (c) => {
+      out += c.length;
+      tail = (tail + c).slice(-400);
+    });
     child.stderr.on('data', (c) => (err = (err + c).slice(-4000)));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       const m = /OMSTRESS_RSS_KB=(\d+)/.exec(err);
       const lines = err.replace(/OMSTRESS_RSS_KB=\d+\n?/, '').trim().split('\n');
-      resolve({ ms, rssMB: m ? Number(m[1]) / 1024 : NaN, code, stdoutBytes: out, last: lines[lines.length - 1] ?? '' });
+      const summary = tail.trim().split('\n').pop() ?? '';
+      resolve({ ms, rssMB: m ? Number(m[1]) / 1024 : NaN, code, stdoutBytes: out, last: code === 2 ? (lines[lines.length - 1] ?? '') : summary });
     });
   });
 }
