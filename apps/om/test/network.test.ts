@@ -60,7 +60,7 @@ let main: Running;
 let other: Running;
 let tls: Running;
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
+function handle(req: IncomingMessage, res: ServerResponse): unknown {
   const path = new URL(req.url!, 'http://x').pathname;
   switch (path) {
     case '/slow-loris': {
