@@ -7,6 +7,7 @@ import type { LineRecord, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
 import { codes, codeUrl, type Code } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
+import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
 import { scanComment, scanSample } from './scan/fast-line.js';
 
@@ -167,7 +168,7 @@ export class Session {
       name: info.name,
       category: info.category,
       severity: extra?.severity ?? info.severity,
-      message,
+      message: detach(message),
       span,
       url: codeUrl(code),
     };
@@ -175,13 +176,16 @@ export class Session {
     if (extra?.fix !== undefined) {
       const { description, start, end, text } = extra.fix;
       const ref = line ?? { line: span.start.line, start: span.start.offset - span.start.column + 1 };
-      diagnostic.fix = { description, applicability: 'safe', edits: [{ span: lineSpan(ref, start, end), text }] };
+      diagnostic.fix = { description, applicability: 'safe', edits: [{ span: lineSpan(ref, start, end), text: detach(text) }] };
     }
-    if (extra?.edits !== undefined) diagnostic.fix = { ...extra.edits, applicability: 'safe' };
+    if (extra?.edits !== undefined) {
+      const edits = extra.edits.edits.map((e) => ({ span: e.span, text: detach(e.text) }));
+      diagnostic.fix = { description: extra.edits.description, edits, applicability: 'safe' };
+    }
     if (extra?.expected !== undefined || extra?.actual !== undefined) {
       diagnostic.detail = {};
-      if (extra.expected !== undefined) diagnostic.detail.expected = extra.expected;
-      if (extra.actual !== undefined) diagnostic.detail.actual = extra.actual;
+      if (extra.expected !== undefined) diagnostic.detail.expected = detach(extra.expected);
+      if (extra.actual !== undefined) diagnostic.detail.actual = detach(extra.actual);
     }
     this.diagnostics.push(diagnostic);
   }

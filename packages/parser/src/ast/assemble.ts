@@ -3,6 +3,7 @@
 // §MetricFamily). Prometheus text 0.0.4 gets its own, laxer rules, as Prometheus applies them.
 // Holds one family at a time; finished families go to `emit`.
 import type { Code } from '../codes.js';
+import { detach } from '../detach.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import { parseThreshold, parseValue } from '../number.js';
@@ -136,7 +137,7 @@ export class Assembler {
     if (record.keyword === 'TYPE') {
       family.type = record.type!;
       family.typeDeclared = true;
-      this.familyTypes.set(family.name, family.type);
+      this.familyTypes.set(detach(family.name), family.type);
     } else if (record.value !== '') {
       // OM 1.0 §MetricFamily metadata: an empty HELP or UNIT is as if there were none.
       if (record.keyword === 'HELP') family.help = record.value;
@@ -259,7 +260,7 @@ export class Assembler {
         help: 'keep each family in one block: its metadata, then all its samples',
         severity: this.om ? 'error' : 'warning',
       });
-    } else this.familyTypes.set(name, 'unknown');
+    } else this.familyTypes.set(detach(name), 'unknown');
     const family = new FamilyNode(name);
     this.family = family;
     this.hasSamples = false;
@@ -287,7 +288,7 @@ export class Assembler {
           help: 'rename one of the families',
         });
       }
-      this.claimedNames.add(name);
+      this.claimedNames.add(detach(name));
     }
     const unit = this.descriptorSpans.find((d) => d.keyword === 'UNIT');
     if (family.unit !== undefined && unit !== undefined) {
