@@ -74,7 +74,13 @@ function decode(buf: Buffer, source: string): string {
       throw new InputError(`${source}: cannot decompress gzip data: ${(cause as Error).message}`, { cause });
     }
   }
-  return buf.toString('utf8');
+  try {
+    return buf.toString('utf8');
+  } catch (cause) {
+    // ERR_STRING_TOO_LONG: a JS string holds at most ~512 MiB.
+    if ((cause as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw cause;
+    throw new InputError(`${source}: too large to hold in memory (${buf.length} bytes); \`om lint\` streams inputs this large, this command cannot`, { cause });
+  }
 }
 
 async function readFileInput(io: Io, target: string): Promise<Input> {
