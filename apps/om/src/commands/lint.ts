@@ -240,12 +240,12 @@ async function lintStreamed(input: StreamedInput, flags: LintFlags, config: Reso
   let chars = 0;
   const flush = (scrape?: ScrapeFacts) => {
     const result = { format, families, diagnostics: found };
-    for (const d of lint(result, { config, source: input.source, ...(scrape ? { scrape } : {}), ...(baseline ? { baseline } : {}) })) diagnostics.push(d);
+    for (const d of lint(result, { config, source: input.source, ...(scrape ? { scrape } : {}), ...(baseline ? { baseline } : {}) })) diagnostics.push(detached(d));
     families = [];
     found = [];
     chars = 0;
   };
-  const items = parseStream(ownLines(input.chunks), { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
+  const items = parseStream(input.chunks, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
   for await (const item of items) {
     format = item.format;
     for (const d of item.diagnostics) found.push(d);
@@ -260,36 +260,9 @@ async function lintStreamed(input: StreamedInput, flags: LintFlags, config: Reso
 }
 
 /**
- * Re-cuts byte chunks at line feeds and decodes each line into a string of its own. The parser
- * keeps family names (for its duplicate checks) as slices of the text it was given; slices of a
- * 1 MiB chunk keep the whole chunk alive, so a stream of distinct families would hold the whole
- * input. Slices of one line keep only that line. (0x0A never occurs inside a UTF-8 sequence.)
+ * A finding kept until the end of a streamed input, as a copy that shares no memory with the
+ * input: strings cut from a chunk (a family name in a message) would keep the whole chunk alive.
  */
-async function* ownLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  // The start of a line not yet complete, in pieces (a long line is joined once, not per chunk).
-  let pieces: Buffer[] = [];
-  for await (const chunk of chunks) {
-    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    let start = 0;
-    let nl = buf.indexOf(10);
-    if (nl === -1) {
-      pieces.push(Buffer.from(buf));
-      continue;
-    }
-    const lines: string[] = [];
-    if (pieces.length > 0) {
-      pieces.push(buf.subarray(0, nl + 1));
-      lines.push(Buffer.concat(pieces).toString('utf8'));
-      pieces = [];
-      start = nl + 1;
-      nl = buf.indexOf(10, start);
-    }
-    for (; nl !== -1; nl = buf.indexOf(10, start)) {
-      lines.push(buf.toString('utf8', start, nl + 1));
-      start = nl + 1;
-    }
-    if (start < buf.length) pieces.push(Buffer.from(buf.subarray(start)));
-    yield* lines;
-  }
-  if (pieces.length > 0) yield Buffer.concat(pieces).toString('utf8');
+function detached(d: Diagnostic): Diagnostic {
+  return JSON.parse(JSON.stringify(d)) as Diagnostic;
 }
