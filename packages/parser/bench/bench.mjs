@@ -17,6 +17,9 @@
 //   pnpm bench --json out.json          machine-readable results
 //   pnpm bench --markdown               also write docs/benchmarks.md (--markdown-file PATH to change it)
 //   pnpm bench --from-json out.json --markdown   render saved results again, without running anything
+//   pnpm bench --big --sizes 0 --merge-json old.json --json new.json --markdown
+//                                       measure some corpora again and merge them into earlier results
+//                                       (each table keeps its own date and parser commit)
 //   OM_BENCH_DIST=/x/dist/index.js      measure another build of @omkit/parser (default: packages/parser/dist)
 //   OM_BENCH_DIR=/some/dir              where corpora are cached (default: $TMPDIR/om-bench)
 //
@@ -73,6 +76,7 @@ try {
       markdown: { type: 'boolean', default: false },
       'markdown-file': { type: 'string' },
       'from-json': { type: 'string' },
+      'merge-json': { type: 'string' },
       timeout: { type: 'string', default: '900' },
       'max-minutes': { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
@@ -90,7 +94,7 @@ if (opts.help) {
   process.exit(0);
 }
 const numList = (s) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
-const sizes = opts.sizes ? numList(opts.sizes) : opts.quick ? [1, 10] : [1, 10, 50, 200];
+const sizes = (opts.sizes ? numList(opts.sizes) : opts.quick ? [1, 10] : [1, 10, 50, 200]).filter((s) => s !== 0); // --sizes 0: none
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
 const formats = opts.formats.split(',').map((s) => s.trim()).filter(Boolean);
 const bigSize = Number(opts['big-size']);
@@ -142,6 +146,7 @@ const fromJson = opts['from-json'] ? JSON.parse(readFileSync(resolve(opts['from-
 const git = (...a) => spawnSync('git', ['-C', REPO, ...a], { encoding: 'utf8' }).stdout?.trim() ?? '';
 const parserCommit = git('log', '-1', '--format=%h %s', '--', 'packages/parser/src');
 const parserDirty = git('status', '--porcelain', '--', 'packages/parser/src') !== '';
+const parserLabel = parserCommit ? `${parserCommit}${parserDirty ? ' (+ uncommitted changes)' : ''}` : null;
 if (existsSync(BUILT) && !process.env.OM_BENCH_DIST && !fromJson) {
   cpSync(dirname(BUILT), SNAPSHOT, { recursive: true });
   DIST = join(SNAPSHOT, 'index.js');
@@ -504,6 +509,8 @@ for (const item of plan) {
   results.push({
     corpus: { format: corpus.format, sizeMB: corpus.sizeMB, bytes: corpus.bytes, lines: corpus.lines, families: corpus.families, samples: corpus.samples, file: corpus.file },
     big: item.big,
+    date: new Date().toISOString(),
+    parser: parserLabel,
     runs: corpusRuns,
     runsReduced: reduced,
     floor: summary.floorId,
@@ -534,10 +541,22 @@ const machine = {
   rssSource: haveTime ? '/usr/bin/time -f %M' : 'self-reported maxRSS',
 };
 const command = `${process.env.npm_lifecycle_event === 'bench' ? 'pnpm bench' : 'node packages/parser/bench/bench.mjs'}${argv.length ? ' ' + argv.join(' ') : ''}`;
-machine.parser = parserCommit ? `${parserCommit}${parserDirty ? ' (+ uncommitted changes)' : ''}` : null;
+machine.parser = parserLabel;
 const meta = fromJson
-  ? { date: fromJson.date, command: fromJson.command, runs: fromJson.runs, seed: fromJson.seed, generatorVersion: fromJson.generatorVersion, machine: fromJson.machine }
+  ? { date: fromJson.date, command: fromJson.command, runs: fromJson.runs, seed: fromJson.seed, generatorVersion: fromJson.generatorVersion, machine: fromJson.machine, mergedFrom: fromJson.mergedFrom }
   : { date: started.toISOString(), command, runs, seed, generatorVersion: GENERATOR_VERSION, machine };
+
+// --merge-json: earlier results, with the corpora measured now replacing theirs.
+if (opts['merge-json'] && !fromJson) {
+  const prev = JSON.parse(readFileSync(resolve(opts['merge-json']), 'utf8'));
+  const key = (r) => `${r.corpus.format}/${r.corpus.sizeMB}/${r.big ? 'big' : ''}`;
+  const fresh = new Map(results.map((r) => [key(r), r]));
+  const merged = prev.results.map((r) => fresh.get(key(r)) ?? { ...r, date: r.date ?? prev.date, parser: r.parser ?? prev.machine?.parser ?? null });
+  for (const r of results) if (!prev.results.some((p) => key(p) === key(r))) merged.push(r);
+  merged.sort((a, b) => Number(a.big) - Number(b.big));
+  results.splice(0, results.length, ...merged);
+  meta.mergedFrom = { command: prev.mergedFrom?.command ?? prev.command, date: prev.mergedFrom?.date ?? prev.date };
+}
 
 if (opts.json) {
   if (!fromJson) writeFileSync(resolve(opts.json), JSON.stringify({ ...meta, results }, null, 2) + '\n');
@@ -566,7 +585,8 @@ function targetSummary() {
       if (!r || r.ratio === null) return '–';
       return `${r.ratio.toFixed(2)} ${r.ratio >= goal ? '✓' : '✗'}`;
     };
-    rows.push(`| ${res.corpus.format} ${res.corpus.sizeMB} MB | ${cell('om-validate', 0.8)} | ${cell('om-stream-validate', 0.8)} | ${cell('om-parse', 0.6)} | ${best === null ? '–' : best.toFixed(2)} |`);
+    const at = meta.mergedFrom && res.parser ? ` (at \`${res.parser.split(' ')[0]}\`)` : '';
+    rows.push(`| ${res.corpus.format} ${res.corpus.sizeMB} MB${at} | ${cell('om-validate', 0.8)} | ${cell('om-stream-validate', 0.8)} | ${cell('om-parse', 0.6)} | ${best === null ? '–' : best.toFixed(2)} |`);
   }
   const streaming = [];
   for (const res of results) {
@@ -575,7 +595,8 @@ function targetSummary() {
       x && x.mbps !== null
         ? `${x.mbps.toFixed(1)} MB/s (${x.ratio === null ? '–' : x.ratio.toFixed(2)} × stream floor), ${x.rssMiB === null ? '?' : x.rssMiB.toFixed(0)} MiB ${x.rssMiB !== null && x.rssMiB < 500 ? '✓' : '✗'}`
         : x?.note || '–';
-    streaming.push(`| ${res.corpus.format} ${(res.corpus.bytes / 1e9).toFixed(2)} GB | ${cell(pick(res, 'om-stream-validate'))} | ${cell(pick(res, 'om-stream'))} |`);
+    const at = meta.mergedFrom && res.parser ? ` (at \`${res.parser.split(' ')[0]}\`)` : '';
+    streaming.push(`| ${res.corpus.format} ${(res.corpus.bytes / 1e9).toFixed(2)} GB${at} | ${cell(pick(res, 'om-stream-validate'))} | ${cell(pick(res, 'om-stream'))} |`);
   }
   return { rows, streaming };
 }
@@ -588,7 +609,7 @@ function markdown(notes) {
   out.push('Generated by `pnpm bench` (`packages/parser/bench/bench.mjs`); rerun it rather than editing by hand.');
   out.push('Benchmarks are not tests and never gate CI.', '');
   out.push(`- **Date:** ${meta.date.slice(0, 16).replace('T', ' ')} UTC`);
-  out.push(`- **Command:** \`${command}\``);
+  out.push(`- **Command:** \`${command}\`${meta.mergedFrom ? `, merged into the results of \`${meta.mergedFrom.command}\` (${meta.mergedFrom.date.slice(0, 16).replace('T', ' ')} UTC); each table says when it was measured` : ''}`);
   out.push(`- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Linux ${m.kernel} — shared with other builds and tests while measuring, so absolute MB/s are noisy; compare the ratios`);
   out.push(`- **Software:** Node ${m.node}; promtool ${m.promtool ?? '(not installed)'}; Python ${m.python ?? '–'} prometheus_client ${m.prometheusClient ?? '(not installed)'}; parse-prometheus-text-format ${m.parsePrometheusTextFormat ?? '(not installed)'}`);
   if (m.parser) out.push(`- **@omkit/parser:** built from \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
@@ -629,7 +650,8 @@ function markdown(notes) {
   for (const res of results) {
     const c = res.corpus;
     out.push(`## ${title(c, res.big)}`, '');
-    out.push(`Median of ${res.runs} run${res.runs > 1 ? 's' : ''}${res.runsReduced ? ` (${res.runsReduced})` : ''}.${res.big ? ' × floor is relative to the streaming floor here.' : ''}`, '');
+    const when = meta.mergedFrom && res.date ? `Measured ${res.date.slice(0, 16).replace('T', ' ')} UTC, @omkit/parser at \`${(res.parser ?? '?').split(' ')[0]}\`. ` : '';
+    out.push(`${when}Median of ${res.runs} run${res.runs > 1 ? 's' : ''}${res.runsReduced ? ` (${res.runsReduced})` : ''}.${res.big ? ' × floor is relative to the streaming floor here.' : ''}`, '');
     out.push(markdownTable({ rows: res.rows }), '');
   }
   out.push('## Notes', '');
