@@ -441,7 +441,7 @@ function markdownTable(summary) {
 
 const log = (m) => process.stderr.write(m + '\n');
 const started = new Date();
-if (!fromJson) log(`om bench: sizes ${sizes.join(', ')} MB${opts.big ? ` + ${bigSize} MB streaming` : ''}; formats ${formats.join(', ')}; ${runs} run(s) each; corpora in ${cacheDir()}`);
+if (!fromJson) log(`om bench: sizes ${sizes.length ? sizes.join(', ') + ' MB' : 'none'}${opts.big ? ` + ${bigSize} MB streaming` : ''}; formats ${formats.join(', ')}; ${runs} run(s) each; corpora in ${cacheDir()}`);
 if (!fromJson) log(`peak RSS from ${haveTime ? '/usr/bin/time -f %M' : "each child's own resource usage (install /usr/bin/time for promtool's: apt-get install -y time)"}`);
 if (!omExports && !fromJson) log(`om rows skipped: ${omMissing}`);
 
@@ -612,7 +612,8 @@ function markdown(notes) {
   out.push(`- **Command:** \`${command}\`${meta.mergedFrom ? `, merged into the results of \`${meta.mergedFrom.command}\` (${meta.mergedFrom.date.slice(0, 16).replace('T', ' ')} UTC); each table says when it was measured` : ''}`);
   out.push(`- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Linux ${m.kernel} — shared with other builds and tests while measuring, so absolute MB/s are noisy; compare the ratios`);
   out.push(`- **Software:** Node ${m.node}; promtool ${m.promtool ?? '(not installed)'}; Python ${m.python ?? '–'} prometheus_client ${m.prometheusClient ?? '(not installed)'}; parse-prometheus-text-format ${m.parsePrometheusTextFormat ?? '(not installed)'}`);
-  if (m.parser) out.push(`- **@omkit/parser:** built from \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
+  if (m.parser && meta.mergedFrom) out.push(`- **@omkit/parser:** each table names the commit it measured; the latest run built \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
+  else if (m.parser) out.push(`- **@omkit/parser:** built from \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
   out.push(`- **Runs:** median of ${runs} per cell unless the table says otherwise, each a fresh process; peak RSS from ${m.rssSource}`);
   out.push('');
   out.push('## How to read it', '');
