@@ -664,6 +664,8 @@ function markdown(notes) {
   out.push('pnpm bench --big                # add the 1 GB streaming rows');
   out.push('pnpm bench --sizes 10,50 --runs 5 --formats openmetrics --only floor,om-parse,python');
   out.push('pnpm bench --json out.json --markdown   # results as JSON; rewrite this file');
+  out.push('pnpm bench --from-json out.json --markdown                  # render saved results again');
+  out.push('pnpm bench --big --sizes 0 --merge-json out.json --json new.json --markdown   # remeasure some corpora');
   out.push('```', '');
   out.push('Peers that are missing are skipped with the command that installs them:');
   out.push('`apt-get install -y prometheus python3-prometheus-client time` (Debian: promtool, the Python client, /usr/bin/time).');
