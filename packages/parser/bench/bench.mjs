@@ -20,7 +20,7 @@
 //   pnpm bench --big --sizes 0 --merge-json old.json --json new.json --markdown
 //                                       measure some corpora again and merge them into earlier results
 //                                       (each table keeps its own date and parser commit)
-//   OM_BENCH_DIST=/x/dist/index.js      measure another build of @omkit/parser (default: packages/parser/dist)
+//   OM_BENCH_DIST=/x/dist/om-parser.js  measure another build of @omkit/parser (default: packages/parser/dist)
 //   OM_BENCH_DIR=/some/dir              where corpora are cached (default: $TMPDIR/om-bench)
 //
 // Method: every (corpus, contender, run) is a fresh child process; we time the whole process (wall
@@ -43,7 +43,8 @@ import { cacheDir, ensureCorpus, FORMATS, GENERATOR_VERSION, MB } from './corpus
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PARSER_DIR = resolve(HERE, '..');
 const REPO = resolve(HERE, '../../..');
-const BUILT = process.env.OM_BENCH_DIST ? resolve(process.env.OM_BENCH_DIST) : join(PARSER_DIR, 'dist/index.js');
+// The bundle the package exports (dist/index.js is tsc's unbundled output, slower to import).
+const BUILT = process.env.OM_BENCH_DIST ? resolve(process.env.OM_BENCH_DIST) : join(PARSER_DIR, 'dist/om-parser.js');
 // The parser's dist/ may be rebuilt by someone else while a long run goes on: measure a snapshot of it,
 // taken at the start (inside the package, so that its dependencies still resolve; ignored by git as dist/).
 const SNAPSHOT = join(HERE, '.snapshot', String(process.pid), 'dist');
@@ -149,7 +150,7 @@ const parserDirty = git('status', '--porcelain', '--', 'packages/parser/src') !=
 const parserLabel = parserCommit ? `${parserCommit}${parserDirty ? ' (+ uncommitted changes)' : ''}` : null;
 if (existsSync(BUILT) && !process.env.OM_BENCH_DIST && !fromJson) {
   cpSync(dirname(BUILT), SNAPSHOT, { recursive: true });
-  DIST = join(SNAPSHOT, 'index.js');
+  DIST = join(SNAPSHOT, 'om-parser.js');
   process.on('exit', () => {
     rmSync(dirname(SNAPSHOT), { recursive: true, force: true });
     try {
