@@ -257,7 +257,7 @@ async function openFile(io: Io, target: string, streamAbove: number): Promise<Op
   } catch (cause) {
     throw readError(cause, source);
   }
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const reading = (async function* () {
     try {
       for await (const chunk of file) yield chunk as Uint8Array;
