@@ -38,7 +38,7 @@ const promConfigs: Record<string, [string, RegExp]> = {
 };
 
 const lintConfigs: Record<string, [string, RegExp]> = {
-  'an unknown key': ['{"rulez": {}}', /om\.json: Invalid config at `rulez`/],
+  'an unknown key': ['{"rulez": {}}', /om\.json: Invalid config at `rulez`: unknown key$/],
   'a wrong type': ['{"rules": {"OM201": 5}}', /om\.json: Invalid config at `rules\.OM201`/],
   'an unknown rule': ['{"rules": {"OM999": "error"}}', /`rules\.OM999`: unknown rule/],
   'an unknown preset': ['{"extends": "nope"}', /`extends`/],

@@ -99,9 +99,10 @@ function fail(issues: readonly v.BaseIssue<unknown>[], prefix = ''): never {
   const issue = issues[0]!;
   const path = issuePath(issue, prefix);
   const received = 'received' in issue ? ` (received ${String(issue.received)})` : '';
-  let message = issue.message;
-  if (issue.type === 'strict_object' && issue.input === undefined) message = 'unknown key';
-  throw new ConfigError(path, `${message}${message.includes('Received') ? '' : received}`);
+  // An unknown key: the path already names it.
+  if (issue.type === 'strict_object') throw new ConfigError(path, 'unknown key');
+  const message = issue.message;
+  throw new ConfigError(path, `${message}${/received/i.test(message) ? '' : received}`);
 }
 
 function normaliseSetting(key: string, setting: unknown): { level?: RuleLevel; options?: Record<string, unknown> } {
