@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { labelSpan } from './support/spans.js';
+import { reportReservedLabel } from './support/reserved-label.js';
 
 const OWNERS: readonly string[] = ['histogram', 'gaugehistogram'];
 
@@ -22,13 +22,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        if (OWNERS.includes(family.type)) return;
-        for (const metric of family.metrics)
-          for (const s of metric.samples)
-            if (s.labels.some((l) => l.name === 'le')) {
-              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, 'le') });
-              return;
-            }
+        reportReservedLabel(ctx, family, 'le', OWNERS);
       },
     };
   },

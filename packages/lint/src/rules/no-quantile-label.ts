@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { labelSpan } from './support/spans.js';
+import { reportReservedLabel } from './support/reserved-label.js';
 
 const OWNERS: readonly string[] = ['summary'];
 
@@ -8,7 +8,7 @@ export default defineRule({
   name: 'no-quantile-label',
   category: 'practice',
   severity: 'warning',
-  description: 'Only summarys should have a `quantile` label',
+  description: 'Only summaries should have a `quantile` label',
   since: '0.1.0',
   sources: [
     { kind: 'promlint', ref: 'LintHistogramSummaryReserved' },
@@ -17,18 +17,12 @@ export default defineRule({
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
-  messages: { reservedLabel: 'The {{type}} `{{name}}` has a `quantile` label, which is reserved for summarys' },
+  messages: { reservedLabel: 'The {{type}} `{{name}}` has a `quantile` label, which is reserved for summaries' },
   help: { reservedLabel: 'Rename the label' },
   create(ctx) {
     return {
       MetricFamily(family) {
-        if (OWNERS.includes(family.type)) return;
-        for (const metric of family.metrics)
-          for (const s of metric.samples)
-            if (s.labels.some((l) => l.name === 'quantile')) {
-              ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, 'quantile') });
-              return;
-            }
+        reportReservedLabel(ctx, family, 'quantile', OWNERS);
       },
     };
   },
