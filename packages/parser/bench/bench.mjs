@@ -7,10 +7,14 @@
 //   pnpm bench --sizes 1,10 --runs 5    pick sizes (MB) and runs
 //   pnpm bench --big                    add the 1 GB streaming rows (om parseStream vs the streaming floor;
 //                                       --big-size MB, --big-runs N: default 1000 and 1)
+//   pnpm bench --diff                   add the diff tables: `om diff` vs `diff -u` vs om parse() of both
+//                                       on two 50 MB scrapes of the same targets (--diff-size MB)
 //   pnpm bench --formats openmetrics    one format only (prometheus | openmetrics)
 //   pnpm bench --only floor,om-parse    some contenders only; --skip works the other way. Ids: floor,
 //                                       floor-stream, om-validate, om-parse, om-stream-validate, om-stream,
-//                                       promtool, python, ppt (parse-prometheus-text-format)
+//                                       om-lint (the CLI), om-lint-lib (parse() + lint()), promtool, python,
+//                                       ppt (parse-prometheus-text-format); diff tables: parse-both, om-diff,
+//                                       diff-u
 //   pnpm bench --max-minutes 10         time budget when --runs is not given: a corpus whose first round
 //                                       shows that 3 runs would overrun its share gets fewer runs
 //   pnpm bench --timeout 900            seconds before a run is killed and reported as failed
@@ -19,7 +23,9 @@
 //   pnpm bench --from-json out.json --markdown   render saved results again, without running anything
 //   pnpm bench --big --sizes 0 --merge-json old.json --json new.json --markdown
 //                                       measure some corpora again and merge them into earlier results
-//                                       (each table keeps its own date and parser commit)
+//                                       (each table keeps its own date and parser commit; a run of some
+//                                       contenders only, e.g. --only floor,om-lint, adds or replaces those
+//                                       rows in the earlier tables and keeps the rest, earlier floor included)
 //   OM_BENCH_DIST=/x/dist/om-parser.js  measure another build of @omkit/parser (default: packages/parser/dist)
 //   OM_BENCH_DIR=/some/dir              where corpora are cached (default: $TMPDIR/om-bench)
 //
@@ -30,6 +36,7 @@
 // same run (read the file as a string + split lines): absolute MB/s move several-fold between days on
 // shared machines, ratios much less. Peak RSS comes from `/usr/bin/time -f %M` when installed, else
 // from the child's own process.resourceUsage().maxRSS / getrusage (promtool then has none).
+// The CLI rows (om lint, om diff) run apps/om/dist/bin.js with stdout to /dev/null; `pnpm bench` builds it.
 // Benchmarks never gate CI; nothing here is a test.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, cpSync, rmdirSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +57,11 @@ const BUILT = process.env.OM_BENCH_DIST ? resolve(process.env.OM_BENCH_DIST) : j
 const SNAPSHOT = join(HERE, '.snapshot', String(process.pid), 'dist');
 let DIST = BUILT;
 const RUNNERS = join(HERE, 'runners');
+// The CLI and the lint library as built in this checkout (`pnpm bench` builds them: turbo --filter=@omkit/cli...).
+const CLI = join(REPO, 'apps/om/dist/bin.js');
+const LINT_DIST = join(REPO, 'packages/lint/dist/index.js');
+/** Share of the series whose values change in the second corpus of a diff pair. */
+const DIFF_PERTURB = 0.25;
 const PYTHON = '/usr/bin/python3';
 const TIME = '/usr/bin/time';
 const MiB = 1024 * 1024;
@@ -71,6 +83,8 @@ try {
       only: { type: 'string' },
       skip: { type: 'string' },
       big: { type: 'boolean', default: false },
+      diff: { type: 'boolean', default: false },
+      'diff-size': { type: 'string', default: '50' },
       'big-size': { type: 'string', default: '1000' },
       'big-runs': { type: 'string', default: '1' },
       json: { type: 'string' },
@@ -99,10 +113,11 @@ const sizes = (opts.sizes ? numList(opts.sizes) : opts.quick ? [1, 10] : [1, 10,
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
 const formats = opts.formats.split(',').map((s) => s.trim()).filter(Boolean);
 const bigSize = Number(opts['big-size']);
+const diffSize = Number(opts['diff-size']);
 const timeoutMs = Number(opts.timeout) * 1000;
 const seed = Number(opts.seed);
 for (const f of formats) if (!FORMATS.includes(f)) fail(`unknown format ${f} (prometheus | openmetrics)`);
-if (sizes.some((s) => !(s > 0)) || !(runs >= 1) || !(bigSize > 0)) fail('sizes, --runs and --big-size must be positive numbers');
+if (sizes.some((s) => !(s > 0)) || !(runs >= 1) || !(bigSize > 0) || !(diffSize > 0)) fail('sizes, --runs, --big-size and --diff-size must be positive numbers');
 
 function fail(msg) {
   console.error(msg);
@@ -140,6 +155,12 @@ try {
     pptVersion = 'unknown';
   } catch {}
 }
+
+const diffProbe = probe('diff', ['--version']);
+const diffVersion = diffProbe?.status === 0 ? (/\(GNU diffutils\) (\S+)/.exec(diffProbe.stdout)?.[1] ?? 'unknown') : null;
+
+const cliMissing = `${relative(REPO, CLI)} not found: build it first (pnpm turbo run build --filter=@omkit/cli...)`;
+const lintMissing = `${relative(REPO, LINT_DIST)} not found: build it first (pnpm turbo run build --filter=@omkit/lint...)`;
 
 let omExports = null;
 let omMissing = `${relative(REPO, BUILT)} not found: build it first (pnpm --filter @omkit/parser build)`;
@@ -219,11 +240,34 @@ const CONTENDERS = [
     argv: (c) => [node, join(RUNNERS, 'om.mjs'), 'stream', c.format, c.file],
   },
   {
+    id: 'om-lint',
+    label: 'om lint --preset strict (CLI)',
+    formats: FORMATS,
+    target: { ratio: 0.5 },
+    okExit: [0, 1], // 1 = a finding at the --fail-on severity
+    exits: { 1: 'failing findings' },
+    stdoutNull: true,
+    cli: true,
+    available: () => existsSync(CLI) || cliMissing,
+    argv: (c) => [node, CLI, 'lint', '--format', 'json', '--preset', 'strict', c.file],
+    // om lint streams inputs over 64 MiB family by family (apps/om/src/commands/lint.ts).
+    note: (c) => (c.bytes > 64 * MiB ? 'streamed (input > 64 MiB)' : ''),
+  },
+  {
+    id: 'om-lint-lib',
+    label: 'om parse() + lint() (strict)',
+    formats: FORMATS,
+    target: { ratio: 0.5 },
+    available: (c) => (c.bytes >= 500 * MiB ? 'takes a string (max ~512 MiB)' : !existsSync(LINT_DIST) ? lintMissing : omHas('parse')),
+    argv: (c) => [node, join(RUNNERS, 'lint.mjs'), c.format, c.file],
+  },
+  {
     id: 'promtool',
     label: `promtool check metrics${promtoolVersion ? ' ' + promtoolVersion : ''}`,
     formats: ['prometheus'],
     peer: true,
     okExit: [0, 3], // 3 = lint findings, still a full parse
+    exits: { 3: 'lint findings' },
     available: () => !!promtoolVersion || 'not installed: apt-get install -y prometheus',
     argv: () => ['promtool', 'check', 'metrics'],
     stdin: true,
@@ -246,11 +290,49 @@ const CONTENDERS = [
   },
 ];
 const BIG_IDS = ['floor-stream', 'om-stream-validate', 'om-stream'];
-const ids = CONTENDERS.map((c) => c.id);
+
+// The diff tables: a corpus pair A (the corpus of the seed) and B (the same families and series, a share
+// of the values changed: a later scrape); c.file is A, c.fileB is B, c.bytes both together.
+const DIFF_CONTENDERS = [
+  {
+    id: 'parse-both',
+    label: 'om parse() of A and B (one process)',
+    formats: FORMATS,
+    available: (c) => (c.bytes / 2 < 500 * MiB ? omHas('parse') : 'takes a string (max ~512 MiB)'),
+    argv: (c) => [node, join(RUNNERS, 'om.mjs'), 'parse-both', c.format, c.file, c.fileB],
+  },
+  {
+    id: 'om-diff',
+    label: 'om diff --format json A B (CLI)',
+    formats: FORMATS,
+    target: { timeRatio: 1.5 },
+    okExit: [0, 1], // 1 = changes
+    exits: { 1: 'changes' },
+    stdoutNull: true,
+    cli: true,
+    available: () => existsSync(CLI) || cliMissing,
+    argv: (c) => [node, CLI, 'diff', '--format', 'json', c.file, c.fileB],
+  },
+  {
+    id: 'diff-u',
+    label: `diff -u A B${diffVersion ? ` (GNU diffutils ${diffVersion})` : ''}`,
+    formats: FORMATS,
+    peer: true,
+    okExit: [0, 1], // 1 = differences
+    exits: { 1: 'differences' },
+    stdoutNull: true,
+    available: () => !!diffVersion || 'not installed: apt-get install -y diffutils',
+    argv: (c) => ['diff', '-u', c.file, c.fileB],
+  },
+];
+const ALL = [...CONTENDERS, ...DIFF_CONTENDERS];
+const ids = ALL.map((c) => c.id);
 const only = opts.only ? opts.only.split(',') : null;
 const skip = opts.skip ? opts.skip.split(',') : [];
 for (const id of [...(only ?? []), ...skip]) if (!ids.includes(id)) fail(`unknown contender ${id} (one of ${ids.join(', ')})`);
-const selected = CONTENDERS.filter((c) => (!only || only.includes(c.id)) && !skip.includes(c.id));
+const pickSelected = (list) => list.filter((c) => (!only || only.includes(c.id)) && !skip.includes(c.id));
+const selected = pickSelected(CONTENDERS);
+const selectedDiff = pickSelected(DIFF_CONTENDERS);
 
 // ---------------------------------------------------------------------------------------------
 // Running one child
@@ -286,13 +368,14 @@ function runOnce(contender, corpus) {
     const stdinFd = contender.stdin ? openSync(corpus.file, 'r') : 'ignore';
     const start = process.hrtime.bigint();
     const env = { ...process.env, OM_BENCH_DIST: DIST };
-    const child = spawn(full[0], full.slice(1), { stdio: [stdinFd, 'pipe', 'pipe'], detached: true, env });
+    // stdoutNull: the CLI's report goes to /dev/null, as `om … > /dev/null` would.
+    const child = spawn(full[0], full.slice(1), { stdio: [stdinFd, contender.stdoutNull ? 'ignore' : 'pipe', 'pipe'], detached: true, env });
     if (typeof stdinFd === 'number') closeSync(stdinFd);
     running = child.pid;
     let stdout = '';
     let stderrHead = '';
     let stderrLines = 0;
-    child.stdout.setEncoding('utf8').on('data', (d) => {
+    child.stdout?.setEncoding('utf8').on('data', (d) => {
       if (stdout.length < 1 << 16) stdout += d;
     });
     child.stderr.setEncoding('utf8').on('data', (d) => {
@@ -350,10 +433,12 @@ const median = (xs) => {
 };
 const fmt = (x, d) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
 
-function noteFor(c, res) {
+function noteFor(c, res, corpus) {
   const notes = [];
   const self = res.last?.self;
-  if (c.id === 'promtool' && res.last) notes.push(`exit ${res.last.code}${res.last.code === 3 ? ' (lint findings)' : ''}`);
+  if (c.exits && res.last) notes.push(`exit ${res.last.code}${c.exits[res.last.code] ? ` (${c.exits[res.last.code]})` : ''}`);
+  const extra = c.note?.(corpus);
+  if (extra) notes.push(extra);
   if (self && typeof self.errors === 'number') {
     notes.push(`${self.families} families, ${self.diagnostics} diagnostics${self.errors ? `, ${self.errors} errors (${self.firstErrors.join(' ')})` : ''}`);
     if (typeof self.importMs === 'number') notes.push(`import ${self.importMs} ms`);
@@ -395,7 +480,7 @@ function summarize(corpus, contenders, results, big) {
       const rss = res.rss.filter((x) => x !== null);
       row.rssMiB = rss.length ? median(rss) / 1024 : null;
       if (!big && c.id.startsWith('om-stream') && streamMbps) res.streamRatio = row.mbps / streamMbps;
-      row.note = noteFor(c, res);
+      row.note = noteFor(c, res, corpus);
       if (res.error) row.note += (row.note ? '; ' : '') + res.error;
     }
     row.target = targetText(c, row, big);
@@ -404,34 +489,77 @@ function summarize(corpus, contenders, results, big) {
   return { floorId, rows };
 }
 
-function title(corpus, big) {
+// The diff tables compare times: "× parse both" = the median wall time ÷ that of om parse() of A and B in
+// one process, same run (the target: om diff ≤ 1.5 ×). MB/s counts both inputs.
+function summarizeDiff(corpus, contenders, results) {
+  const rows = [];
+  const refRes = results.get('parse-both');
+  const refWall = refRes?.walls.length ? median(refRes.walls) : null;
+  for (const c of contenders) {
+    const res = results.get(c.id);
+    const row = { id: c.id, label: c.label, peer: !!c.peer, mbps: null, wall: null, timeRatio: null, rssMiB: null, walls: [], note: '', target: '' };
+    if (res.skipped) row.note = `skipped: ${res.skipped}`;
+    else if (!res.walls.length) row.note = res.error ?? 'no successful run';
+    else {
+      row.walls = res.walls;
+      row.wall = median(res.walls);
+      row.mbps = corpus.bytes / MB / row.wall;
+      row.timeRatio = refWall ? row.wall / refWall : null;
+      const rss = res.rss.filter((x) => x !== null);
+      row.rssMiB = rss.length ? median(rss) / 1024 : null;
+      row.note = noteFor(c, res, corpus);
+      if (res.error) row.note += (row.note ? '; ' : '') + res.error;
+      const t = c.target?.timeRatio;
+      if (t !== undefined) row.target = `≤ ${t.toFixed(1)} ${row.timeRatio === null ? '?' : row.timeRatio <= t ? '✓' : '✗'}`;
+    }
+    rows.push(row);
+  }
+  return { floorId: 'parse-both', rows };
+}
+
+function title(corpus, big, kind) {
   const name = corpus.format === 'openmetrics' ? 'OpenMetrics 1.0' : 'Prometheus text 0.0.4';
+  if (kind === 'diff') {
+    const a = corpus.a;
+    return `Diff, ${name}, two ${corpus.sizeMB} MB scrapes (A ${a.bytes.toLocaleString('en')} + B ${corpus.b.bytes.toLocaleString('en')} bytes, ${a.lines.toLocaleString('en')} lines and ${a.families.toLocaleString('en')} families each)`;
+  }
   return `${big ? 'Streaming, ' : ''}${name}, ${corpus.sizeMB} MB corpus (${corpus.bytes.toLocaleString('en')} bytes, ${corpus.lines.toLocaleString('en')} lines, ${corpus.families.toLocaleString('en')} families)`;
 }
 
 const HEAD = ['contender', 'MB/s', '× floor', 'target', 'peak RSS MiB', 'note'];
 function cells(r) {
-  return [r.label, fmt(r.mbps, 1), fmt(r.ratio, 2), r.target, fmt(r.rssMiB, 0), r.note];
+  return [r.label + (r.added ? ' †' : ''), fmt(r.mbps, 1), fmt(r.ratio, 2), r.target, fmt(r.rssMiB, 0), r.note];
+}
+const DIFF_HEAD = ['contender', 'MB/s (A+B)', 'seconds', '× parse both', 'target', 'peak RSS MiB', 'note'];
+const DIFF_RIGHT = [1, 2, 3, 5];
+function diffCells(r) {
+  return [r.label, fmt(r.mbps, 1), fmt(r.wall, 2), fmt(r.timeRatio, 2), r.target, fmt(r.rssMiB, 0), r.note];
 }
 
-function printTable(corpus, summary, big) {
-  const data = summary.rows.map(cells);
-  const widths = HEAD.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
-  const line = (cols) => cols.map((c, i) => (i === 1 || i === 2 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+function printTable(corpus, summary, big, kind) {
+  const diffKind = kind === 'diff';
+  const head = diffKind ? DIFF_HEAD : HEAD;
+  const right = diffKind ? DIFF_RIGHT : [1, 2, 4];
+  const data = summary.rows.map(diffKind ? diffCells : cells);
+  const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
+  const line = (cols) => cols.map((c, i) => (right.includes(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   console.log('');
-  console.log(title(corpus, big) + `, median of ${summary.runs}` + (big ? '  [× floor = × streaming floor]' : ''));
+  console.log(title(corpus, big, kind) + `, median of ${summary.runs}` + (big ? '  [× floor = × streaming floor]' : ''));
   if (summary.reduced) console.log(`(${summary.reduced})`);
-  console.log(line(HEAD));
+  console.log(line(head));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const d of data) console.log(line(d));
 }
 
-function markdownTable(summary) {
+function markdownTable(summary, kind) {
+  const diffKind = kind === 'diff';
+  const head = diffKind ? DIFF_HEAD : HEAD;
+  const right = diffKind ? DIFF_RIGHT : [1, 2, 4];
   const esc = (s) => String(s).replace(/\|/g, '\\|');
-  const out = ['| ' + HEAD.join(' | ') + ' |', '|' + HEAD.map((_, i) => (i === 1 || i === 2 || i === 4 ? '---:' : '---')).join('|') + '|'];
+  const out = ['| ' + head.join(' | ') + ' |', '|' + head.map((_, i) => (right.includes(i) ? '---:' : '---')).join('|') + '|'];
   for (const r of summary.rows) {
-    const c = cells(r).map(esc);
-    if (r.id.startsWith('om-')) c[0] = `**${c[0]}**`;
+    const c = (diffKind ? diffCells : cells)(r).map(esc);
+    if (r.id.startsWith('om-') || r.id === 'parse-both') c[0] = `**${c[0]}**`;
     out.push('| ' + c.join(' | ') + ' |');
   }
   return out.join('\n');
@@ -442,32 +570,41 @@ function markdownTable(summary) {
 
 const log = (m) => process.stderr.write(m + '\n');
 const started = new Date();
-if (!fromJson) log(`om bench: sizes ${sizes.length ? sizes.join(', ') + ' MB' : 'none'}${opts.big ? ` + ${bigSize} MB streaming` : ''}; formats ${formats.join(', ')}; ${runs} run(s) each; corpora in ${cacheDir()}`);
+if (!fromJson) log(`om bench: sizes ${sizes.length ? sizes.join(', ') + ' MB' : 'none'}${opts.big ? ` + ${bigSize} MB streaming` : ''}${opts.diff ? ` + diff of 2 × ${diffSize} MB` : ''}; formats ${formats.join(', ')}; ${runs} run(s) each; corpora in ${cacheDir()}`);
 if (!fromJson) log(`peak RSS from ${haveTime ? '/usr/bin/time -f %M' : "each child's own resource usage (install /usr/bin/time for promtool's: apt-get install -y time)"}`);
 if (!omExports && !fromJson) log(`om rows skipped: ${omMissing}`);
+if (!existsSync(CLI) && !fromJson && [...selected, ...(opts.diff ? selectedDiff : [])].some((c) => c.cli)) log(`om CLI rows skipped: ${cliMissing}`);
 
 const plan = [];
 if (!fromJson) for (const size of sizes) for (const format of formats) plan.push({ size, format, big: false });
 if (opts.big && !fromJson) for (const format of formats) plan.push({ size: bigSize, format, big: true });
+if (opts.diff && !fromJson) for (const format of formats) plan.push({ size: diffSize, format, big: false, kind: 'diff' });
 
 // Time budget (only when --runs is not given): each regular corpus gets a share proportional to its
 // size plus 10 MB (start-up costs the same at every size).
 const budgetMs = Number(opts['max-minutes']) * 60_000;
 const weight = (size) => size + 10;
-const plannedWeight = plan.filter((p) => !p.big).reduce((a, p) => a + weight(p.size), 0);
+const plannedWeight = plan.filter((p) => !p.big && !p.kind).reduce((a, p) => a + weight(p.size), 0);
 
 const results = fromJson ? fromJson.results : [];
-if (fromJson) for (const r of results) printTable(r.corpus, { rows: r.rows, runs: r.runs, reduced: r.runsReduced }, r.big);
+if (fromJson) for (const r of results) printTable(r.corpus, { rows: r.rows, runs: r.runs, reduced: r.runsReduced }, r.big, r.kind);
 for (const item of plan) {
-  const corpus = ensureCorpus(item.format, item.size, { seed, log });
-  const contenders = selected.filter((c) => c.formats.includes(item.format) && (!item.big || BIG_IDS.includes(c.id)));
+  const diffKind = item.kind === 'diff';
+  const contenders = (diffKind ? selectedDiff : selected).filter((c) => c.formats.includes(item.format) && (!item.big || BIG_IDS.includes(c.id)));
   if (!contenders.length) continue;
+  let corpus;
+  if (diffKind) {
+    const a = ensureCorpus(item.format, item.size, { seed, log });
+    const b = ensureCorpus(item.format, item.size, { seed, log, perturb: DIFF_PERTURB });
+    corpus = { format: item.format, sizeMB: item.size, bytes: a.bytes + b.bytes, file: a.file, fileB: b.file, a, b };
+  } else corpus = ensureCorpus(item.format, item.size, { seed, log });
   const state = new Map();
   for (const c of contenders) {
     const avail = c.available(corpus);
     state.set(c.id, { skipped: avail === true ? null : avail, walls: [], rss: [], failures: 0, last: null, error: null });
   }
   warm(corpus.file);
+  if (corpus.fileB) warm(corpus.fileB);
   const active = contenders.filter((c) => !state.get(c.id).skipped);
   let corpusRuns = item.big ? Number(opts['big-runs']) : runs;
   let reduced = null;
@@ -477,7 +614,7 @@ for (const item of plan) {
       const st = state.get(c.id);
       if (st.skipped || (st.error && !st.walls.length)) continue; // failed on its first run: don't repeat
       const res = await runOnce(c, corpus);
-      log(`  ${item.format} ${item.size} MB  run ${r + 1}/${corpusRuns}  ${c.id.padEnd(18)} ${res.ok ? res.wall.toFixed(2) + ' s' + (res.rssKiB ? `  ${(res.rssKiB / 1024).toFixed(0)} MiB` : '') : res.note}`);
+      log(`  ${diffKind ? 'diff ' : ''}${item.format} ${item.size} MB  run ${r + 1}/${corpusRuns}  ${c.id.padEnd(18)} ${res.ok ? res.wall.toFixed(2) + ' s' + (res.rssKiB ? `  ${(res.rssKiB / 1024).toFixed(0)} MiB` : '') : res.note}`);
       if (res.skip) {
         st.skipped = res.note;
         continue;
@@ -491,7 +628,7 @@ for (const item of plan) {
       st.rss.push(res.rssKiB);
       st.last = res;
     }
-    if (r === 0 && !opts.runs && !item.big && runs > 1) {
+    if (r === 0 && !opts.runs && !item.big && !diffKind && runs > 1) {
       const share = (budgetMs * weight(item.size)) / plannedWeight;
       const roundMs = performance.now() - roundStart;
       const allowed = Math.max(1, Math.floor(share / roundMs));
@@ -503,12 +640,14 @@ for (const item of plan) {
       }
     }
   }
-  const summary = summarize(corpus, contenders, state, item.big);
+  const summary = diffKind ? summarizeDiff(corpus, contenders, state) : summarize(corpus, contenders, state, item.big);
   summary.runs = corpusRuns;
   summary.reduced = reduced;
-  printTable(corpus, summary, item.big);
+  printTable(corpus, summary, item.big, item.kind);
+  const meta = (c) => ({ format: c.format, sizeMB: c.sizeMB, bytes: c.bytes, lines: c.lines, families: c.families, samples: c.samples, file: c.file });
   results.push({
-    corpus: { format: corpus.format, sizeMB: corpus.sizeMB, bytes: corpus.bytes, lines: corpus.lines, families: corpus.families, samples: corpus.samples, file: corpus.file },
+    ...(diffKind ? { kind: 'diff' } : {}),
+    corpus: diffKind ? { format: corpus.format, sizeMB: corpus.sizeMB, bytes: corpus.bytes, a: meta(corpus.a), b: { ...meta(corpus.b), perturb: DIFF_PERTURB } } : meta(corpus),
     big: item.big,
     date: new Date().toISOString(),
     parser: parserLabel,
@@ -539,6 +678,7 @@ const machine = {
   python: pythonVersions?.[0] ?? null,
   prometheusClient: pythonVersions?.[1] ?? null,
   parsePrometheusTextFormat: pptVersion,
+  diff: diffVersion,
   rssSource: haveTime ? '/usr/bin/time -f %M' : 'self-reported maxRSS',
 };
 const command = `${process.env.npm_lifecycle_event === 'bench' ? 'pnpm bench' : 'node packages/parser/bench/bench.mjs'}${argv.length ? ' ' + argv.join(' ') : ''}`;
@@ -550,13 +690,40 @@ const meta = fromJson
 // --merge-json: earlier results, with the corpora measured now replacing theirs.
 if (opts['merge-json'] && !fromJson) {
   const prev = JSON.parse(readFileSync(resolve(opts['merge-json']), 'utf8'));
-  const key = (r) => `${r.corpus.format}/${r.corpus.sizeMB}/${r.big ? 'big' : ''}`;
+  const key = (r) => `${r.kind ?? ''}/${r.corpus.format}/${r.corpus.sizeMB}/${r.big ? 'big' : ''}`;
   const fresh = new Map(results.map((r) => [key(r), r]));
-  const merged = prev.results.map((r) => fresh.get(key(r)) ?? { ...r, date: r.date ?? prev.date, parser: r.parser ?? prev.machine?.parser ?? null });
+  const stamp = (r) => ({ ...r, date: r.date ?? prev.date, parser: r.parser ?? prev.machine?.parser ?? null });
+  const merged = prev.results.map((old) => {
+    const f = fresh.get(key(old));
+    if (!f) return stamp(old);
+    // A run of some contenders only: its rows join the earlier table, which keeps its other rows.
+    const partial = old.rows.some((o) => !f.rows.some((n) => n.id === o.id));
+    return partial ? addRows(stamp(old), f) : f;
+  });
   for (const r of results) if (!prev.results.some((p) => key(p) === key(r))) merged.push(r);
-  merged.sort((a, b) => Number(a.big) - Number(b.big));
+  const rank = (r) => (r.kind === 'diff' ? 2 : r.big ? 1 : 0);
+  merged.sort((a, b) => rank(a) - rank(b));
   results.splice(0, results.length, ...merged);
   meta.mergedFrom = { command: prev.mergedFrom?.command ?? prev.command, date: prev.mergedFrom?.date ?? prev.date };
+}
+
+/**
+ * The rows of a later run of some contenders, added to (or replacing theirs in) an earlier table. The
+ * earlier floor stays when it was measured; the new rows keep their × floor from their own run, against
+ * that run's floor, which the table states (`additions`).
+ */
+function addRows(old, f) {
+  const keepFloor = old.rows.some((r) => r.id === old.floor && r.mbps !== null);
+  const freshFloor = f.rows.find((r) => r.id === f.floor);
+  const rows = f.rows.filter((r) => !(keepFloor && r.id === f.floor)).map((r) => ({ ...r, added: f.date }));
+  const addedIds = rows.map((r) => r.id);
+  const order = (id) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
+  const merged = old.rows.filter((r) => !addedIds.includes(r.id)).concat(rows).sort((a, b) => order(a.id) - order(b.id));
+  const additions = (old.additions ?? [])
+    .map((a) => ({ ...a, ids: a.ids.filter((id) => !addedIds.includes(id)) }))
+    .filter((a) => a.ids.length);
+  additions.push({ date: f.date, parser: f.parser, runs: f.runs, runsReduced: f.runsReduced, ids: addedIds, floorMbps: keepFloor ? (freshFloor?.mbps ?? null) : null });
+  return { ...old, rows: merged, additions };
 }
 
 if (opts.json) {
@@ -578,7 +745,7 @@ function targetSummary() {
   const rows = [];
   const pick = (res, id) => res.rows.find((r) => r.id === id);
   for (const res of results) {
-    if (res.big) continue;
+    if (res.big || res.kind) continue;
     const peers = res.rows.filter((r) => r.peer && r.ratio !== null);
     const best = peers.length ? Math.max(...peers.map((r) => r.ratio)) : null;
     const cell = (id, goal) => {
@@ -587,7 +754,18 @@ function targetSummary() {
       return `${r.ratio.toFixed(2)} ${r.ratio >= goal ? '✓' : '✗'}`;
     };
     const at = meta.mergedFrom && res.parser ? ` (at \`${res.parser.split(' ')[0]}\`)` : '';
-    rows.push(`| ${res.corpus.format} ${res.corpus.sizeMB} MB${at} | ${cell('om-validate', 0.8)} | ${cell('om-stream-validate', 0.8)} | ${cell('om-parse', 0.6)} | ${best === null ? '–' : best.toFixed(2)} |`);
+    const promtool = pick(res, 'promtool');
+    rows.push(`| ${res.corpus.format} ${res.corpus.sizeMB} MB${at} | ${cell('om-validate', 0.8)} | ${cell('om-stream-validate', 0.8)} | ${cell('om-parse', 0.6)} | ${cell('om-lint', 0.5)} | ${cell('om-lint-lib', 0.5)} | ${promtool?.ratio != null ? promtool.ratio.toFixed(2) : '–'} | ${best === null ? '–' : best.toFixed(2)} |`);
+  }
+  const diffs = [];
+  for (const res of results) {
+    if (res.kind !== 'diff') continue;
+    const r = pick(res, 'om-diff');
+    const ref = pick(res, 'parse-both');
+    const du = pick(res, 'diff-u');
+    const s = (x) => (x?.wall != null ? `${x.wall.toFixed(2)} s` : '–');
+    const ratio = r?.timeRatio != null ? `${r.timeRatio.toFixed(2)} ${r.timeRatio <= 1.5 ? '✓' : '✗'}` : '–';
+    diffs.push(`| ${res.corpus.format} 2 × ${res.corpus.sizeMB} MB | ${s(r)} | ${s(ref)} | ${ratio} | ${s(du)} |`);
   }
   const streaming = [];
   for (const res of results) {
@@ -599,7 +777,7 @@ function targetSummary() {
     const at = meta.mergedFrom && res.parser ? ` (at \`${res.parser.split(' ')[0]}\`)` : '';
     streaming.push(`| ${res.corpus.format} ${(res.corpus.bytes / 1e9).toFixed(2)} GB${at} | ${cell(pick(res, 'om-stream-validate'))} | ${cell(pick(res, 'om-stream'))} |`);
   }
-  return { rows, streaming };
+  return { rows, streaming, diffs };
 }
 
 function markdown(notes) {
@@ -612,7 +790,7 @@ function markdown(notes) {
   out.push(`- **Date:** ${meta.date.slice(0, 16).replace('T', ' ')} UTC`);
   out.push(`- **Command:** \`${command}\`${meta.mergedFrom ? `, merged into the results of \`${meta.mergedFrom.command}\` (${meta.mergedFrom.date.slice(0, 16).replace('T', ' ')} UTC); each table says when it was measured` : ''}`);
   out.push(`- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Linux ${m.kernel} — shared with other builds and tests while measuring, so absolute MB/s are noisy; compare the ratios`);
-  out.push(`- **Software:** Node ${m.node}; promtool ${m.promtool ?? '(not installed)'}; Python ${m.python ?? '–'} prometheus_client ${m.prometheusClient ?? '(not installed)'}; parse-prometheus-text-format ${m.parsePrometheusTextFormat ?? '(not installed)'}`);
+  out.push(`- **Software:** Node ${m.node}; promtool ${m.promtool ?? '(not installed)'}; Python ${m.python ?? '–'} prometheus_client ${m.prometheusClient ?? '(not installed)'}; parse-prometheus-text-format ${m.parsePrometheusTextFormat ?? '(not installed)'}${m.diff ? `; GNU diff ${m.diff}` : ''}`);
   if (m.parser && meta.mergedFrom) out.push(`- **@omkit/parser:** each table names the commit it measured; the latest run built \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
   else if (m.parser) out.push(`- **@omkit/parser:** built from \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
   out.push(`- **Runs:** median of ${runs} per cell unless the table says otherwise, each a fresh process; peak RSS from ${m.rssSource}`);
@@ -626,7 +804,16 @@ function markdown(notes) {
   out.push('  reference is the streaming floor (`createReadStream` chunks → `TextDecoder` → split lines), since no');
   out.push('  string can hold 1 GB.');
   out.push('- **Targets** (issue 2 §5): the validating path (`validate()`, `parseStream({ model: false })`) ≥ 0.8 × floor;');
-  out.push('  `parse()` with the whole model ≥ 0.6 × floor; streaming a 1 GB exposition in < 500 MiB peak RSS.');
+  out.push('  `parse()` with the whole model ≥ 0.6 × floor; streaming a 1 GB exposition in < 500 MiB peak RSS. Issue 3');
+  out.push('  §Performance: lint with every rule ≥ 0.5 × floor. Issue 6: `om diff` of 2 × 50 MB ≤ 1.5 × the time of parsing both.');
+  out.push('- **om lint** rows: the whole CLI, `node apps/om/dist/bin.js lint --format json --preset strict FILE` with stdout');
+  out.push('  to /dev/null (exit 0, or 1 when a finding reaches `--fail-on`: both valid timings; 2 is a failure). Above 64 MiB the CLI streams');
+  out.push('  the input family by family. `om parse() + lint()` is the library: `lint(parse(text), { config: { extends:');
+  out.push('  \'strict\' } })` with `@omkit/lint`\'s built `dist/` on the parser bundle, in one process.');
+  out.push('- **Diff** tables: A is the corpus of the seed, B the same families and series with ' + DIFF_PERTURB * 100 + ' % of the series\'');
+  out.push('  values changed (counters grow, gauges move, histograms and summaries gain observations: a later scrape).');
+  out.push('  `om diff --format json A B` and `diff -u A B` (stdout to /dev/null) are timed against `om parse()` of A');
+  out.push('  and B in one process; "× parse both" is a ratio of times (lower is better), MB/s counts both inputs.');
   out.push('- **Corpora** (`packages/parser/bench/corpus.mjs`, seeded, cached in `$TMPDIR/om-bench/`): federation-style');
   out.push('  node_exporter scrapes — counters, gauges, histograms with `le` buckets, summaries with quantiles, info,');
   out.push('  labels with escapes and UTF-8; the OpenMetrics corpus adds `# UNIT`, `_created`, exemplars, stateset,');
@@ -636,12 +823,19 @@ function markdown(notes) {
   out.push('  parse-prometheus-text-format; Python\'s prometheus_client has a parser for each format.');
   out.push('');
   const ts = targetSummary();
-  if (ts.rows.length || ts.streaming.length) out.push('## Targets at a glance', '');
+  if (ts.rows.length || ts.streaming.length || ts.diffs.length) out.push('## Targets at a glance', '');
   if (ts.rows.length) {
-    out.push('Throughput as × floor, same run:', '');
-    out.push('| corpus | validate() ≥ 0.8 | parseStream({model:false}) ≥ 0.8 | parse() ≥ 0.6 | best peer |');
-    out.push('|---|---:|---:|---:|---:|');
+    const later = results.some((r) => r.additions?.length);
+    out.push(`Throughput as × floor, same run${later ? ' (rows marked † in the tables below come from a later run, against its own floor)' : ''}:`, '');
+    out.push('| corpus | validate() ≥ 0.8 | parseStream({model:false}) ≥ 0.8 | parse() ≥ 0.6 | om lint (CLI) ≥ 0.5 | parse() + lint() ≥ 0.5 | promtool | best peer |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
     out.push(...ts.rows, '');
+  }
+  if (ts.diffs.length) {
+    out.push('`om diff` of two scrapes, median wall time, ≤ 1.5 × parsing both:', '');
+    out.push('| corpus | om diff | om parse() of both | om diff ÷ parse both ≤ 1.5 | diff -u |');
+    out.push('|---|---:|---:|---:|---:|');
+    out.push(...ts.diffs, '');
   }
   if (ts.streaming.length) {
     out.push('Streaming a 1 GB exposition, peak RSS < 500 MiB:', '');
@@ -651,22 +845,32 @@ function markdown(notes) {
   }
   for (const res of results) {
     const c = res.corpus;
-    out.push(`## ${title(c, res.big)}`, '');
+    out.push(`## ${title(c, res.big, res.kind)}`, '');
     const when = meta.mergedFrom && res.date ? `Measured ${res.date.slice(0, 16).replace('T', ' ')} UTC, @omkit/parser at \`${(res.parser ?? '?').split(' ')[0]}\`. ` : '';
-    out.push(`${when}Median of ${res.runs} run${res.runs > 1 ? 's' : ''}${res.runsReduced ? ` (${res.runsReduced})` : ''}.${res.big ? ' × floor is relative to the streaming floor here.' : ''}`, '');
-    out.push(markdownTable({ rows: res.rows }), '');
+    out.push(`${when}Median of ${res.runs} run${res.runs > 1 ? 's' : ''}${res.runsReduced ? ` (${res.runsReduced})` : ''}.${res.big ? ' × floor is relative to the streaming floor here.' : ''}`);
+    for (const a of res.additions ?? []) {
+      const labels = a.ids.map((id) => res.rows.find((r) => r.id === id)?.label ?? id).join(', ');
+      out.push(
+        `† ${labels}: added ${a.date.slice(0, 16).replace('T', ' ')} UTC (@omkit/parser at \`${(a.parser ?? '?').split(' ')[0]}\`), median of ${a.runs}${a.runsReduced ? ` (${a.runsReduced})` : ''}` +
+          (a.floorMbps != null ? `; × floor against the floor of that run, ${a.floorMbps.toFixed(1)} MB/s.` : '.'),
+      );
+    }
+    out.push('');
+    out.push(markdownTable({ rows: res.rows }, res.kind), '');
   }
   out.push('## Notes', '');
   out.push(notes ?? '<!-- notes -->\nHand-written observations go between these markers; `--markdown` keeps them.\n<!-- /notes -->', '');
   out.push('## Running it', '');
   out.push('```sh');
-  out.push('pnpm bench                      # 1, 10, 50, 200 MB × both formats, median of 3 (≈ 10 min on 2 cores)');
+  out.push('pnpm bench                      # 1, 10, 50, 200 MB × both formats, median of 3 (≈ 12 min on 2 cores)');
   out.push('pnpm bench --quick              # 1 and 10 MB, 1 run (< 1 min)');
   out.push('pnpm bench --big                # add the 1 GB streaming rows');
+  out.push('pnpm bench --diff               # add the diff tables (om diff vs diff -u on 2 × 50 MB, ≈ 1.5 min)');
   out.push('pnpm bench --sizes 10,50 --runs 5 --formats openmetrics --only floor,om-parse,python');
   out.push('pnpm bench --json out.json --markdown   # results as JSON; rewrite this file');
   out.push('pnpm bench --from-json out.json --markdown                  # render saved results again');
   out.push('pnpm bench --big --sizes 0 --merge-json out.json --json new.json --markdown   # remeasure some corpora');
+  out.push('pnpm bench --only floor,om-lint --merge-json out.json --json new.json --markdown   # add or remeasure some rows');
   out.push('```', '');
   out.push('Peers that are missing are skipped with the command that installs them:');
   out.push('`apt-get install -y prometheus python3-prometheus-client time` (Debian: promtool, the Python client, /usr/bin/time).');

@@ -2,7 +2,7 @@
 // Prometheus text 0.0.4 and OpenMetrics 1.0, written to disk in chunks (never one big string) and
 // cached under os.tmpdir()/om-bench/ keyed by format, size, seed and generator version.
 //
-//   node packages/parser/bench/corpus.mjs --format openmetrics --size 10 [--seed 1] [--out FILE]
+//   node packages/parser/bench/corpus.mjs --format openmetrics --size 10 [--seed 1] [--perturb 0.25] [--out FILE]
 //
 // Each "block" is a federation-style scrape of 3-10 node_exporter targets: every family (go runtime,
 // cpu, disks, filesystems, network, memory, systemd, hwmon, textfile, an HTTP histogram, an RPC
@@ -110,6 +110,34 @@ class FamilyWriter {
     this.now = 1_764_000_000; // fixed "scrape time" so output is deterministic
     /** Targets of the current block: every family repeats its series once per instance. */
     this.instances = [undefined];
+    /** Share of series whose values change (a later scrape of the same targets); 0 = the base corpus. */
+    this.perturb = 0;
+    /** The perturbation's own PRNG, so that the main one (families, series, labels) stays in step. */
+    this.prng = null;
+  }
+
+  /** Whether this series changes in the perturbed corpus (never asks the PRNG for the base one). */
+  changes() {
+    return this.perturb > 0 && this.prng() < this.perturb;
+  }
+
+  /** A counter a later scrape would show: the same or larger. */
+  laterCounter(v) {
+    if (!this.changes()) return v;
+    const add = 1 + this.prng() * Math.max(10, v * 0.01);
+    return Number.isInteger(v) ? v + Math.round(add) : Math.round((v + add) * 100) / 100;
+  }
+
+  /** A gauge a later scrape would show: within ±10 %, integers stay integers (so 0/1 flags mostly stay). */
+  laterGauge(v) {
+    if (!this.changes() || !Number.isFinite(v)) return v;
+    const x = v * (0.9 + this.prng() * 0.2);
+    return Number.isInteger(v) ? Math.round(x) : Math.round(x * 1e6) / 1e6;
+  }
+
+  /** Observations a later scrape adds to a histogram or summary series (0 for most). */
+  laterObservations() {
+    return this.changes() ? 1 + Math.floor(this.prng() * 1000) : 0;
   }
 
   /** `{instance="…",a="…"}` (or '' when empty). */
@@ -149,7 +177,7 @@ class FamilyWriter {
     for (const inst of this.instances) for (const [values, v] of rows) {
       const l = this.lt(labelNames, values, inst);
       const jitter = inst === undefined || v === 0 ? v : v * (0.5 + this.rng());
-      s += base + '_total' + l + ' ' + goFloat(Number.isInteger(v) ? Math.round(jitter) : Math.round(jitter * 100) / 100);
+      s += base + '_total' + l + ' ' + goFloat(this.laterCounter(Number.isInteger(v) ? Math.round(jitter) : Math.round(jitter * 100) / 100));
       if (om && opt.exemplars && this.rng() < opt.exemplars) s += this.exemplar(1 + (this.rng() * 100) | 0);
       s += '\n';
       lines++;
@@ -167,7 +195,7 @@ class FamilyWriter {
     const om = this.om;
     let { s, lines } = this.head(name, help, 'gauge', unit);
     for (const inst of this.instances) for (const [values, v] of rows) {
-      s += name + this.lt(labelNames, values, inst) + ' ' + goFloat(v);
+      s += name + this.lt(labelNames, values, inst) + ' ' + goFloat(this.laterGauge(v));
       if (opt.timestamps) {
         const ms = (this.now - int(this.rng, 0, 300)) * 1000 + int(this.rng, 0, 999);
         s += ' ' + (om ? (ms / 1000).toFixed(3) : String(ms));
@@ -184,7 +212,7 @@ class FamilyWriter {
     let lines = 0;
     if (!bare) ({ s, lines } = this.head(name, help, this.om ? 'unknown' : 'untyped'));
     for (const inst of this.instances) for (const [values, v] of rows) {
-      s += name + this.lt(labelNames, values, inst) + ' ' + goFloat(v) + '\n';
+      s += name + this.lt(labelNames, values, inst) + ' ' + goFloat(this.laterGauge(v)) + '\n';
       lines++;
     }
     return { text: s, lines, samples: rows.length * this.instances.length };
@@ -225,14 +253,16 @@ class FamilyWriter {
     for (const inst of this.instances) for (const values of rows) {
       const lt = this.lt(labelNames, values, inst).slice(1, -1);
       const pre = name + '_bucket{' + (lt ? lt + ',' : '') + 'le="';
-      const total = int(rng, 0, 5) === 0 ? int(rng, 0, 50) : int(rng, 100, 5_000_000);
+      const base = int(rng, 0, 5) === 0 ? int(rng, 0, 50) : int(rng, 100, 5_000_000);
+      const extra = this.laterObservations(); // all in the +Inf bucket: the main PRNG's calls stay the same
+      const total = base + extra;
       let cum = 0;
       let sum = 0;
       for (let i = 0; i <= bounds.length; i++) {
         const last = i === bounds.length;
-        const add = last ? total - cum : Math.floor((total - cum) * rng() * 0.6);
-        cum += add;
-        sum += add * (last ? bounds[bounds.length - 1] * 1.5 : bounds[i] * 0.7);
+        const add = last ? base - cum : Math.floor((base - cum) * rng() * 0.6);
+        cum += last ? add + extra : add;
+        sum += (last ? add + extra : add) * (last ? bounds[bounds.length - 1] * 1.5 : bounds[i] * 0.7);
         const le = last ? '+Inf' : om ? canonical(bounds[i]) : goFloat(bounds[i]);
         s += pre + le + '"} ' + goFloat(cum);
         if (om && opt.exemplars && add > 0 && rng() < opt.exemplars) {
@@ -274,7 +304,7 @@ class FamilyWriter {
       }
       lines += quantiles.length;
       samples += quantiles.length;
-      const count = int(rng, 1, 10_000_000);
+      const count = int(rng, 1, 10_000_000) + this.laterObservations();
       const l = lt ? '{' + lt + '}' : '';
       const sumText = goFloat(Math.round(count * q * 0.4 * 1e6) / 1e6);
       if (om) s += name + '_count' + l + ' ' + count + '\n' + name + '_sum' + l + ' ' + sumText + '\n';
@@ -492,10 +522,19 @@ function* hostBlock(w, b) {
 /**
  * Writes a corpus of at least `targetBytes` to `file` in ~1 MB chunks.
  * Returns { bytes, lines, families, samples }.
+ *
+ * `perturb` (0..1) makes "the same scrape, later": the same families, series and labels as the corpus
+ * of this seed, with that share of the series' values changed (counters grow, gauges move within ±10 %,
+ * histograms and summaries gain observations). It stops after `families` families (pass the base
+ * corpus's count, so that both hold the same families), else at `targetBytes`.
  */
-export function writeCorpus(format, targetBytes, file, seed = 1) {
+export function writeCorpus(format, targetBytes, file, seed = 1, { perturb = 0, families: maxFamilies } = {}) {
   if (!FORMATS.includes(format)) throw new Error('unknown format ' + format);
   const w = new FamilyWriter(format, mulberry32(seed * 2654435761 + (format === 'openmetrics' ? 7 : 3)));
+  if (perturb > 0) {
+    w.perturb = perturb;
+    w.prng = mulberry32(seed * 40503 + 0x5eed);
+  }
   const tmp = file + '.' + process.pid + '.tmp';
   const fd = openSync(tmp, 'w');
   let buf = '';
@@ -516,7 +555,7 @@ export function writeCorpus(format, targetBytes, file, seed = 1) {
         samples += fam.samples;
         families++;
         if (buf.length > 1 << 20) flush();
-        if (bytes >= targetBytes) break outer;
+        if (maxFamilies === undefined ? bytes >= targetBytes : families >= maxFamilies) break outer;
       }
     }
     if (format === 'openmetrics') {
@@ -532,11 +571,14 @@ export function writeCorpus(format, targetBytes, file, seed = 1) {
   return { bytes, lines, families, samples };
 }
 
-/** Path of the cached corpus, generating it first when missing. Returns its metadata. */
-export function ensureCorpus(format, sizeMB, { seed = 1, dir = cacheDir(), log = () => {} } = {}) {
+/**
+ * Path of the cached corpus, generating it first when missing. Returns its metadata.
+ * With `perturb` > 0: the later scrape of the base corpus (see writeCorpus), with the same families.
+ */
+export function ensureCorpus(format, sizeMB, { seed = 1, dir = cacheDir(), log = () => {}, perturb = 0 } = {}) {
   mkdirSync(dir, { recursive: true });
   const ext = format === 'openmetrics' ? 'om.txt' : 'prom.txt';
-  const base = `${format}-${sizeMB}MB-seed${seed}-v${GENERATOR_VERSION}`;
+  const base = `${format}-${sizeMB}MB-seed${seed}-v${GENERATOR_VERSION}${perturb > 0 ? `-perturb${perturb}` : ''}`;
   const file = join(dir, `${base}.${ext}`);
   const metaFile = join(dir, `${base}.json`);
   if (existsSync(file) && existsSync(metaFile)) {
@@ -544,9 +586,10 @@ export function ensureCorpus(format, sizeMB, { seed = 1, dir = cacheDir(), log =
     if (statSync(file).size === meta.bytes) return { file, ...meta, cached: true };
   }
   const t0 = performance.now();
-  log(`generating ${format} corpus of ${sizeMB} MB → ${file}`);
-  const stats = writeCorpus(format, Math.round(sizeMB * MB), file, seed);
-  const meta = { format, sizeMB, seed, version: GENERATOR_VERSION, ...stats };
+  const families = perturb > 0 ? ensureCorpus(format, sizeMB, { seed, dir, log }).families : undefined;
+  log(`generating ${format} corpus of ${sizeMB} MB${perturb > 0 ? ` (${perturb * 100} % of the values changed)` : ''} → ${file}`);
+  const stats = writeCorpus(format, Math.round(sizeMB * MB), file, seed, { perturb, families });
+  const meta = { format, sizeMB, seed, version: GENERATOR_VERSION, ...(perturb > 0 ? { perturb } : {}), ...stats };
   writeFileSync(metaFile, JSON.stringify(meta, null, 2));
   log(`  ${(stats.bytes / MB).toFixed(1)} MB, ${stats.lines} lines, ${stats.families} families in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { file, ...meta, cached: false };
@@ -562,12 +605,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const format = get('--format', 'prometheus');
   const size = Number(get('--size', '1'));
   const seed = Number(get('--seed', '1'));
+  const perturb = Number(get('--perturb', '0'));
   const out = get('--out');
   if (out) {
     const t0 = performance.now();
-    const s = writeCorpus(format, Math.round(size * MB), out, seed);
+    const families = perturb > 0 ? ensureCorpus(format, size, { seed, log: (m) => console.error(m) }).families : undefined;
+    const s = writeCorpus(format, Math.round(size * MB), out, seed, { perturb, families });
     console.log(JSON.stringify({ file: out, ...s, seconds: (performance.now() - t0) / 1000 }));
   } else {
-    console.log(JSON.stringify(ensureCorpus(format, size, { seed, log: (m) => console.error(m) })));
+    console.log(JSON.stringify(ensureCorpus(format, size, { seed, perturb, log: (m) => console.error(m) })));
   }
 }
