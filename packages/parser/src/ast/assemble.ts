@@ -350,15 +350,22 @@ export class Assembler {
   ): void {
     const type = family.type;
     const value = record.value;
-    const at = { start: record.start, end: record.end };
+    const at = record;
     let part: string | undefined;
     if (partLabel !== undefined) {
-      part = record.labels.find((l) => l.name === partLabel)?.value;
+      const labels = record.labels;
+      for (let i = labels.length - 1; i >= 0; i--) {
+        if (labels[i]!.name === partLabel) {
+          part = labels[i]!.value;
+          break;
+        }
+      }
       if (part === undefined) {
         this.report('OM108', at.start, at.end, `${type} sample \`${record.name}\` has no \`${partLabel}\` label`);
       }
     }
-    if (record.timestamp === undefined) {
+    // A repeated bucket is already a bucket not above the one before it (OM115).
+    if (record.timestamp === undefined && suffix !== '_bucket') {
       const identity = part === undefined ? suffix : `${suffix}\u0000${part}`;
       if (metric.firstIdentity === undefined) metric.firstIdentity = identity;
       else {
@@ -498,6 +505,12 @@ export class Assembler {
   }
 
   private closePoint(point: HistogramPoint): void {
+    const problem =
+      point.lastLe !== Infinity ||
+      (point.count !== undefined && point.count !== point.lastBucketValue) ||
+      ((point.hasSum || point.hasGsum) !== (point.count !== undefined)) ||
+      (point.negativeBuckets ? point.hasSum : point.negativeGsum);
+    if (!problem) return;
     const span = spanBetween(
       { line: point.startLine, start: point.startLineStart },
       point.start,
