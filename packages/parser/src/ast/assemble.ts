@@ -88,6 +88,8 @@ export class Assembler {
   private descriptorSpans: { keyword: string; span: Span }[] = [];
   /** The suffix of the sample being placed, after its family's name (`_bucket`, `''`, …). */
   private suffix = '';
+  /** The name of the last sample placed in the current family by name and suffix. */
+  private placedName: string | undefined;
   /** The name of the last sample kept, reused by the next sample of the same name. */
   private lastName = '';
   /** Where the current family's first sample line starts. */
@@ -223,10 +225,13 @@ export class Assembler {
 
   private familyFor(record: SampleRecord): FamilyNode {
     const family = this.family;
+    // Consecutive samples mostly share their name (the fast path even reuses the string).
+    if (record.name === this.placedName && family !== undefined) return family;
     if (family !== undefined && record.name.startsWith(family.name)) {
       const suffix = knownSuffix(record.name, family.name.length, this.suffixes[family.type]);
       if (suffix !== undefined) {
         this.suffix = suffix;
+        this.placedName = record.name;
         return family;
       }
       if (record.name.length === family.name.length && this.om) {
@@ -263,6 +268,7 @@ export class Assembler {
     } else this.familyTypes.set(detach(name), 'unknown');
     const family = new FamilyNode(name);
     this.family = family;
+    this.placedName = undefined;
     this.hasSamples = false;
     this.descriptorSpans = [];
     return family;
