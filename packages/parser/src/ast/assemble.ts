@@ -195,14 +195,15 @@ export class Assembler {
     this.closeMetric();
     const labels = withoutLabel(record.labels, partLabel);
     const key = canonicalKey(record, labels, partLabel) ?? metricKey(labels);
-    if (this.seenMetricKeys.has(key)) {
+    const known = this.seenMetricKeys.size;
+    this.seenMetricKeys.add(key);
+    if (this.seenMetricKeys.size === known) {
       const shown = labels.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(',');
       this.report('OM123', record.start, record.end, `samples of \`${family.name}{${shown}}\` are split by other series`, {
         help: 'keep all samples of one label set together',
         severity: this.om ? 'error' : 'warning',
       });
     }
-    this.seenMetricKeys.add(key);
     const node = this.options.model ? new MetricNode(labels) : undefined;
     if (node !== undefined) family.metrics.push(node);
     // One state object, reset per metric: most metrics are a single sample.

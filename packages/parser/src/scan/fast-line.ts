@@ -49,8 +49,12 @@ function isNameChar(c: number): boolean {
 let pos = 0;
 let labels: Label[] = [];
 let previousName = '';
-/** The previous line's plain labels by position, for reuse. */
-const previous: (Label | undefined)[] = [];
+/**
+ * The labels of the last label set read in full, for reuse by position, and which of them were
+ * written without escapes (bit k for label k; only such a value can be recognised in the text).
+ */
+let previous: readonly Label[] = [];
+let previousPlain = 0;
 /** The text between the braces when nothing in it is escaped (see SampleRecord.labelsText). */
 let labelsText: string | undefined;
 
@@ -71,6 +75,15 @@ function backslashFrom(text: string, from: number): number {
   return nextBackslash === -1 ? Infinity : nextBackslash;
 }
 
+/** Ends a label set read in full at `close` (its `}`), remembering it for the next line. */
+function closeLabels(text: string, open: number, close: number, canonical: boolean, plain: number): boolean {
+  pos = close + 1;
+  if (canonical) labelsText = text.slice(open + 1, close);
+  previous = labels;
+  previousPlain = plain;
+  return true;
+}
+
 /** Reads `{name="value",...}` at `pos`; leaves `pos` after `}`. */
 const seenNames: { set?: Set<string> } = {};
 
@@ -86,11 +99,16 @@ function readLabels(text: string, end: number): boolean {
     return true;
   }
   let canonical = true;
+  let plain = 0;
+  // While every label so far is the previous set's label at the same position, a name cannot
+  // repeat one before it (the previous set had no repeats).
+  let sameAsPrevious = true;
   for (;;) {
     const nameStart = i;
+    const k = labels.length;
     // Lines of one family repeat their label names and often their values: reuse the previous
-    // line's strings and Label objects when the text matches them.
-    const reuse = previous[labels.length];
+    // set's strings and Label objects when the text matches them.
+    const reuse = k < previous.length ? previous[k] : undefined;
     let name: string;
     if (reuse !== undefined && text.startsWith(reuse.name, i) && text.charCodeAt(i + reuse.name.length) === EQUALS) {
       name = reuse.name;
@@ -105,23 +123,23 @@ function readLabels(text: string, end: number): boolean {
     i += 2;
     if (
       reuse !== undefined &&
+      k < 31 &&
+      ((previousPlain >>> k) & 1) === 1 &&
       name === reuse.name &&
       text.charCodeAt(i + reuse.value.length) === QUOTE &&
       text.startsWith(reuse.value, i)
     ) {
-      if (hasLabel(labels, name, seenNames)) return false;
+      if (!sameAsPrevious && hasLabel(labels, name, seenNames)) return false;
       labels.push(reuse);
+      plain |= 1 << k;
       i += reuse.value.length + 1;
       const c = text.charCodeAt(i);
-      if (c === RBRACE) {
-        pos = i + 1;
-        if (canonical) labelsText = text.slice(open + 1, i);
-        return true;
-      }
+      if (c === RBRACE) return closeLabels(text, open, i, canonical, plain);
       if (c !== COMMA) return false;
       i++;
       continue;
     }
+    sameAsPrevious = false;
     let value: string;
     let escaped = false;
     let quote = text.indexOf('"', i);
@@ -154,17 +172,11 @@ function readLabels(text: string, end: number): boolean {
     }
     i = quote;
     if (hasLabel(labels, name, seenNames)) return false;
-    const label = { name, value };
-    labels.push(label);
-    // Only a value written without escapes can be recognised in the text later.
-    previous[labels.length - 1] = escaped ? undefined : label;
+    labels.push({ name, value });
+    if (!escaped && k < 31) plain |= 1 << k;
     i++;
     const c = text.charCodeAt(i);
-    if (c === RBRACE) {
-      pos = i + 1;
-      if (canonical) labelsText = text.slice(open + 1, i);
-      return true;
-    }
+    if (c === RBRACE) return closeLabels(text, open, i, canonical, plain);
     if (c !== COMMA) return false;
     i++;
   }
