@@ -9,7 +9,7 @@ import { codes, codeUrl, type Code } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
-import { scanComment, scanSample } from './scan/fast-line.js';
+import { resetScanner, scanComment, scanSample } from './scan/fast-line.js';
 
 export interface SessionOptions {
   format: Format;
@@ -141,6 +141,7 @@ export class Session {
    */
   finish(length: number, lastChar: number): void {
     this.assembler.finish();
+    resetScanner();
     // The end of the input: after a final line feed, that is the start of the next (empty) line.
     const endSpan: Span =
       lastChar === 10

@@ -75,6 +75,17 @@ function backslashFrom(text: string, from: number): number {
   return nextBackslash === -1 ? Infinity : nextBackslash;
 }
 
+/** Forgets what the scanner remembers between lines, so that it keeps no input alive after a run. */
+export function resetScanner(): void {
+  labels = [];
+  previousName = '';
+  previous = [];
+  previousPlain = 0;
+  labelsText = undefined;
+  backslashText = undefined;
+  nextBackslash = -1;
+}
+
 /** Ends a label set read in full at `close` (its `}`), remembering it for the next line. */
 function closeLabels(text: string, open: number, close: number, canonical: boolean, plain: number): boolean {
   pos = close + 1;
