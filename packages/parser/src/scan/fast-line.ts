@@ -193,36 +193,77 @@ function readLabels(text: string, end: number): boolean {
   }
 }
 
-/** Reads a number up to the next space or `end`; NaN means "not for the fast path". */
+/** Exact powers of ten (10^22 is the largest a double holds exactly). */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * Reads a number up to the next space or `end`; NaN means "not for the fast path". The shape is
+ * checked as OM 1.0 ABNF `realnumber` (plus `Inf`, `+Inf`, `-Inf` when `words`), and the value is
+ * computed without building a string when it is exact that way: at most 15 significant digits
+ * and a power of ten up to 22, one correctly rounded multiplication or division (Clinger's fast
+ * path). Longer numbers go through Number(), as the grammar's reading does.
+ */
 function readNumber(text: string, end: number, words: boolean): number {
   const start = pos;
-  let i = pos;
-  let integer = 0;
-  let digitsOnly = true;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE) break;
-    if (c >= 48 && c <= 57) integer = integer * 10 + (c - 48);
-    else digitsOnly = false;
+  let i = start;
+  let c = text.charCodeAt(i);
+  let negative = false;
+  if (c === 43 /* + */ || c === 45 /* - */) {
+    negative = c === 45;
+    c = text.charCodeAt(++i);
   }
-  pos = i;
-  const length = i - start;
-  if (length === 0) return NaN;
-  if (digitsOnly && length < 16) return integer;
-  const c0 = text.charCodeAt(start);
-  if (c0 === 78 /* N */ || c0 === 43 /* + */ || c0 === 45 /* - */ || c0 === 73 /* I */) {
+  if (c === 73 /* I */ || c === 78 /* N */) {
+    while (i < end && text.charCodeAt(i) !== SPACE) i++;
+    pos = i;
+    if (!words) return NaN;
     const word = text.slice(start, i);
-    if (words) {
-      if (word === '+Inf' || word === 'Inf') return Infinity;
-      if (word === '-Inf') return -Infinity;
+    return word === '+Inf' || word === 'Inf' ? Infinity : word === '-Inf' ? -Infinity : NaN;
+  }
+  let mantissa = 0;
+  let significant = 0;
+  let fraction = 0;
+  let digits = false;
+  for (; i < end; c = text.charCodeAt(++i)) {
+    if (c < 48 || c > 57) break;
+    digits = true;
+    if (mantissa !== 0 || c !== 48) significant++;
+    mantissa = mantissa * 10 + (c - 48);
+  }
+  if (c === 46 /* . */ && i < end) {
+    for (c = text.charCodeAt(++i); i < end; c = text.charCodeAt(++i)) {
+      if (c < 48 || c > 57) break;
+      digits = true;
+      if (mantissa !== 0 || c !== 48) significant++;
+      mantissa = mantissa * 10 + (c - 48);
+      fraction++;
     }
   }
-  for (let k = start; k < i; k++) {
-    const c = text.charCodeAt(k);
-    // Only `[0-9.eE+-]`: then Number() accepts exactly the ABNF's realnumber.
-    if (!((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45)) return NaN;
+  if (!digits) return NaN;
+  let exponent = 0;
+  if ((c === 101 /* e */ || c === 69) /* E */ && i < end) {
+    c = text.charCodeAt(++i);
+    let negativeExponent = false;
+    if (c === 43 || c === 45) {
+      negativeExponent = c === 45;
+      c = text.charCodeAt(++i);
+    }
+    let exponentDigits = false;
+    for (; i < end; c = text.charCodeAt(++i)) {
+      if (c < 48 || c > 57) break;
+      exponentDigits = true;
+      if (exponent < 1e6) exponent = exponent * 10 + (c - 48);
+    }
+    if (!exponentDigits) return NaN;
+    if (negativeExponent) exponent = -exponent;
   }
-  return Number(text.slice(start, i));
+  if (i < end && c !== SPACE) return NaN;
+  pos = i;
+  const scale = exponent - fraction;
+  let value: number;
+  if (significant <= 15 && scale >= -22 && scale <= 22) {
+    value = scale >= 0 ? mantissa * POW10[scale]! : mantissa / POW10[-scale]!;
+  } else value = Number(text.slice(negative || text.charCodeAt(start) === 43 ? start + 1 : start, i));
+  return negative ? -value : value;
 }
 
 /**
