@@ -16,3 +16,4 @@ export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
 export { serialize, toJSON, type SerializeOptions } from './serialize.js';
 export { convert } from './convert.js';
+export { thresholdValue } from './number.js';

@@ -1,5 +1,6 @@
 // Numbers as the formats write them (OM 1.0 ABNF `number`, `realnumber`; §Canonical Numbers;
 // Prometheus text 0.0.4 values are Go ParseFloat, timestamps int64 milliseconds).
+import type { Format } from './ast/types.js';
 
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const WORD = /^([+-]?)(inf|infinity|nan)$/i;
@@ -34,6 +35,15 @@ export function parseThreshold(text: string): number | undefined {
   if (text === '+Inf') return Infinity;
   if (text === '-Inf') return -Infinity;
   return parseRealNumber(text);
+}
+
+/**
+ * The value of an `le` or `quantile` label as the parser reads it in a format: OpenMetrics as
+ * `parseThreshold`, Prometheus text as Go's ParseFloat (expfmt), where `Inf` and `NaN` are spelled
+ * freely. Undefined where the parser reports the label instead.
+ */
+export function thresholdValue(text: string, format: Format): number | undefined {
+  return format === 'openmetrics' ? parseThreshold(text) : parseValue(text);
 }
 
 /** Go's `%g`-like rendering used by OpenMetrics exposers; integers keep no decimal point. */

@@ -1,4 +1,4 @@
-import type { Edit, MetricFamily, Sample } from '@omkit/parser';
+import { thresholdValue, type Edit, type MetricFamily, type Sample } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { labelPairs } from './support/spans.js';
 
@@ -32,18 +32,6 @@ export function canonicalThreshold(n: number): string {
   }
   out = sign + out;
   return /[.e]/.test(out) ? out : `${out}.0`;
-}
-
-const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-
-/** The value of a threshold as the parser reads it, or undefined when it reports it instead. */
-function parse(text: string, openmetrics: boolean): number | undefined {
-  if (REAL.test(text)) return Number(text);
-  if (openmetrics) return text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : undefined;
-  // Prometheus text: Go's ParseFloat, as expfmt applies it.
-  const word = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
-  if (!word) return undefined;
-  return word[2]!.toLowerCase() === 'nan' ? NaN : word[1] === '-' ? -Infinity : Infinity;
 }
 
 /** The label carrying the threshold of a sample (`le` of a bucket, `quantile` of a summary), if any. */
@@ -81,7 +69,7 @@ export default defineRule({
             if (!label) continue;
             const value = s.labels.find((l) => l.name === label)?.value;
             if (value === undefined || seen.has(value)) continue;
-            const n = parse(value, openmetrics);
+            const n = thresholdValue(value, ctx.result.format);
             if (n === undefined) continue; // the parser reports it
             const canonical = canonicalThreshold(n);
             if (canonical === value) continue;

@@ -6,7 +6,7 @@ import type { Code } from '../codes.js';
 import { detach } from '../detach.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
-import { parseThreshold, parseValue } from '../number.js';
+import { thresholdValue } from '../number.js';
 import { descriptorLine } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
@@ -417,7 +417,7 @@ export class Assembler {
         break;
       case 'summary':
         if (suffix === '' && part !== undefined) {
-          const q = parseThreshold(part);
+          const q = thresholdValue(part, 'openmetrics');
           if (q === undefined || !(q >= 0 && q <= 1)) {
             this.report('OM109', at.start, at.end, `quantile \`${part}\` is not a number between 0 and 1`);
           }
@@ -483,7 +483,7 @@ export class Assembler {
     point.end = record.end;
     if (suffix === '_bucket') {
       if (le === undefined) return;
-      const threshold = parseThreshold(le);
+      const threshold = thresholdValue(le, 'openmetrics');
       if (threshold === undefined) {
         this.report('OM109', record.start, record.end, `\`le="${le}"\` is not a threshold`, {
           help: 'write a number, or `+Inf` for the last bucket',
@@ -553,7 +553,7 @@ export class Assembler {
     const part = record.labels.find((l) => l.name === partLabel)?.value;
     if (part === undefined) {
       this.report('OM108', record.start, record.end, `${family.type} sample \`${record.name}\` has no \`${partLabel}\` label`);
-    } else if (parseValue(part) === undefined) {
+    } else if (thresholdValue(part, 'prometheus') === undefined) {
       this.report('OM109', record.start, record.end, `\`${partLabel}="${part}"\` is not a number`);
     }
     void suffix;
