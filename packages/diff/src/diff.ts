@@ -13,6 +13,8 @@ type Slot = Sample | typeof MATCHED | typeof ADDED;
 interface Context {
   readonly ignoreMetric?: (name: string) => boolean;
   readonly normalize: LabelNormalizer;
+  /** Whether families may be compared series by series in written order (see compareInOrder). */
+  readonly inOrder: boolean;
   readonly options: DiffOptions;
   readonly out: Change[];
 }
@@ -22,7 +24,9 @@ const CREATED = '_created';
 /** Compares two parsed scrapes; changes are ordered by family name, kind, then series key. */
 export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
-  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), options, out };
+  const inOrder =
+    (options.ignoreLabels ?? []).length === 0 && (options.relabel ?? []).length === 0 && !splitsSeries(a) && !splitsSeries(b);
+  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out };
   const compareUnits = a.format === 'openmetrics' && b.format === 'openmetrics';
   for (const [x, y] of matchFamilies(groupFamilies(a, ctx), groupFamilies(b, ctx))) {
     if (x === undefined) oneSided('family-added', y!, ctx);
@@ -31,6 +35,14 @@ export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}):
   }
   const only = options.only === undefined ? undefined : new Set<ChangeKind>(options.only);
   return sortChanges(only === undefined ? out : out.filter((c) => only.has(c.kind)));
+}
+
+/**
+ * Whether one label set is written in two places of a family (the parser's OM123): then two
+ * metrics of a side share a series key, and only the keyed comparison says which one counts.
+ */
+function splitsSeries(result: ParseResult): boolean {
+  return result.diagnostics.some((d) => d.code === 'OM123');
 }
 
 /** Sorts changes by family name, then kind (in `changeKinds` order), then series key. */
@@ -153,6 +165,7 @@ function compareFamily(xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean
       from: fa.unit, to: fb.unit,
     });
   }
+  if (xs.length === 1 && ys.length === 1 && ctx.inOrder && compareInOrder(fa, fb, ctx)) return;
   const x = indexBefore(xs, ctx);
   const y = compareAfter(x, ys, ctx);
   let removed = 0;
@@ -188,6 +201,67 @@ function compareFamily(xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean
       added: to.filter((le) => !setA.has(le)), removed: from.filter((le) => !setB.has(le)),
     });
   }
+}
+
+/**
+ * Two scrapes of one target mostly list the same series in the same order. When a family's
+ * metrics and samples line up one to one with the same names and labels, the two sides have the
+ * same series, label names and bucket layouts, and only values can differ: they are compared by
+ * position, without building a key per series. Returns false, having reported nothing, when the
+ * shapes differ anywhere; the keyed comparison then takes the family.
+ */
+function compareInOrder(fa: MetricFamily, fb: MetricFamily, ctx: Context): boolean {
+  const ma = fa.metrics;
+  const mb = fb.metrics;
+  if (ma.length !== mb.length) return false;
+  for (let m = 0; m < ma.length; m++) {
+    const sa = ma[m]!.samples;
+    const sb = mb[m]!.samples;
+    // (Pairwise checks for repeats below stay cheap on metrics of ordinary size.)
+    if (sa.length !== sb.length || sa.length > 64) return false;
+    for (let k = 0; k < sa.length; k++) {
+      if (!sameSeries(sa[k]!, sb[k]!)) return false;
+      // A series repeated within a metric: the keyed comparison keeps its first sample only.
+      for (let j = 0; j < k; j++) if (sameSeries(sa[j]!, sa[k]!)) return false;
+    }
+  }
+  const family = fa.name;
+  const monotonicA = isMonotonic(fa.type);
+  const monotonicB = isMonotonic(fb.type);
+  for (let m = 0; m < ma.length; m++) {
+    const sa = ma[m]!.samples;
+    const sb = mb[m]!.samples;
+    let restarted = false;
+    if (monotonicA && monotonicB) {
+      const ca = createdOf(sa, ctx);
+      const cb = ca === undefined ? undefined : createdOf(sb, ctx);
+      restarted = cb !== undefined && cb.value > ca!.value;
+    }
+    for (let k = 0; k < sa.length; k++) {
+      const a = sa[k]!;
+      const b = sb[k]!;
+      if (ctx.ignoreMetric?.(b.name)) continue;
+      if (restarted && b.name.endsWith(CREATED)) continue;
+      const counter = isCounterSample(fa.type, b.name) && isCounterSample(fb.type, b.name);
+      if (!valuesDiffer(a.value, b.value, counter, counter && restarted, ctx)) continue;
+      const key = seriesKey(b.name, ctx.normalize(b.labels));
+      compareValues(family, key, a, b, counter, counter && restarted, ctx);
+    }
+  }
+  return true;
+}
+
+/** Same sample name and the same labels in the same order. */
+function sameSeries(a: Sample, b: Sample): boolean {
+  if (a.name !== b.name) return false;
+  const x = a.labels;
+  const y = b.labels;
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i]!.name !== y[i]!.name || x[i]!.value !== y[i]!.value) return false;
+  }
+  return true;
 }
 
 interface Histogram {
@@ -317,8 +391,8 @@ function compareValues(
 ): void {
   const from = sa.value;
   const to = sb.value;
+  if (!valuesDiffer(from, to, counter, restarted, ctx)) return;
   const decreased = counter && to < from;
-  if (!restarted && !decreased && sameValue(from, to, ctx.options.tolerance)) return;
   const interval = intervalOf(sa, sb, ctx.options.intervalSeconds);
   const delta = to - from;
   if (restarted || decreased) {
@@ -337,6 +411,11 @@ function compareValues(
       kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta, interval, rate: delta / interval,
     });
   }
+}
+
+/** Whether a pair of values makes a change: a reset, a counter going down, or a different value. */
+function valuesDiffer(from: number, to: number, counter: boolean, restarted: boolean, ctx: Context): boolean {
+  return restarted || (counter && to < from) || !sameValue(from, to, ctx.options.tolerance);
 }
 
 function isCounterSample(type: MetricType, name: string): boolean {

@@ -5,20 +5,32 @@ import { globsMatcher } from './glob.js';
 import type { DiffOptions } from './types.js';
 
 const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const NEEDS_ESCAPE = /[\\"\n]/;
+
+/** Label names repeat on every sample: each is checked and quoted once. */
+const renderedNames = new Map<string, string>();
+
+function renderName(name: string): string {
+  let out = renderedNames.get(name);
+  if (out === undefined) {
+    out = LEGACY_LABEL.test(name) ? name : JSON.stringify(name);
+    if (renderedNames.size < 10_000) renderedNames.set(name, out);
+  }
+  return out;
+}
+
+function renderValue(value: string): string {
+  // Three native searches beat a regex test on the short values labels mostly hold.
+  if (value.indexOf('\\') === -1 && value.indexOf('"') === -1 && value.indexOf('\n') === -1) return value;
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
 
 /** `name="value"` pairs joined by commas; values escaped as in the text formats. */
 export function renderLabels(labels: readonly Label[], skip?: string): string {
   let out = '';
-  for (const label of labels) {
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
     if (label.name === skip) continue;
-    if (out !== '') out += ',';
-    out += LEGACY_LABEL.test(label.name) ? label.name : JSON.stringify(label.name);
-    out += '="';
-    out += NEEDS_ESCAPE.test(label.value)
-      ? label.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
-      : label.value;
-    out += '"';
+    out += `${out === '' ? '' : ','}${renderName(label.name)}="${renderValue(label.value)}"`;
   }
   return out;
 }
