@@ -173,8 +173,7 @@ export class Assembler {
       // so that a kept model costs little more than one object per sample.
       if (record.name === this.lastName) record.name = this.lastName;
       else this.lastName = record.name;
-      metric.node.samples.push(
-        new SampleNode(
+      const node = new SampleNode(
           record.name,
           sharedLabels(metric.node.labels, record.labels, partLabel),
           record.value,
@@ -186,8 +185,11 @@ export class Assembler {
           lineStart,
           record.start,
           record.end,
-        ),
       );
+      // Most metrics hold one sample: an array of exactly one, not push's first growth of 17.
+      const samples = metric.node.samples;
+      if (samples.length === 0) metric.node.samples = [node];
+      else samples.push(node);
     }
   }
 

@@ -81,7 +81,7 @@ export class DescriptorNode extends OnOneLine implements Descriptor {
 }
 
 export class MetricNode implements Metric {
-  readonly samples: Sample[] = [];
+  samples: Sample[] = [];
   constructor(readonly labels: readonly Label[]) {}
 }
 
