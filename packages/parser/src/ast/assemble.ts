@@ -591,10 +591,9 @@ function knownSuffix(name: string, baseLength: number, suffixes: readonly string
  */
 function sharedLabels(metric: readonly Label[], all: readonly Label[], partLabel: string | undefined): readonly Label[] {
   if (all.length === metric.length) return metric;
-  const out: Label[] = [];
   let j = 0;
-  for (const label of all) out.push(label.name === partLabel ? label : metric[j++]!);
-  return out;
+  // map() allocates the exact length; push would reserve room for 17.
+  return all.map((label) => (label.name === partLabel ? label : metric[j++]!));
 }
 
 /** Whether a sample's labels, without its part label, are the metric's labels in the same order. */

@@ -90,6 +90,8 @@ export function resetScanner(): void {
 function closeLabels(text: string, open: number, close: number, canonical: boolean, plain: number): boolean {
   pos = close + 1;
   if (canonical) labelsText = text.slice(open + 1, close);
+  // An exact-size copy: the model may keep the set, and push left room for 17 labels.
+  labels = labels.slice();
   previous = labels;
   previousPlain = plain;
   return true;
