@@ -34,9 +34,22 @@ export function canonicalThreshold(n: number): string {
   return /[.e]/.test(out) ? out : `${out}.0`;
 }
 
+function labelValue(sample: Sample, name: string): string | undefined {
+  const labels = sample.labels;
+  for (let i = 0; i < labels.length; i++) if (labels[i]!.name === name) return labels[i]!.value;
+  return undefined;
+}
+
 /** The label carrying the threshold of a sample (`le` of a bucket, `quantile` of a summary), if any. */
 function thresholdLabel(family: MetricFamily, sample: Sample): 'le' | 'quantile' | undefined {
-  if ((family.type === 'histogram' || family.type === 'gaugehistogram') && sample.name === `${family.name}_bucket`) return 'le';
+  const name = sample.name;
+  if (
+    (family.type === 'histogram' || family.type === 'gaugehistogram') &&
+    name.length === family.name.length + 7 &&
+    name.endsWith('_bucket') &&
+    name.startsWith(family.name)
+  )
+    return 'le';
   if (family.type === 'summary' && sample.name === family.name) return 'quantile';
   return undefined;
 }
@@ -63,19 +76,22 @@ export default defineRule({
       MetricFamily(family) {
         if (family.type !== 'histogram' && family.type !== 'gaugehistogram' && family.type !== 'summary') return;
         const seen = new Set<string>();
+        // Values already found fine (or left to the parser): a family repeats its thresholds.
+        const fine = new Set<string>();
         for (const m of family.metrics)
           for (const s of m.samples) {
             const label = thresholdLabel(family, s);
             if (!label) continue;
-            const value = s.labels.find((l) => l.name === label)?.value;
-            if (value === undefined || seen.has(value)) continue;
+            const value = labelValue(s, label);
+            if (value === undefined || seen.has(value) || fine.has(value)) continue;
             const n = thresholdValue(value, ctx.result.format);
-            if (n === undefined) continue; // the parser reports it
-            const canonical = canonicalThreshold(n);
-            if (canonical === value) continue;
+            const canonical = n === undefined ? value : canonicalThreshold(n); // undefined: the parser reports it
             // Prometheus text exposers (expfmt) write plain `%g`: `le="1"` is their canonical form,
             // and the `.0` is OpenMetrics' own addition.
-            if (!openmetrics && canonical.endsWith('.0') && value === canonical.slice(0, -2)) continue;
+            if (canonical === value || (!openmetrics && canonical.endsWith('.0') && value === canonical.slice(0, -2))) {
+              fine.add(value);
+              continue;
+            }
             seen.add(value);
             // One fix rewrites the value on every bucket / quantile line of the family that has it.
             const edits: Edit[] = [];

@@ -1,4 +1,6 @@
+import type { Metric } from '@omkit/parser';
 import { defineRule } from '../rule.js';
+import { sameNames } from './support/family-labels.js';
 
 function key(labels: readonly { name: string }[]): string {
   return labels.map((l) => l.name).sort().join(',');
@@ -24,7 +26,11 @@ export default defineRule({
     return {
       MetricFamily(family) {
         let first: string | undefined;
+        let previous: Metric | undefined;
         for (const m of family.metrics) {
+          // The same names in the same order as the metric before: the same set.
+          if (previous !== undefined && sameNames(previous.labels, m.labels)) continue;
+          previous = m;
           const k = key(m.labels);
           if (first === undefined) first = k;
           else if (k !== first) {

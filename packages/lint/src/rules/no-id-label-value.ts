@@ -10,10 +10,11 @@ const ID_SEGMENT = /^(?:\d{2,}|[0-9a-f]{8}-[0-9a-f-]{27,}|[0-9a-f]{12,})$/i;
 
 /** What kind of ID a label value looks like, if any. */
 export function idKind(value: string): string | undefined {
+  // Each test first asks what its pattern cannot do without: most values are none of these.
   if (value.length < 6) return undefined;
-  if (UUID.test(value)) return 'a UUID';
-  if (HEX.test(value) && /\d/.test(value) && /[a-f]/i.test(value)) return 'a hex ID';
-  if (EMAIL.test(value)) return 'an email address';
+  if (value.length === 36 && UUID.test(value)) return 'a UUID';
+  if (value.length >= 16 && HEX.test(value) && /\d/.test(value) && /[a-f]/i.test(value)) return 'a hex ID';
+  if (value.includes('@') && EMAIL.test(value)) return 'an email address';
   if (value.includes('/')) {
     const path = value.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0]!;
     if (path.split('/').some((seg) => ID_SEGMENT.test(seg))) return 'a path with an ID';

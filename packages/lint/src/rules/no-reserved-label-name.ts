@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { familyLabels } from './support/family-labels.js';
 import { labelSpan } from './support/spans.js';
 
 export default defineRule({
@@ -20,14 +21,8 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const seen = new Set<string>();
-        for (const m of family.metrics)
-          for (const s of m.samples)
-            for (const l of s.labels)
-              if (l.name.startsWith('_') && !seen.has(l.name)) {
-                seen.add(l.name);
-                ctx.report({ messageId: 'reserved', data: { label: l.name, name: family.name }, span: labelSpan(ctx.text, s, l.name) });
-              }
+        for (const [label, s] of familyLabels(family).ofSamples)
+          if (label.startsWith('_')) ctx.report({ messageId: 'reserved', data: { label, name: family.name }, span: labelSpan(ctx.text, s, label) });
       },
     };
   },

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
+import { familyLabels } from './support/family-labels.js';
 import { labelSpan } from './support/spans.js';
 
 export default defineRule({
@@ -28,13 +29,8 @@ export default defineRule({
     return {
       MetricFamily(family) {
         if (family.name === 'target' || family.name === 'target_info') return;
-        const seen = new Set<string>();
-        for (const m of family.metrics)
-          for (const l of m.labels)
-            if (targets.has(l.name) && !seen.has(l.name)) {
-              seen.add(l.name);
-              ctx.report({ messageId: 'targetLabel', data: { label: l.name, name: family.name }, span: labelSpan(ctx.text, m.samples[0]!, l.name) });
-            }
+        for (const [label, m] of familyLabels(family).ofMetrics)
+          if (targets.has(label)) ctx.report({ messageId: 'targetLabel', data: { label, name: family.name }, span: labelSpan(ctx.text, m.samples[0]!, label) });
       },
     };
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { familyLabels } from './support/family-labels.js';
 import { labelSpan } from './support/spans.js';
 
 export default defineRule({
@@ -17,15 +18,11 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const seen = new Set<string>();
-        for (const metric of family.metrics)
-          for (const s of metric.samples)
-            for (const l of s.labels) {
-              if (!/[A-Z]/.test(l.name) || seen.has(l.name)) continue;
-              seen.add(l.name);
-              const suggestion = l.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-              ctx.report({ messageId: 'notSnakeCase', data: { label: l.name, name: family.name, suggestion }, span: labelSpan(ctx.text, s, l.name) });
-            }
+        for (const [label, s] of familyLabels(family).ofSamples) {
+          if (!/[A-Z]/.test(label)) continue;
+          const suggestion = label.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+          ctx.report({ messageId: 'notSnakeCase', data: { label, name: family.name, suggestion }, span: labelSpan(ctx.text, s, label) });
+        }
       },
     };
   },

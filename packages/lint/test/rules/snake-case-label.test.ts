@@ -26,5 +26,16 @@ ruleTester(rule, {
         { messageId: 'notSnakeCase', line: 5, column: 32, endColumn: 39, metric: 'http_requests' },
       ],
     },
+    {
+      name: 'a point label first met on a later sample of its metric',
+      parseErrors: true, // the first sample lacks its state (OM108)
+      code: dedent`
+        # TYPE diskState stateset
+        diskState{disk="a"} 1
+        diskState{disk="a",diskState="ok"} 0
+        # EOF
+      `,
+      errors: [{ messageId: 'notSnakeCase', line: 3, column: 20, endColumn: 29, metric: 'diskState' }],
+    },
   ],
 });

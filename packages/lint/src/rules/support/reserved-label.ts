@@ -2,6 +2,7 @@
 // a label that one kind of family uses for its points, found on a family of another type.
 import type { MetricFamily } from '@omkit/parser';
 import type { RuleContext } from '../../rule.js';
+import { familyLabels } from './family-labels.js';
 import { labelSpan } from './spans.js';
 
 /** Reports the first sample of `family` that carries `label` unless the family's type owns it. */
@@ -12,10 +13,6 @@ export function reportReservedLabel(
   owners: readonly string[],
 ): void {
   if (owners.includes(family.type)) return;
-  for (const metric of family.metrics)
-    for (const s of metric.samples)
-      if (s.labels.some((l) => l.name === label)) {
-        ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, label) });
-        return;
-      }
+  const s = familyLabels(family).ofSamples.get(label);
+  if (s !== undefined) ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, label) });
 }

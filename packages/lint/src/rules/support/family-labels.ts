@@ -1,0 +1,73 @@
+// What several rules ask of a family's labels, gathered in one walk and kept per family: the
+// distinct label names, each with where it first appears. Rules that care about names only
+// (snake case, reserved, target labels…) then look at a handful of names instead of every label
+// of every sample.
+import type { Label, Metric, MetricFamily, Sample } from '@omkit/parser';
+
+export interface FamilyLabels {
+  /** The names in `metric.labels`, in order of first appearance, each with the first metric that has it. */
+  readonly ofMetrics: ReadonlyMap<string, Metric>;
+  /**
+   * The names in `sample.labels` (part labels such as `le` included), in order of first
+   * appearance, each with the first sample that has it.
+   */
+  readonly ofSamples: ReadonlyMap<string, Sample>;
+}
+
+const cache = new WeakMap<MetricFamily, FamilyLabels>();
+
+/** The label names of a family; computed once per family, whichever rule asks first. */
+export function familyLabels(family: MetricFamily): FamilyLabels {
+  let found = cache.get(family);
+  if (found === undefined) {
+    found = collect(family);
+    cache.set(family, found);
+  }
+  return found;
+}
+
+function collect(family: MetricFamily): FamilyLabels {
+  const ofMetrics = new Map<string, Metric>();
+  const ofSamples = new Map<string, Sample>();
+  let previous: readonly Label[] | undefined;
+  for (const metric of family.metrics) {
+    const labels = metric.labels;
+    const samples = metric.samples;
+    let from = 0;
+    // Metrics of a family mostly repeat the same names in the same order: nothing new then.
+    if (previous === undefined || !sameNames(previous, labels)) {
+      for (const label of labels) if (!ofMetrics.has(label.name)) ofMetrics.set(label.name, metric);
+      // Every sample carries its metric's labels: the first sample, read in full, meets them first.
+      if (samples.length > 0) {
+        for (const label of samples[0]!.labels) if (!ofSamples.has(label.name)) ofSamples.set(label.name, samples[0]!);
+        from = 1;
+      }
+      previous = labels;
+    }
+    // Beyond the metric's labels a sample has at most its point's own (`le`, `quantile`, a state).
+    for (let k = from; k < samples.length; k++) {
+      const sample = samples[k]!;
+      const all = sample.labels;
+      if (all.length === labels.length) continue;
+      if (all.length === labels.length + 1) {
+        const extra = extraName(all, labels);
+        if (!ofSamples.has(extra)) ofSamples.set(extra, sample);
+      } else for (const label of all) if (!ofSamples.has(label.name)) ofSamples.set(label.name, sample);
+    }
+  }
+  return { ofMetrics, ofSamples };
+}
+
+/** The name of the one label a sample has beyond its metric's (the others are in the same order). */
+function extraName(sample: readonly Label[], metric: readonly Label[]): string {
+  for (let i = 0; i < metric.length; i++) if (sample[i]!.name !== metric[i]!.name) return sample[i]!.name;
+  return sample[metric.length]!.name;
+}
+
+/** Same label names in the same order. */
+export function sameNames(a: readonly Label[], b: readonly Label[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name) return false;
+  return true;
+}
