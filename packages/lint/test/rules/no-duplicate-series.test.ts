@@ -10,10 +10,9 @@ ruleTester(rule, {
       jobs{a="1",b="3"} 1
       # EOF
     `,
-  ],
-  invalid: [
     {
-      name: 'label order does not matter (promlint misses this)',
+      name: 'the same set in another order is the parser\'s OM123, not reported twice',
+      parseErrors: true,
       code: dedent`
         # TYPE jobs gauge
         # HELP jobs Jobs.
@@ -21,7 +20,18 @@ ruleTester(rule, {
         jobs{b="2",a="1"} 1
         # EOF
       `,
-      errors: [{ messageId: 'duplicate', line: 4, column: 1, metric: 'jobs' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'label order does not matter (promlint misses this)',
+      format: 'prometheus',
+      code: dedent`
+        jobs{a="1",b="2"} 1
+        jobs{b="2",c=""} 1
+        jobs{c="",b="2",a="1"} 1
+      `,
+      errors: [{ messageId: 'duplicate', line: 3, column: 1, metric: 'jobs' }],
     },
     {
       format: 'prometheus',

@@ -81,6 +81,10 @@ export class Assembler {
   private hasSamples = false;
   private metric: MetricState | undefined;
   private readonly seenMetricKeys = new Set<string>();
+  /** The label names of the family's first metric, in order: the order series keys are written in. */
+  private keyOrder: readonly string[] | undefined;
+  /** keyOrder as positions by name, made when a key has to be rendered. */
+  private keyRanks: Map<string, number> | undefined;
   /** Every family name so far, with its type (Prometheus text routes `_sum` etc. by it). */
   private readonly familyTypes = new Map<string, MetricType>();
   /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
@@ -196,7 +200,7 @@ export class Assembler {
   private newMetric(family: FamilyNode, record: SampleRecord, partLabel: string | undefined): void {
     this.closeMetric();
     const labels = withoutLabel(record.labels, partLabel);
-    const key = canonicalKey(record, labels, partLabel) ?? metricKey(labels);
+    const key = this.seriesKey(record, labels, partLabel);
     const known = this.seenMetricKeys.size;
     this.seenMetricKeys.add(key);
     if (this.seenMetricKeys.size === known) {
@@ -217,6 +221,22 @@ export class Assembler {
     state.firstIdentity = undefined;
     state.seen = undefined;
     state.point = undefined;
+  }
+
+  /**
+   * The identity of a Metric's label set within the family, whatever order its labels are written
+   * in (OM 1.0 §MetricFamily: every Metric MUST have a unique LabelSet): `name="value",…` in the
+   * order of the family's first metric, other names after them by name. A set written in that
+   * order without escapes is its own text, cut from the line; the rest are rendered.
+   */
+  private seriesKey(record: SampleRecord, labels: readonly Label[], partLabel: string | undefined): string {
+    const order = (this.keyOrder ??= labels.map((l) => l.name));
+    if (inOrder(labels, order)) {
+      const text = canonicalKey(record, labels, partLabel);
+      if (text !== undefined) return text;
+    }
+    this.keyRanks ??= new Map(order.map((name, i) => [name, i]));
+    return renderKey(labels, this.keyRanks);
   }
 
   /** Closes the last family. */
@@ -274,6 +294,8 @@ export class Assembler {
     this.placedName = undefined;
     this.hasSamples = false;
     this.descriptorSpans = [];
+    this.keyOrder = undefined;
+    this.keyRanks = undefined;
     return family;
   }
 
@@ -608,22 +630,27 @@ function sameMetric(metric: readonly Label[], all: readonly Label[], partLabel: 
   return j === metric.length;
 }
 
+/** Whether the labels have exactly these names in this order. */
+function inOrder(labels: readonly Label[], order: readonly string[]): boolean {
+  if (labels.length !== order.length) return false;
+  for (let i = 0; i < labels.length; i++) if (labels[i]!.name !== order[i]) return false;
+  return true;
+}
+
+const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
 /**
- * The identity of a Metric's label set: `name="value",…` sorted by name, values escaped as in the
- * text format.
+ * A label set as the text writes it plainly — `name="value"` joined by commas, values escaped —
+ * in the order `ranks` gives, then names it does not know by name. Names outside the legacy charset are quoted, so that
+ * no two sets render alike.
  */
-function metricKey(labels: readonly Label[]): string {
-  if (labels.length === 0) return '';
-  let sorted = labels;
-  for (let i = 1; i < labels.length; i++) {
-    if (labels[i - 1]!.name > labels[i]!.name) {
-      sorted = [...labels].sort((a, b) => (a.name < b.name ? -1 : 1));
-      break;
-    }
-  }
+function renderKey(labels: readonly Label[], ranks: ReadonlyMap<string, number>): string {
+  const ranked = labels.map((label) => ({ label, rank: ranks.get(label.name) ?? ranks.size }));
+  ranked.sort((a, b) => a.rank - b.rank || (a.label.name < b.label.name ? -1 : a.label.name > b.label.name ? 1 : 0));
   let key = '';
-  for (const l of sorted) {
-    key += `${key === '' ? '' : ','}${l.name}="${l.value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
+  for (const { label: l } of ranked) {
+    const name = LEGACY_NAME.test(l.name) ? l.name : JSON.stringify(l.name);
+    key += `${key === '' ? '' : ','}${name}="${l.value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
   }
   return key;
 }
