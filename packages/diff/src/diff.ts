@@ -2,7 +2,7 @@
 // comparison then walks the indexes once.
 import type { Descriptor, Label, MetricFamily, MetricType, ParseResult, Sample, Span } from '@omkit/parser';
 import { globsMatcher } from './glob.js';
-import { labelNormalizer, renderLabels, seriesKey, type LabelNormalizer } from './series.js';
+import { canonicalFloat, labelNormalizer, renderLabels, seriesKey, thresholdNumber, type LabelNormalizer } from './series.js';
 import { changeKinds, type Change, type ChangeKind, type DiffOptions, type Tolerance } from './types.js';
 
 /** A's series not yet seen in B hold their Sample; these mark the others. */
@@ -217,13 +217,10 @@ function compareInOrder(fa: MetricFamily, fb: MetricFamily, ctx: Context): boole
   for (let m = 0; m < ma.length; m++) {
     const sa = ma[m]!.samples;
     const sb = mb[m]!.samples;
-    // (Pairwise checks for repeats below stay cheap on metrics of ordinary size.)
-    if (sa.length !== sb.length || sa.length > 64) return false;
-    for (let k = 0; k < sa.length; k++) {
-      if (!sameSeries(sa[k]!, sb[k]!)) return false;
-      // A series repeated within a metric: the keyed comparison keeps its first sample only.
-      for (let j = 0; j < k; j++) if (sameSeries(sa[j]!, sa[k]!)) return false;
-    }
+    if (sa.length !== sb.length) return false;
+    for (let k = 0; k < sa.length; k++) if (!sameSeries(sa[k]!, sb[k]!)) return false;
+    // A series repeated within a metric: the keyed comparison keeps its first sample only.
+    if (!distinctSeries(sa, ma[m]!.labels)) return false;
   }
   const family = fa.name;
   const monotonicA = isMonotonic(fa.type);
@@ -249,6 +246,73 @@ function compareInOrder(fa: MetricFamily, fb: MetricFamily, ctx: Context): boole
     }
   }
   return true;
+}
+
+/**
+ * Whether no two samples of a metric are one series to the keyed comparison. They share the
+ * metric's labels, so two of one name differ by their point's label alone (`le`, `quantile`, a
+ * state), read as the keyed comparison reads it (`1` and `1.0` are one bucket). Buckets and
+ * quantiles come in increasing order, which settles it in one pass; anything else is compared
+ * pair by pair.
+ */
+function distinctSeries(samples: readonly Sample[], metric: readonly Label[]): boolean {
+  const names: string[] = [];
+  const last: number[] = [];
+  for (const sample of samples) {
+    const i = names.indexOf(sample.name);
+    const point = pointLabel(sample, metric);
+    if (point === ODD_SHAPE) return false;
+    const n = point === undefined ? undefined : thresholdNumber(point.value);
+    if (i === -1) {
+      names.push(sample.name);
+      last.push(n ?? NaN);
+    } else if (n !== undefined && n > last[i]!) last[i] = n;
+    else return distinctPairwise(samples, metric);
+  }
+  return true;
+}
+
+function distinctPairwise(samples: readonly Sample[], metric: readonly Label[]): boolean {
+  for (let k = 1; k < samples.length; k++) {
+    const point = pointLabel(samples[k]!, metric);
+    if (point === ODD_SHAPE) return false;
+    for (let j = 0; j < k; j++) {
+      if (samples[j]!.name !== samples[k]!.name) continue;
+      const other = pointLabel(samples[j]!, metric);
+      if (other === ODD_SHAPE) return false;
+      if (point === undefined || other === undefined) {
+        if (point === other) return false;
+      } else if (point.name === other.name && canonicalPoint(point) === canonicalPoint(other)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The label a sample has beyond its metric's, if any, as parse() builds samples: the metric's
+ * labels in order with at most one more; ODD_SHAPE for any other shape.
+ */
+function pointLabel(sample: Sample, metric: readonly Label[]): Label | undefined {
+  const labels = sample.labels;
+  if (labels === metric) return undefined;
+  const extra = labels.length - metric.length;
+  if (extra !== 0 && extra !== 1) return ODD_SHAPE;
+  let point: Label | undefined;
+  for (let i = 0, j = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    const own = metric[j];
+    if (own !== undefined && (label === own || (label.name === own.name && label.value === own.value))) j++;
+    else if (point === undefined && extra === 1) point = label;
+    else return ODD_SHAPE;
+  }
+  return point;
+}
+
+/** What pointLabel says of a sample that is not its metric's labels plus at most one. */
+const ODD_SHAPE: Label = Object.freeze({ name: '', value: '' });
+
+function canonicalPoint(label: Label): string {
+  return label.name === 'le' || label.name === 'quantile' ? canonicalFloat(label.value) : label.value;
 }
 
 /** Same sample name and the same labels in the same order. */

@@ -19,7 +19,7 @@ function renderName(name: string): string {
 }
 
 function renderValue(value: string): string {
-  // Three native searches beat a regex test on the short values labels mostly hold.
+  // Most values need no escaping: look for the three characters that do.
   if (value.indexOf('\\') === -1 && value.indexOf('"') === -1 && value.indexOf('\n') === -1) return value;
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
@@ -58,6 +58,19 @@ export function canonicalFloat(text: string): string {
   }
   if (canonicalCache.size < 10_000) canonicalCache.set(text, out);
   return out;
+}
+
+/**
+ * The number canonicalFloat() reads in `text` (±Infinity for the infinities); undefined for NaN
+ * and what is not a number. Two texts with different numbers have different canonical forms.
+ */
+export function thresholdNumber(text: string): number | undefined {
+  const canonical = canonicalFloat(text);
+  if (canonical === '+Inf') return Infinity;
+  if (canonical === '-Inf') return -Infinity;
+  if (canonical.trim() === '') return undefined;
+  const n = Number(canonical);
+  return Number.isNaN(n) ? undefined : n;
 }
 
 /** Turns a sample's labels into the sorted, normalised label list used for identity. */

@@ -16,6 +16,8 @@ interface Family {
   name: string;
   type: 'counter' | 'gauge' | 'histogram' | 'summary';
   series: Series[];
+  /** A second spelling of a bucket or quantile (`1.0` beside `1`): one series to the keyed comparison. */
+  respelled: boolean;
 }
 
 const value = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom(0.5, Number.NaN));
@@ -27,6 +29,7 @@ const family = fc.record({
   name: fc.constantFrom('f', 'g', 'h'),
   type: fc.constantFrom('counter', 'gauge', 'histogram', 'summary'),
   series: fc.array(series, { maxLength: 3 }),
+  respelled: fc.boolean(),
 });
 const scrape = fc.uniqueArray(family, { selector: (f) => f.name, maxLength: 3 });
 
@@ -47,10 +50,14 @@ function render(families: Family[], om: boolean): string {
       } else if (f.type === 'gauge') {
         text += `${f.name}${set()} ${v[0]}\n`;
       } else if (f.type === 'histogram') {
-        text += `${f.name}_bucket${set('le="1"')} ${v[0]}\n${f.name}_bucket${set('le="+Inf"')} ${v[1]}\n`;
+        text += `${f.name}_bucket${set('le="1"')} ${v[0]}\n`;
+        if (f.respelled) text += `${f.name}_bucket${set('le="1.0"')} ${v[0]}\n`;
+        text += `${f.name}_bucket${set('le="+Inf"')} ${v[1]}\n`;
         text += `${f.name}_count${set()} ${v[1]}\n${f.name}_sum${set()} ${v[2]}\n`;
       } else {
-        text += `${f.name}${set('quantile="0.5"')} ${v[0]}\n${f.name}_count${set()} ${v[1]}\n${f.name}_sum${set()} ${v[2]}\n`;
+        text += `${f.name}${set('quantile="0.5"')} ${v[0]}\n`;
+        if (f.respelled) text += `${f.name}${set('quantile="5e-1"')} ${v[1]}\n`;
+        text += `${f.name}_count${set()} ${v[1]}\n${f.name}_sum${set()} ${v[2]}\n`;
       }
     }
   }
@@ -63,7 +70,7 @@ const pair = fc
     scrape,
     fc.boolean(),
     fc.array(value, { minLength: 6, maxLength: 6 }),
-    fc.constantFrom('none', 'drop', 'swap', 'repeat'),
+    fc.constantFrom('none', 'drop', 'swap', 'repeat', 'repeat-line'),
     fc.nat(),
   )
   .map(([families, om, moved, shape, at]) => {
@@ -79,7 +86,19 @@ const pair = fc
       if (shape === 'repeat') target.series.push(target.series[k]!);
     }
     const format = om ? 'openmetrics' : 'prometheus';
-    return [parse(render(families, om), { format }), parse(render(second, om), { format })] as [ParseResult, ParseResult];
+    let [x, y] = [render(families, om), render(second, om)];
+    if (shape === 'repeat-line') {
+      // The same sample line twice in a row on both sides: a series repeated within its metric.
+      const [lx, ly] = [x.split('\n'), y.split('\n')];
+      const samples = lx.flatMap((line, i) => (line === '' || line.startsWith('#') ? [] : [i]));
+      if (samples.length > 0) {
+        const i = samples[at % samples.length]!;
+        lx.splice(i, 0, lx[i]!);
+        ly.splice(i, 0, ly[i]!);
+        [x, y] = [lx.join('\n'), ly.join('\n')];
+      }
+    }
+    return [parse(x, { format }), parse(y, { format })] as [ParseResult, ParseResult];
   });
 
 describe('families compared in written order', () => {
