@@ -39,14 +39,75 @@ type Fn<A extends unknown[]> = (...args: A) => void;
 export function lint(result: ParseResult, options: LintOptions = {}): Diagnostic[] {
   const config = resolve(options.config);
   const source = options.source ?? '-';
-  const out: Diagnostic[] = [];
-  for (const d of result.diagnostics) out.push(d.source === undefined ? { ...d, source } : d);
   const found = runRules(result, config.rules, {
     source,
     ...(options.scrape ? { scrape: options.scrape } : {}),
     ...(options.text !== undefined ? { text: options.text } : {}),
   });
+  return settle(withSource(result.diagnostics, source), found, config, source, options.baseline);
+}
 
+export interface LintSessionOptions extends Omit<LintOptions, 'scrape' | 'text'> {
+  /**
+   * Applied to every diagnostic as it is kept until the end, e.g. to copy it out of the memory of
+   * the input chunk its strings were cut from.
+   */
+  keep?: (diagnostic: Diagnostic) => Diagnostic;
+}
+
+/** An exposition linted as it arrives; see lintSession(). */
+export interface LintSession {
+  /** The next families of the exposition, in text order, with the parser's diagnostics up to their end. */
+  add(part: ParseResult): void;
+  /** Ends the exposition and returns what lint() would: `scrape` facts are often known only now. */
+  finish(scrape?: ScrapeFacts): Diagnostic[];
+}
+
+/**
+ * Lints an exposition that arrives in parts, as parseStream() yields its families: each rule is
+ * created once and keeps its state from one part to the next, so checks across families
+ * (`target_info` first, a label on every series, a suffix clashing with another family) see the
+ * whole input, and the ignores and the baseline apply once, at the end. Nothing of a part is kept
+ * but the findings. Rules get no text, so they offer no fixes.
+ */
+export function lintSession(options: LintSessionOptions = {}): LintSession {
+  const config = resolve(options.config);
+  const source = options.source ?? '-';
+  const keep = options.keep ?? ((d: Diagnostic) => d);
+  const parsed: Diagnostic[] = [];
+  // Made with the first part: rules may read its format when they are created.
+  let runner: Runner | undefined;
+  const begin = (first: ParseResult): Runner => {
+    const made = createRunner(config.rules.filter((r) => !r.rule.requiresScrape), { source }, keep, first);
+    made.start(first);
+    return made;
+  };
+  let end: ParseResult | undefined;
+  return {
+    add(part) {
+      for (const d of withSource(part.diagnostics, source)) parsed.push(keep(d));
+      runner ??= begin(part);
+      runner.walk(part);
+      end = { format: part.format, families: [], diagnostics: [] };
+    },
+    finish(scrape) {
+      end ??= { format: 'prometheus', families: [], diagnostics: [] };
+      runner ??= begin(end);
+      runner.exit(end);
+      const found = runner.found;
+      // Rules on the transport only read the facts, known once the body has been read.
+      if (scrape) for (const d of runRules(end, config.rules.filter((r) => r.rule.requiresScrape), { source, scrape })) found.push(keep(d));
+      return settle(parsed, found, config, source, options.baseline);
+    },
+  };
+}
+
+function withSource(diagnostics: readonly Diagnostic[], source: string): Diagnostic[] {
+  return diagnostics.map((d) => (d.source === undefined ? { ...d, source } : d));
+}
+
+/** The parser's diagnostics plus the rules' findings that the ignores and the baseline let through, sorted. */
+function settle(parsed: Diagnostic[], found: Diagnostic[], config: ResolvedConfig, source: string, baseline: Baseline | undefined): Diagnostic[] {
   let kept = found;
   if (config.ignore.length) {
     kept = kept.filter(
@@ -59,9 +120,9 @@ export function lint(result: ParseResult, options: LintOptions = {}): Diagnostic
         ),
     );
   }
-  if (options.baseline) kept = applyBaseline(kept, options.baseline);
-  for (const d of kept) out.push(d);
-  return sortDiagnostics(out);
+  if (baseline) kept = applyBaseline(kept, baseline);
+  for (const d of kept) parsed.push(d);
+  return sortDiagnostics(parsed);
 }
 
 /** Sorts by position (whole-input findings first), then code. Stable. */
@@ -79,8 +140,36 @@ export function runRules(
   enabled: readonly ResolvedRule[],
   env: { source: string; scrape?: ScrapeFacts; text?: string },
 ): Diagnostic[] {
+  const runner = createRunner(enabled, env, (d) => d, result);
+  runner.start(result);
+  runner.walk(result);
+  runner.exit(result);
+  return runner.found;
+}
+
+/** The enabled rules, created once, and the three steps of a walk over an exposition. */
+interface Runner {
+  /** `Exposition` listeners, with the exposition (or its first part). */
+  start(result: ParseResult): void;
+  /** Every family of a result (or part), its metrics and samples. */
+  walk(part: ParseResult): void;
+  /** `Exposition:exit` listeners. */
+  exit(result: ParseResult): void;
+  /** The findings so far, unsorted. */
+  readonly found: Diagnostic[];
+}
+
+/** `first`: the exposition or its first part, what rules see as ctx.result when they are created. */
+function createRunner(
+  enabled: readonly ResolvedRule[],
+  env: { source: string; scrape?: ScrapeFacts; text?: string },
+  keep: (d: Diagnostic) => Diagnostic,
+  first: ParseResult,
+): Runner {
   const out: Diagnostic[] = [];
   let currentFamily: MetricFamily | undefined;
+  // What rules see as ctx.result: the exposition, or the part being walked.
+  let current = first;
 
   const exposition: Fn<[ParseResult]>[] = [];
   const expositionExit: Fn<[ParseResult]>[] = [];
@@ -94,7 +183,9 @@ export function runRules(
     if (rule.requiresScrape && !env.scrape) continue;
     const ctx: RuleContext<unknown> = {
       options: entry.options,
-      result,
+      get result() {
+        return current;
+      },
       ...(env.scrape ? { scrape: env.scrape } : {}),
       ...(env.text !== undefined ? { text: env.text } : {}),
       get family() {
@@ -119,7 +210,7 @@ export function runRules(
           ...(r.fix ? { fix: r.fix } : {}),
           url: rule.url,
         };
-        out.push(d);
+        out.push(keep(d));
       },
     };
     let listener: RuleListener;
@@ -146,23 +237,34 @@ export function runRules(
     wrap(listener.Sample, sample);
   }
 
-  for (const fn of exposition) fn(result);
   const needMetric = metric.length > 0;
   const needSample = sample.length > 0;
-  for (const family of result.families) {
-    currentFamily = family;
-    for (const fn of familyEnter) fn(family);
-    if (needMetric || needSample) {
-      for (const m of family.metrics) {
-        for (const fn of metric) fn(m, family);
-        if (needSample) for (const s of m.samples) for (const fn of sample) fn(s, m, family);
+  return {
+    found: out,
+    start(result) {
+      current = result;
+      for (const fn of exposition) fn(result);
+    },
+    walk(part) {
+      current = part;
+      for (const family of part.families) {
+        currentFamily = family;
+        for (const fn of familyEnter) fn(family);
+        if (needMetric || needSample) {
+          for (const m of family.metrics) {
+            for (const fn of metric) fn(m, family);
+            if (needSample) for (const s of m.samples) for (const fn of sample) fn(s, m, family);
+          }
+        }
+        for (const fn of familyExit) fn(family);
       }
-    }
-    for (const fn of familyExit) fn(family);
-  }
-  currentFamily = undefined;
-  for (const fn of expositionExit) fn(result);
-  return out;
+      currentFamily = undefined;
+    },
+    exit(result) {
+      current = result;
+      for (const fn of expositionExit) fn(result);
+    },
+  };
 }
 
 /**

@@ -1,5 +1,17 @@
 // @omkit/lint public API (re-exports only). Runs in browsers: nothing here imports Node.
-export { applyFixes, fixText, lint, runRules, sortDiagnostics, type FixOptions, type FixResult, type LintOptions } from './engine.js';
+export {
+  applyFixes,
+  fixText,
+  lint,
+  lintSession,
+  runRules,
+  sortDiagnostics,
+  type FixOptions,
+  type FixResult,
+  type LintOptions,
+  type LintSession,
+  type LintSessionOptions,
+} from './engine.js';
 export {
   configJsonSchema,
   configSchema,

@@ -1,6 +1,6 @@
 // om lint: inputs → parse → lint → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
-import { parse, parseStream, type Diagnostic, type Format, type MetricFamily, type Severity } from '@omkit/parser';
+import { parse, parseStream, type Diagnostic, type Severity } from '@omkit/parser';
 import {
   createBaseline,
   findRule,
@@ -10,8 +10,8 @@ import {
   isFormatName,
   isMachineFormat,
   lint,
+  lintSession,
   PRESETS,
-  sortDiagnostics,
   resolveConfig,
   summarize,
   ConfigError,
@@ -20,7 +20,6 @@ import {
   type Config,
   type FormatName,
   type LintedInput,
-  type ScrapeFacts,
 } from '@omkit/lint';
 import { loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
 import { writeFile } from 'node:fs/promises';
@@ -54,7 +53,7 @@ export function lintCommand(ctx: Context): Command<any, any, any> {
     .option('--write-baseline', 'accept every current finding: write them to the baseline file and exit 0')
     .option('--max-diagnostics <n>', 'show at most this many findings in the full and concise formats')
     .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
-    .option('--stream', 'lint family by family in bounded memory (automatic for inputs over 64 MiB; checks across families see batches only)');
+    .option('--stream', 'lint family by family in bounded memory (automatic for inputs over 64 MiB; no fixes, no code frames)');
   addScrapeFlags(cmd);
   cmd.addHelpText(
     'after',
@@ -221,42 +220,21 @@ function limit(inputs: readonly LintedInput[], max: number): LintedInput[] {
   });
 }
 
-/** A batch of streamed families is linted together once it holds this many families … */
-const BATCH_FAMILIES = 1000;
-/** … or spans this many characters of the input. */
-const BATCH_CHARS = 2 * 1024 * 1024;
-
 /**
- * Lints an input too large to hold: parsed as a stream, its families are linted in batches, each
- * batch as one exposition. Memory stays bounded by the batch and the findings; checks that look
- * across families (duplicate names, `target_info` first, …) see one batch at a time. No text is
- * kept, so the `full` format prints no code frame for it.
+ * Lints an input too large to hold: parsed as a stream, each family goes to one lint session as
+ * it completes and is dropped. Checks across families (`target_info` first, a label on every
+ * series, a suffix clashing with another family) see the whole input; memory stays bounded by one
+ * family and the findings. No text is kept, so there are no fixes and the `full` format prints no
+ * code frame.
  */
 async function lintStreamed(input: StreamedInput, flags: LintFlags, config: ResolvedConfig, baseline: Baseline | undefined): Promise<LintedInput> {
-  const diagnostics: Diagnostic[] = [];
-  let format: Format = 'prometheus';
-  let families: MetricFamily[] = [];
-  let found: Diagnostic[] = [];
-  let chars = 0;
-  const flush = (scrape?: ScrapeFacts) => {
-    const result = { format, families, diagnostics: found };
-    for (const d of lint(result, { config, source: input.source, ...(scrape ? { scrape } : {}), ...(baseline ? { baseline } : {}) })) diagnostics.push(detached(d));
-    families = [];
-    found = [];
-    chars = 0;
-  };
+  const session = lintSession({ config, source: input.source, ...(baseline ? { baseline } : {}), keep: detached });
   const items = parseStream(input.chunks, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
   for await (const item of items) {
-    format = item.format;
-    for (const d of item.diagnostics) found.push(d);
-    if (item.family) {
-      families.push(item.family);
-      chars += item.family.span.end.offset - item.family.span.start.offset;
-      if (families.length >= BATCH_FAMILIES || chars >= BATCH_CHARS) flush();
-    }
+    session.add({ format: item.format, families: item.family ? [item.family] : [], diagnostics: item.diagnostics });
   }
-  flush(input.facts ? await input.facts() : undefined);
-  return { source: input.source, diagnostics: sortDiagnostics(diagnostics) };
+  const diagnostics = session.finish(input.facts ? await input.facts() : undefined);
+  return { source: input.source, diagnostics };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Label, Metric, Sample } from '@omkit/parser';
+import type { Label, Metric, ParseResult, Sample } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 /** Parser codes that already cover a repeated series at a sample. */
@@ -56,10 +56,15 @@ export default defineRule({
   messages: { duplicate: 'Series `{{series}}` appears more than once' },
   help: { duplicate: 'Remove the repeated line; the ingestion of duplicates is undefined' },
   create(ctx) {
+    // The lines the parser reported, per result (a lint session walks several parts).
     let covered: Set<number> | undefined;
+    let coveredFor: ParseResult | undefined;
     const report = (s: Sample) => {
-      covered ??= new Set(ctx.result.diagnostics.filter((d) => PARSER_CODES.has(d.code) && d.span).map((d) => d.span!.start.line));
-      if (covered.has(s.span.start.line)) return;
+      if (coveredFor !== ctx.result) {
+        coveredFor = ctx.result;
+        covered = new Set(ctx.result.diagnostics.filter((d) => PARSER_CODES.has(d.code) && d.span).map((d) => d.span!.start.line));
+      }
+      if (covered!.has(s.span.start.line)) return;
       const labels = s.labels.map((l) => `${l.name}="${l.value}"`).join(',');
       ctx.report({ messageId: 'duplicate', data: { series: labels ? `${s.name}{${labels}}` : s.name }, span: s.span });
     };

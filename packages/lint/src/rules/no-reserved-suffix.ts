@@ -1,3 +1,4 @@
+import type { Span } from '@omkit/parser';
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
 import { familySpan } from './support/names.js';
@@ -51,11 +52,15 @@ export default defineRule({
   ),
   presetOptions: { strict: { countSum: 'always' } },
   create(ctx) {
-    let names: Map<string, string> | undefined;
+    // `collision` looks for the stem's family anywhere in the exposition, before or after (in a
+    // lint session, in any part): names and types are gathered, the verdicts wait for the end.
+    const types = new Map<string, string>();
+    const pending: { family: string; type: string; suffix: string; stem: string; owners: readonly string[]; span: Span }[] = [];
     return {
       MetricFamily(family) {
-        if (family.type === 'unknown') return;
         const name = family.name;
+        if (ctx.options.countSum === 'collision') types.set(own(name), family.type);
+        if (family.type === 'unknown') return;
         for (const [suffix, owners] of RESERVED) {
           if (name.endsWith(suffix) && !owners.includes(family.type)) {
             ctx.report({
@@ -72,14 +77,33 @@ export default defineRule({
           if (ctx.options.countSum === 'collision') {
             // In OpenMetrics the parser reports the clash itself (OM104).
             if (ctx.result.format === 'openmetrics') return;
-            names ??= new Map(ctx.result.families.map((f) => [f.name, f.type]));
-            const stemType = names.get(stem);
-            if (stemType === undefined || !owners.includes(stemType)) return;
+            pending.push({ family: own(name), type: family.type, suffix, stem: own(stem), owners, span: familySpan(family) });
+            return;
           }
-          ctx.report({ messageId: 'countSumSuffix', data: { name, type: family.type, suffix, stem, owners: owners.join('/') }, span: familySpan(family) });
+          report(name, family.type, suffix, stem, owners, familySpan(family));
           return;
         }
       },
+      'Exposition:exit'() {
+        for (const p of pending) {
+          const stemType = types.get(p.stem);
+          if (stemType !== undefined && p.owners.includes(stemType)) report(p.family, p.type, p.suffix, p.stem, p.owners, p.span, p.family);
+        }
+      },
     };
+
+    function report(name: string, type: string, suffix: string, stem: string, owners: readonly string[], span: Span, metric?: string): void {
+      ctx.report({
+        messageId: 'countSumSuffix',
+        data: { name, type, suffix, stem, owners: owners.join('/') },
+        span,
+        ...(metric !== undefined ? { metric } : {}),
+      });
+    }
   },
 });
+
+/** A copy of a name that shares no memory with the input chunk it was cut from (kept to the end). */
+function own(text: string): string {
+  return (text + ' ').slice(0, -1);
+}

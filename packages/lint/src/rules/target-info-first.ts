@@ -1,4 +1,4 @@
-import type { Fix } from '@omkit/parser';
+import type { Fix, Span } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { familySpan } from './support/names.js';
 
@@ -16,14 +16,17 @@ export default defineRule({
   messages: { notFirst: 'Target metadata `{{name}}` is not the first metric family' },
   help: { notFirst: 'Move `{{name}}` to the top so ingestors see target metadata before the samples' },
   create(ctx) {
+    // Families arrive in text order (in a lint session, over several parts): remember where the
+    // first one starts, and judge the first target family only.
+    let firstStart: Span['start'] | undefined;
+    let judged = false;
     return {
-      Exposition(result) {
-        const i = result.families.findIndex(
-          (f) => (f.name === 'target' && f.type === 'info') || (f.name === 'target_info' && f.type !== 'info'),
-        );
-        if (i <= 0) return;
-        const f = result.families[i]!;
-        const first = result.families[0]!;
+      MetricFamily(f) {
+        const isFirst = firstStart === undefined;
+        if (isFirst) firstStart = f.span.start;
+        if (judged || !((f.name === 'target' && f.type === 'info') || (f.name === 'target_info' && f.type !== 'info'))) return;
+        judged = true;
+        if (isFirst) return;
         const text = ctx.text;
         let fix: Fix | undefined;
         if (text !== undefined) {
@@ -37,7 +40,7 @@ export default defineRule({
               description: `Move \`${f.name}\` to the top`,
               applicability: 'safe',
               edits: [
-                { span: { start: first.span.start, end: first.span.start }, text: moved },
+                { span: { start: firstStart!, end: firstStart! }, text: moved },
                 { span: { start, end }, text: '' },
               ],
             };
