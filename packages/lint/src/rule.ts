@@ -169,6 +169,16 @@ export function defineRule<O = Record<string, never>, M extends string = string>
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
-    key in data ? String(data[key]) : whole,
+    key in data ? shorten(String(data[key])) : whole,
   );
+}
+
+/** Values longer than this are cut in messages: a name of 100 MB says no more in full. */
+const MESSAGE_VALUE_LIMIT = 200;
+
+/** `value`, or its start and end around the number of characters left out. */
+export function shorten(value: string): string {
+  if (value.length <= MESSAGE_VALUE_LIMIT) return value;
+  const keep = MESSAGE_VALUE_LIMIT / 2;
+  return `${value.slice(0, keep)}…(${value.length - 2 * keep} more characters)…${value.slice(-keep)}`;
 }

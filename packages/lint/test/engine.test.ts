@@ -173,3 +173,13 @@ describe('fixes', () => {
     );
   });
 });
+
+describe('messages', () => {
+  it('cut a long value in the middle, saying how much is left out', async () => {
+    const { interpolate } = await import('../src/rule.js');
+    const long = `${'a'.repeat(150)}${'b'.repeat(1000)}${'c'.repeat(150)}`;
+    const message = interpolate('Metric name `{{name}}` is long', { name: long });
+    expect(message).toBe(`Metric name \`${'a'.repeat(100)}…(1100 more characters)…${'c'.repeat(100)}\` is long`);
+    expect(interpolate('{{n}}', { n: 'x'.repeat(200) })).toBe('x'.repeat(200));
+  });
+});
