@@ -16,6 +16,9 @@ const JUDGED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
   ['_created', ['counter', 'histogram', 'summary']],
 ];
 
+/** The types that own a judged suffix. */
+const STEM_TYPES: ReadonlySet<string> = new Set(JUDGED.flatMap(([, owners]) => owners));
+
 export default defineRule({
   code: 'OM203',
   name: 'no-reserved-suffix',
@@ -59,7 +62,11 @@ export default defineRule({
     return {
       MetricFamily(family) {
         const name = family.name;
-        if (ctx.options.countSum === 'collision') types.set(own(name), family.type);
+        // Only a family of a type that owns one of the suffixes can be a stem (the last one named so counts).
+        if (ctx.options.countSum === 'collision') {
+          if (STEM_TYPES.has(family.type)) types.set(own(name), family.type);
+          else types.delete(name);
+        }
         if (family.type === 'unknown') return;
         for (const [suffix, owners] of RESERVED) {
           if (name.endsWith(suffix) && !owners.includes(family.type)) {
