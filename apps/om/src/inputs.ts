@@ -5,23 +5,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import {
-  ConfigError,
-  FetchError,
-  findJob,
-  loadPrometheusConfig,
-  redactEchoedSecrets,
-  scrape,
-  scrapeJob,
-  scrapeStream,
-  type ScrapeFact,
-  type ScrapeOptions,
-  type ScrapeResult,
-} from '@omkit/fetch';
+import type { ScrapeFact, ScrapeOptions, ScrapeResult } from '@omkit/fetch';
+import { ConfigError, FetchError } from '@omkit/fetch/light';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { Progress } from './io.js';
 import type { ScrapeFlags } from './scrape-flags.js';
+
+/** The scraping half of @omkit/fetch (HTTP, TLS, YAML), loaded when an input needs it: linting a file does not. */
+function network(): Promise<typeof import('@omkit/fetch')> {
+  return import('@omkit/fetch');
+}
 
 export interface Input {
   kind: 'file' | 'stdin' | 'url';
@@ -129,7 +123,7 @@ export async function readInputs(io: Io, targets: readonly string[], options: Re
     if (total > 3) progress.update(`reading ${++n}/${total} ${target}`);
     try {
       if (target === '-') out.push({ ok: true, input: { kind: 'stdin', source: '-', text: decode(await io.readStdin(), '-') } });
-      else if (isUrl(target)) out.push({ ok: true, input: urlInput(await scrape(target, options.scrape)) });
+      else if (isUrl(target)) out.push({ ok: true, input: urlInput(await (await network()).scrape(target, options.scrape)) });
       else out.push({ ok: true, input: await readFileInput(io, target) });
     } catch (error) {
       if (!(error instanceof InputError || error instanceof FetchError)) throw error;
@@ -138,6 +132,7 @@ export async function readInputs(io: Io, targets: readonly string[], options: Re
   }
   if (flags.prometheusConfig !== undefined) {
     const abs = resolve(io.cwd, flags.prometheusConfig);
+    const { findJob, loadPrometheusConfig, scrapeJob } = await network();
     let config: Awaited<ReturnType<typeof loadPrometheusConfig>>;
     try {
       config = await loadPrometheusConfig(abs);
@@ -288,6 +283,7 @@ async function openStdin(io: Io, streamAbove: number): Promise<Opened> {
 }
 
 async function openUrl(target: string, options: ScrapeOptions, streamAbove: number): Promise<Opened> {
+  const { redactEchoedSecrets, scrapeStream } = await network();
   const stream = await scrapeStream(target, options);
   const it = stream.body[Symbol.asyncIterator]();
   const got = await peek(it, streamAbove);

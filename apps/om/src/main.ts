@@ -2,7 +2,7 @@
 import { sep } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ConfigError as LintConfigError, InternalError } from '@omkit/lint';
-import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch';
+import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch/light';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';

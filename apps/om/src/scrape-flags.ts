@@ -2,7 +2,8 @@
 // `om fetch`, `om lint` and `om diff`. Secrets come only from files or the environment.
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
-import { Secret, type AuthOptions, type ScrapeOptions } from '@omkit/fetch';
+import type { AuthOptions, ScrapeOptions } from '@omkit/fetch';
+import { Secret } from '@omkit/fetch/light';
 import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';

@@ -26,7 +26,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { catalog, isParserCode } from '../catalog.js';
 import { InputError, UsageError } from '../errors.js';
-import { FetchError } from '@omkit/fetch';
+import { FetchError } from '@omkit/fetch/light';
 import { displayPath, openInputs, type StreamedInput } from '../inputs.js';
 import type { Io } from '../io.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
