@@ -86,6 +86,23 @@ describe('arbitrary bytes on stdin', () => {
     );
   });
 
+  it('om lint --stream sees checks across families over the whole input, not a batch at a time', async () => {
+    // 1,500 families: a label constant on the last 1,000 only, and a `_count` gauge whose summary
+    // comes 1,400 families later. Linted in separate batches, the first looked constant and the
+    // second lost its stem.
+    let text = '# TYPE app_queue_count gauge\n# HELP app_queue_count Q.\napp_queue_count{env="dev"} 1\n';
+    for (let i = 0; i < 1500; i++) text += `# TYPE app_f${i}_bytes gauge\n# HELP app_f${i}_bytes F.\napp_f${i}_bytes{env="${i < 500 ? 'dev' : 'prod'}"} 1\n`;
+    text += '# TYPE app_queue summary\n# HELP app_queue Q.\napp_queue_sum{env="prod"} 1\napp_queue_count{env="prod"} 1\n';
+    const args = ['lint', '--preset', 'strict', '--format', 'json', '-'];
+    const whole = await runStdin(args, enc.encode(text));
+    const streamed = await runStdin(['lint', '--stream', ...args.slice(1)], enc.encode(text));
+    const found = (json: string) =>
+      (JSON.parse(json) as { results: { diagnostics: { code: string; message: string }[] }[] }).results.flatMap((r) => r.diagnostics).map((d) => `${d.code} ${d.message}`);
+    expect(found(streamed.stdout)).toEqual(found(whole.stdout));
+    expect(found(whole.stdout).some((f) => f.startsWith('OM203'))).toBe(true);
+    expect(found(whole.stdout).some((f) => f.startsWith('OM152'))).toBe(false);
+  });
+
   it('gzip on stdin, whole and streamed; a truncated gzip is a clean exit 2', async () => {
     const { gzipSync } = await import('node:zlib');
     const gz = gzipSync('# TYPE up gauge\nup 1\n');
