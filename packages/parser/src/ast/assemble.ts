@@ -178,17 +178,17 @@ export class Assembler {
       if (record.name === this.lastName) record.name = this.lastName;
       else this.lastName = record.name;
       const node = new SampleNode(
-          record.name,
-          sharedLabels(metric.node.labels, record.labels, partLabel),
-          record.value,
-          record.timestamp,
-          ex === undefined
-            ? undefined
-            : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, lineStart, ex.start, ex.end),
-          line,
-          lineStart,
-          record.start,
-          record.end,
+        record.name,
+        sharedLabels(metric.node.labels, record.labels, partLabel),
+        record.value,
+        record.timestamp,
+        ex === undefined
+          ? undefined
+          : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, lineStart, ex.start, ex.end),
+        line,
+        lineStart,
+        record.start,
+        record.end,
       );
       // Most metrics hold one sample: an array of exactly one, not push's first growth of 17.
       const samples = metric.node.samples;
@@ -641,8 +641,8 @@ const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /**
  * A label set as the text writes it plainly — `name="value"` joined by commas, values escaped —
- * in the order `ranks` gives, then names it does not know by name. Names outside the legacy charset are quoted, so that
- * no two sets render alike.
+ * in the order `ranks` gives, then the names it does not know, by name. Names outside the legacy
+ * charset are quoted, so that no two sets render alike.
  */
 function renderKey(labels: readonly Label[], ranks: ReadonlyMap<string, number>): string {
   const ranked = labels.map((label) => ({ label, rank: ranks.get(label.name) ?? ranks.size }));
