@@ -59,7 +59,7 @@ let DIST = BUILT;
 const RUNNERS = join(HERE, 'runners');
 // The CLI and the lint library as built in this checkout (`pnpm bench` builds them: turbo --filter=@omkit/cli...).
 const CLI = join(REPO, 'apps/om/dist/bin.js');
-const LINT_DIST = join(REPO, 'packages/lint/dist/index.js');
+const LINT_DIST = join(REPO, 'packages/lint/dist/bundle/om-lint.js');
 /** Share of the series whose values change in the second corpus of a diff pair. */
 const DIFF_PERTURB = 0.25;
 const PYTHON = '/usr/bin/python3';
@@ -809,7 +809,7 @@ function markdown(notes) {
   out.push('- **om lint** rows: the whole CLI, `node apps/om/dist/bin.js lint --format json --preset strict FILE` with stdout');
   out.push('  to /dev/null (exit 0, or 1 when a finding reaches `--fail-on`: both valid timings; 2 is a failure). Above 64 MiB the CLI streams');
   out.push('  the input family by family. `om parse() + lint()` is the library: `lint(parse(text), { config: { extends:');
-  out.push('  \'strict\' } })` with `@omkit/lint`\'s built `dist/` on the parser bundle, in one process.');
+  out.push('  \'strict\' } })` with the bundles `@omkit/lint` and `@omkit/parser` export, in one process.');
   out.push('- **Diff** tables: A is the corpus of the seed, B the same families and series with ' + DIFF_PERTURB * 100 + ' % of the series\'');
   out.push('  values changed (counters grow, gauges move, histograms and summaries gain observations: a later scrape).');
   out.push('  `om diff --format json A B` and `diff -u A B` (stdout to /dev/null) are timed against `om parse()` of A');

@@ -1,4 +1,4 @@
-// om's lint library on one file: @omkit/lint's built dist/index.js on the parser bundle's parse().
+// om's lint library on one file: @omkit/lint's built bundle (what the package exports) on the parser bundle's parse().
 //   node lint.mjs prometheus|openmetrics FILE
 // lint(parse(text, { format }), { config: { extends: 'strict' } }): every rule of the strict preset.
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { report, t0 } from './report.mjs';
 const [format, file] = process.argv.slice(2);
 const dist = process.env.OM_BENCH_DIST ? pathToFileURL(process.env.OM_BENCH_DIST).href : new URL('../../dist/om-parser.js', import.meta.url).href;
 const om = await import(dist);
-const { lint } = await import(new URL('../../../lint/dist/index.js', import.meta.url).href);
+const { lint } = await import(new URL('../../../lint/dist/bundle/om-lint.js', import.meta.url).href);
 const importMs = Math.round(performance.now() - t0);
 
 const text = readFileSync(file, 'utf8');
