@@ -8,6 +8,7 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ScrapeFact, ScrapeOptions, ScrapeResult } from '@omkit/fetch';
 import { ConfigError, FetchError } from '@omkit/fetch/light';
 import { InputError, UsageError } from './errors.js';
+import { parsePositiveInt } from './units.js';
 import type { Io } from './io.js';
 import { Progress } from './io.js';
 import type { ScrapeFlags } from './scrape-flags.js';
@@ -114,6 +115,7 @@ export interface ReadOptions {
 export async function readInputs(io: Io, targets: readonly string[], options: ReadOptions): Promise<Outcome[]> {
   const { flags } = options;
   if ((flags.prometheusConfig === undefined) !== (flags.job === undefined)) throw new UsageError('--prometheus-config and --job go together');
+  const concurrency = jobConcurrency(flags);
   if (targets.filter((t) => t === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   const out: Outcome[] = [];
   const progress = new Progress(io);
@@ -145,7 +147,7 @@ export async function readInputs(io: Io, targets: readonly string[], options: Re
     const order = new Map<string, number>();
     const got: { index: number; outcome: Outcome }[] = [];
     let done = 0;
-    for await (const r of scrapeJob(config, flags.job, { overrides: options.scrape })) {
+    for await (const r of scrapeJob(config, flags.job, { overrides: options.scrape, ...(concurrency !== undefined ? { concurrency } : {}) })) {
       if (!order.has(r.url)) order.set(r.url, order.size);
       progress.update(`scraped ${++done} targets of job ${flags.job}`);
       got.push({
@@ -308,6 +310,15 @@ async function openUrl(target: string, options: ScrapeOptions, streamAbove: numb
   };
 }
 
+/** `--concurrency`: how many targets of the job are scraped at once (@omkit/fetch's default otherwise). */
+function jobConcurrency(flags: ScrapeFlags): number | undefined {
+  if (flags.concurrency === undefined) return undefined;
+  if (flags.job === undefined) throw new UsageError('--concurrency goes with --prometheus-config and --job');
+  const n = parsePositiveInt('--concurrency', flags.concurrency);
+  if (n < 1) throw new UsageError(`--concurrency expects at least 1 (received ${JSON.stringify(flags.concurrency)})`);
+  return n;
+}
+
 /**
  * Like `readInputs`, but one input at a time, as the caller consumes them, and inputs over
  * `streamAbove` bytes come as a `StreamedInput` to be read chunk by chunk.
@@ -316,6 +327,7 @@ export async function* openInputs(io: Io, targets: readonly string[], options: O
   const { flags } = options;
   const streamAbove = options.streamAbove ?? STREAM_ABOVE;
   if ((flags.prometheusConfig === undefined) !== (flags.job === undefined)) throw new UsageError('--prometheus-config and --job go together');
+  jobConcurrency(flags); // a bad value fails before any input is read
   if (targets.filter((t) => t === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   if (targets.length === 0 && flags.prometheusConfig === undefined) throw new UsageError('no input: give a file, - for stdin, a URL, or --prometheus-config with --job');
   const progress = new Progress(io);

@@ -29,6 +29,7 @@ export interface ScrapeFlags {
   bodySizeLimit?: string;
   prometheusConfig?: string;
   job?: string;
+  concurrency?: string;
 }
 
 /** Environment variables that may hold a secret instead of a file. */
@@ -45,6 +46,7 @@ export function addScrapeFlags<C extends Command<any, any, any>>(cmd: C): C {
   const opts: Option<any, any, any, any, any, any>[] = [
     new Option('--prometheus-config <file>', 'read targets and their scrape options from a prometheus.yml (with --job)'),
     new Option('--job <name>', 'the scrape_configs job whose static targets are scraped'),
+    new Option('--concurrency <n>', 'targets of the job scraped at once (default 16)'),
     new Option('--bearer-token-file <file>', `bearer token read from a file (or env ${SECRET_ENV.bearer})`),
     new Option('--basic-user <name>', 'HTTP basic auth user name'),
     new Option('--basic-password-file <file>', `HTTP basic auth password file (or env ${SECRET_ENV.basicPassword})`),

@@ -116,4 +116,31 @@ describe('om lint over 200 targets of one job', () => {
     // 200 × 25 ms / 16 at a time ≈ 0.3 s of waiting; generous for a shared machine.
     expect(ms).toBeLessThan(30_000);
   });
+
+  it('--concurrency sets how many targets are scraped at once', async () => {
+    served = 0;
+    maxInFlight = 0;
+    const { io, out } = fakeIo({ cwd: tmp.dir });
+    const exitCode = await main(['lint', '--format', 'json', '--concurrency', '4', '--prometheus-config', 'prometheus.yml', '--job', 'fleet'], io);
+    expect(exitCode).toBe(2); // target 7 still answers 500
+    expect(served).toBe(TARGETS);
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect((JSON.parse(out.stdout) as { results: unknown[] }).results).toHaveLength(TARGETS - 1);
+  });
+
+  it('a bad --concurrency is one line and exit 2, before any scrape', async () => {
+    served = 0;
+    for (const argv of [
+      ['--concurrency', '0', '--prometheus-config', 'prometheus.yml', '--job', 'fleet'],
+      ['--concurrency', 'many', '--prometheus-config', 'prometheus.yml', '--job', 'fleet'],
+      ['--concurrency', '4', 'http://127.0.0.1:9/metrics'],
+    ]) {
+      const { io, out } = fakeIo({ cwd: tmp.dir });
+      expect(await main(['lint', ...argv], io)).toBe(2);
+      expect(out.stderr.trim().split('\n')).toHaveLength(1);
+      expect(out.stderr).toMatch(/--concurrency/);
+    }
+    expect(served).toBe(0);
+  });
 });
