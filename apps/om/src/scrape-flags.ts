@@ -2,8 +2,8 @@
 // `om fetch`, `om lint` and `om diff`. Secrets come only from files or the environment.
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
-import type { AuthOptions, ScrapeOptions } from '@omkit/fetch';
-import { Secret } from '@omkit/fetch/light';
+import type { AuthOptions, ScrapeOptions, ScrapeProtocol } from '@omkit/fetch';
+import { isScrapeProtocol, Secret, SCRAPE_PROTOCOLS } from '@omkit/fetch/light';
 import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -30,6 +30,8 @@ export interface ScrapeFlags {
   prometheusConfig?: string;
   job?: string;
   concurrency?: string;
+  scrapeProtocols?: string;
+  fallbackScrapeProtocol?: string;
 }
 
 /** Environment variables that may hold a secret instead of a file. */
@@ -64,6 +66,8 @@ export function addScrapeFlags<C extends Command<any, any, any>>(cmd: C): C {
     new Option('--header <"K: V">', 'extra request header (repeatable)').argParser(collect),
     new Option('--timeout <duration>', 'whole-scrape timeout, e.g. 10s, 500ms'),
     new Option('--body-size-limit <size>', 'largest decoded body, e.g. 50MiB (0 = none)'),
+    new Option('--scrape-protocols <list>', 'protocols to ask for, in order (Accept header), e.g. PrometheusText0.0.4,OpenMetricsText1.0.0'),
+    new Option('--fallback-scrape-protocol <protocol>', 'how to read a body whose Content-Type is missing or unknown, e.g. PrometheusText0.0.4'),
   ];
   cmd.optionsGroup('Scrape options (URLs):');
   for (const o of opts) cmd.addOption(o);
@@ -75,6 +79,12 @@ function keyValue(flag: string, text: string, sep: string): [string, string] {
   const i = text.indexOf(sep);
   if (i <= 0) throw new UsageError(`${flag} expects ${sep === ':' ? '"Name: value"' : 'key=value'} (received ${JSON.stringify(text)})`);
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
+}
+
+/** A `scrape_protocols` name, as Prometheus spells it. */
+function protocol(flag: string, text: string): ScrapeProtocol {
+  if (!isScrapeProtocol(text)) throw new UsageError(`${flag}: unknown protocol ${JSON.stringify(text)} (one of ${SCRAPE_PROTOCOLS.join(', ')})`);
+  return text;
 }
 
 /** Turns the flags into @omkit/fetch options. Relative paths resolve against cwd. */
@@ -126,6 +136,13 @@ export function scrapeOptions(flags: ScrapeFlags, io: Io, debug?: (line: string)
   if (flags.insecureSkipVerify) tls.insecureSkipVerify = true;
   if (Object.keys(tls).length) options.tls = tls;
   if (flags.proxyUrl !== undefined) options.proxy = { url: flags.proxyUrl };
+  if (flags.scrapeProtocols !== undefined) {
+    const list = flags.scrapeProtocols.split(',').map((p) => protocol('--scrape-protocols', p.trim()));
+    const twice = list.find((p, i) => list.indexOf(p) !== i);
+    if (twice !== undefined) throw new UsageError(`--scrape-protocols lists ${twice} twice`);
+    options.scrapeProtocols = list;
+  }
+  if (flags.fallbackScrapeProtocol !== undefined) options.fallbackProtocol = protocol('--fallback-scrape-protocol', flags.fallbackScrapeProtocol.trim());
   if (debug) options.debug = debug;
   return options;
 }
@@ -147,6 +164,8 @@ const FLAG_OF_PATH: Record<string, string> = {
   'tls.keyFile': '--key-file',
   'proxy.url': '--proxy-url',
   headers: '--header',
+  scrapeProtocols: '--scrape-protocols',
+  fallbackProtocol: '--fallback-scrape-protocol',
 };
 
 /** Names the flag instead of the option path, and prints paths relative to cwd. */

@@ -14,10 +14,14 @@ const ACCESS_TOKEN = 'access-token-from-idp';
 let counter = 100;
 let server: Server;
 let base: string;
-const seen: { url: string; auth?: string }[] = [];
+const seen: { url: string; auth?: string; accept?: string }[] = [];
 
 function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
-  seen.push({ url: req.url!, ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
+  seen.push({
+    url: req.url!,
+    ...(req.headers.authorization ? { auth: req.headers.authorization } : {}),
+    ...(req.headers.accept ? { accept: req.headers.accept } : {}),
+  });
   const send = (status: number, body: string, type = 'text/plain; version=0.0.4; charset=utf-8') => {
     res.writeHead(status, { 'content-type': type });
     res.end(body);
@@ -77,6 +81,23 @@ describe('om lint URL', () => {
 
   it('exits 2 when the URL answers 404', async () => {
     expect(await run(['lint', `${base}/missing`], { cwd })).toMatchSnapshot();
+  });
+
+  it('asks for --scrape-protocols in their order, and reads a body without Content-Type as --fallback-scrape-protocol says', async () => {
+    await run(['fetch', '--scrape-protocols', 'PrometheusText0.0.4,OpenMetricsText1.0.0', `${base}/metrics`], { cwd });
+    expect(seen.at(-1)!.accept).toBe('text/plain;version=0.0.4;q=0.6,application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,*/*;q=0.4');
+    // Without a fallback Prometheus fails such a scrape (an error); with one it reads the body (a warning).
+    const without = await run(['lint', '--format', 'json', `${base}/notype`], { cwd });
+    const withFallback = await run(['lint', '--format', 'json', '--fallback-scrape-protocol', 'PrometheusText0.0.4', `${base}/notype`], { cwd });
+    const severity = (json: string) =>
+      (JSON.parse(json) as { results: { diagnostics: { code: string; severity: string }[] }[] }).results[0]!.diagnostics.find((d) => d.code === 'OM301')?.severity;
+    expect([without.exitCode, severity(without.stdout)]).toEqual([1, 'error']);
+    expect([withFallback.exitCode, severity(withFallback.stdout)]).toEqual([0, 'warning']);
+    for (const argv of [['--scrape-protocols', 'Foo'], ['--scrape-protocols', 'PrometheusText0.0.4,PrometheusText0.0.4'], ['--fallback-scrape-protocol', 'text/plain']]) {
+      const r = await run(['lint', ...argv, `${base}/metrics`], { cwd });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('exits 2 when the connection is refused', async () => {

@@ -1,6 +1,7 @@
-// The parts of @omkit/fetch that load no HTTP or YAML code: its errors and secrets, for programs
+// The parts of @omkit/fetch that load no HTTP or YAML code: its errors, secrets and protocol names, for programs
 // that scrape only sometimes (the om CLI linting a file) and import the rest when they do.
 export { FetchError, ConfigError } from './errors.js';
 export type { FetchErrorCode, FetchErrorDetails, HttpErrorResponse } from './errors.js';
 export { Secret } from './secret.js';
+export { isScrapeProtocol, SCRAPE_PROTOCOLS } from './protocols.js';
 export type { SecretString } from './secret.js';
