@@ -59,7 +59,8 @@ function sampleLine(sample: Sample, om: boolean): string {
   return `${line}\n`;
 }
 
-function labelPair(label: Label): string {
+/** `name="value"` as the text formats write a label (a name outside the legacy charset quoted). */
+export function labelPair(label: Label): string {
   return `${quoteName(label.name, LEGACY_LABEL)}="${escapeLabelValue(label.value)}"`;
 }
 

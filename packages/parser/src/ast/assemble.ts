@@ -7,7 +7,7 @@ import { detach } from '../detach.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import { thresholdValue } from '../number.js';
-import { descriptorLine } from '../serialize.js';
+import { descriptorLine, labelPair } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
 
@@ -637,22 +637,14 @@ function inOrder(labels: readonly Label[], order: readonly string[]): boolean {
   return true;
 }
 
-const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
 /**
- * A label set as the text writes it plainly — `name="value"` joined by commas, values escaped —
- * in the order `ranks` gives, then the names it does not know, by name. Names outside the legacy
- * charset are quoted, so that no two sets render alike.
+ * A label set as the text writes it plainly (serialize's `name="value"` pairs, joined by commas) in
+ * the order `ranks` gives, then the names it does not know, by name.
  */
 function renderKey(labels: readonly Label[], ranks: ReadonlyMap<string, number>): string {
   const ranked = labels.map((label) => ({ label, rank: ranks.get(label.name) ?? ranks.size }));
   ranked.sort((a, b) => a.rank - b.rank || (a.label.name < b.label.name ? -1 : a.label.name > b.label.name ? 1 : 0));
-  let key = '';
-  for (const { label: l } of ranked) {
-    const name = LEGACY_NAME.test(l.name) ? l.name : JSON.stringify(l.name);
-    key += `${key === '' ? '' : ','}${name}="${l.value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
-  }
-  return key;
+  return ranked.map(({ label }) => labelPair(label)).join(',');
 }
 
 /**
