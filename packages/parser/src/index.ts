@@ -17,3 +17,4 @@ export { parseStream, type Chunk, type ChunkSource, type StreamItem, type Stream
 export { serialize, toJSON, type SerializeOptions } from './serialize.js';
 export { convert } from './convert.js';
 export { thresholdValue } from './number.js';
+export { detach } from './detach.js';

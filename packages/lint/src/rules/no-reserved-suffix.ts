@@ -1,4 +1,4 @@
-import type { Span } from '@omkit/parser';
+import { detach, type Span } from '@omkit/parser';
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
 import { familySpan } from './support/names.js';
@@ -64,7 +64,7 @@ export default defineRule({
         const name = family.name;
         // Only a family of a type that owns one of the suffixes can be a stem (the last one named so counts).
         if (ctx.options.countSum === 'collision') {
-          if (STEM_TYPES.has(family.type)) types.set(own(name), family.type);
+          if (STEM_TYPES.has(family.type)) types.set(detach(name), family.type);
           else types.delete(name);
         }
         if (family.type === 'unknown') return;
@@ -84,7 +84,7 @@ export default defineRule({
           if (ctx.options.countSum === 'collision') {
             // In OpenMetrics the parser reports the clash itself (OM104).
             if (ctx.result.format === 'openmetrics') return;
-            pending.push({ family: own(name), type: family.type, suffix, stem: own(stem), owners, span: familySpan(family) });
+            pending.push({ family: detach(name), type: family.type, suffix, stem: detach(stem), owners, span: familySpan(family) });
             return;
           }
           report(name, family.type, suffix, stem, owners, familySpan(family));
@@ -109,8 +109,3 @@ export default defineRule({
     }
   },
 });
-
-/** A copy of a name that shares no memory with the input chunk it was cut from (kept to the end). */
-function own(text: string): string {
-  return (text + ' ').slice(0, -1);
-}
