@@ -274,17 +274,10 @@ class FamilyWriter {
       }
       lines += bounds.length + 1;
       samples += bounds.length + 1;
-      const l = lt ? '{' + lt + '}' : '';
-      const sumText = goFloat(Math.round(sum * 1000) / 1000);
-      if (om) s += name + '_count' + l + ' ' + goFloat(total) + '\n' + name + '_sum' + l + ' ' + sumText + '\n';
-      else s += name + '_sum' + l + ' ' + sumText + '\n' + name + '_count' + l + ' ' + goFloat(total) + '\n';
-      lines += 2;
-      samples += 2;
-      if (om && opt.created) {
-        s += name + '_created' + l + ' ' + this.created() + '\n';
-        lines++;
-        samples++;
-      }
+      const tail = this.countSumCreated(name, lt, goFloat(total), goFloat(Math.round(sum * 1000) / 1000), opt);
+      s += tail.text;
+      lines += tail.lines;
+      samples += tail.lines;
     }
     return { text: s, lines, samples };
   }
@@ -305,19 +298,29 @@ class FamilyWriter {
       lines += quantiles.length;
       samples += quantiles.length;
       const count = int(rng, 1, 10_000_000) + this.laterObservations();
-      const l = lt ? '{' + lt + '}' : '';
-      const sumText = goFloat(Math.round(count * q * 0.4 * 1e6) / 1e6);
-      if (om) s += name + '_count' + l + ' ' + count + '\n' + name + '_sum' + l + ' ' + sumText + '\n';
-      else s += name + '_sum' + l + ' ' + sumText + '\n' + name + '_count' + l + ' ' + count + '\n';
-      lines += 2;
-      samples += 2;
-      if (om && opt.created) {
-        s += name + '_created' + l + ' ' + this.created() + '\n';
-        lines++;
-        samples++;
-      }
+      const tail = this.countSumCreated(name, lt, String(count), goFloat(Math.round(count * q * 0.4 * 1e6) / 1e6), opt);
+      s += tail.text;
+      lines += tail.lines;
+      samples += tail.lines;
     }
     return { text: s, lines, samples };
+  }
+
+  /**
+   * A histogram's or summary's `_count` and `_sum` (each format's exposers write them in their own
+   * order) and, in OpenMetrics when asked, `_created`; `lt` is the label text without braces.
+   */
+  countSumCreated(name, lt, countText, sumText, opt) {
+    const l = lt ? '{' + lt + '}' : '';
+    const count = name + '_count' + l + ' ' + countText + '\n';
+    const sum = name + '_sum' + l + ' ' + sumText + '\n';
+    let text = this.om ? count + sum : sum + count;
+    let lines = 2;
+    if (this.om && opt.created) {
+      text += name + '_created' + l + ' ' + this.created() + '\n';
+      lines++;
+    }
+    return { text, lines };
   }
 }
 
