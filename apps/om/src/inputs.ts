@@ -114,9 +114,7 @@ export interface ReadOptions {
  */
 export async function readInputs(io: Io, targets: readonly string[], options: ReadOptions): Promise<Outcome[]> {
   const { flags } = options;
-  if ((flags.prometheusConfig === undefined) !== (flags.job === undefined)) throw new UsageError('--prometheus-config and --job go together');
-  const concurrency = jobConcurrency(flags);
-  if (targets.filter((t) => t === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const concurrency = checkTargets(targets, flags);
   const out: Outcome[] = [];
   const progress = new Progress(io);
   let n = 0;
@@ -310,7 +308,17 @@ async function openUrl(target: string, options: ScrapeOptions, streamAbove: numb
   };
 }
 
-/** `--concurrency`: how many targets of the job are scraped at once (@omkit/fetch's default otherwise). */
+/**
+ * What every command checks before it reads an input: the job flags and stdin given once. Returns
+ * `--concurrency`, how many targets of the job are scraped at once (@omkit/fetch's default otherwise).
+ */
+function checkTargets(targets: readonly string[], flags: ScrapeFlags): number | undefined {
+  if ((flags.prometheusConfig === undefined) !== (flags.job === undefined)) throw new UsageError('--prometheus-config and --job go together');
+  const concurrency = jobConcurrency(flags);
+  if (targets.filter((t) => t === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  return concurrency;
+}
+
 function jobConcurrency(flags: ScrapeFlags): number | undefined {
   if (flags.concurrency === undefined) return undefined;
   if (flags.job === undefined) throw new UsageError('--concurrency goes with --prometheus-config and --job');
@@ -326,9 +334,7 @@ function jobConcurrency(flags: ScrapeFlags): number | undefined {
 export async function* openInputs(io: Io, targets: readonly string[], options: OpenOptions): AsyncGenerator<Opened> {
   const { flags } = options;
   const streamAbove = options.streamAbove ?? STREAM_ABOVE;
-  if ((flags.prometheusConfig === undefined) !== (flags.job === undefined)) throw new UsageError('--prometheus-config and --job go together');
-  jobConcurrency(flags); // a bad value fails before any input is read
-  if (targets.filter((t) => t === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  checkTargets(targets, flags);
   if (targets.length === 0 && flags.prometheusConfig === undefined) throw new UsageError('no input: give a file, - for stdin, a URL, or --prometheus-config with --job');
   const progress = new Progress(io);
   let n = 0;
