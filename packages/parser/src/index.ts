@@ -10,7 +10,7 @@ export type {
   ParseResult,
   Sample,
 } from './ast/types.js';
-export { parse, validate, type ParseOptions, type ValidateResult } from './parse.js';
+export { parse, validate, type Input, type ParseOptions, type ValidateResult } from './parse.js';
 export { detectFormat, formatFromContentType, type FormatOption } from './format.js';
 export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';

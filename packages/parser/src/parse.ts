@@ -1,8 +1,12 @@
-// parse(): the whole model; validate(): the same diagnostics without keeping a model.
+// parse(): the whole model; validate(): the same diagnostics without keeping a model. Both take a
+// string or UTF-8 bytes; bytes are read as parseStream() reads them (invalid UTF-8 is OM020), and
+// validate() first tries to vouch for them without decoding (scan/certify.ts).
 import type { Format, MetricFamily, ParseResult } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { resolveFormat, type FormatOption } from './format.js';
+import { DETECT_WINDOW, resolveFormat, type FormatOption } from './format.js';
+import { certify, type Carried } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
+import { countEncodedReplacements, countReplacements } from './stream.js';
 
 export interface ParseOptions {
   /** `auto` (default) uses `contentType` when given, otherwise the text. */
@@ -16,38 +20,95 @@ export interface ValidateResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** An exposition as text, or as the UTF-8 bytes it arrived in. */
+export type Input = string | Uint8Array;
+
 /** Parses a whole exposition. Never throws: every problem is a diagnostic. */
-export function parse(text: string, options: ParseOptions = {}): ParseResult {
+export function parse(input: Input, options: ParseOptions = {}): ParseResult {
   const families: MetricFamily[] = [];
-  const { format, diagnostics } = run(text, options, true, (family) => families.push(family));
+  const emit = (family: MetricFamily) => families.push(family);
+  const { format, diagnostics } = typeof input === 'string' ? run(input, options, true, emit) : runBytes(input, options, true, emit);
   return { format, families, diagnostics };
 }
 
-/** Checks an exposition without building its model: the same diagnostics as parse(). */
-export function validate(text: string, options: ParseOptions = {}): ValidateResult {
-  return run(text, options, false, () => {});
+/**
+ * Checks an exposition without building its model: the same diagnostics as parse(). Bytes are the
+ * fastest input: a well-formed exposition is checked without being decoded.
+ */
+export function validate(input: Input, options: ParseOptions = {}): ValidateResult {
+  if (typeof input === 'string') return run(input, options, false, ignore);
+  const format = resolveFormat(options.format, needsHead(options) ? head(input) : '', options.contentType);
+  const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
+  const certificate = certify(input, format === 'openmetrics', carried);
+  if (certificate.complete) return { format, diagnostics: [] };
+  let rest: string;
+  try {
+    rest = strictDecoder.decode(input.subarray(certificate.offset));
+  } catch {
+    // Not UTF-8 after all: read the whole input as parseStream() does, for the same OM020s.
+    return runBytes(input, { ...options, format }, false, ignore);
+  }
+  const session = new Session({ format, model: false, emit: ignore, resume: { line: certificate.line, carried } });
+  readLines(session, rest, certificate.textOffset, []);
+  return { format, diagnostics: sortDiagnostics(session.diagnostics) };
 }
 
-function run(
-  text: string,
-  options: ParseOptions,
-  model: boolean,
-  emit: (family: MetricFamily) => void,
-): ValidateResult {
+const ignore = (): void => {};
+// ignoreBOM: keep a BOM in the text, so that it is reported.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function needsHead(options: ParseOptions): boolean {
+  return (options.format ?? 'auto') === 'auto' && options.contentType === undefined;
+}
+
+/** Enough of the text for format detection (a character is at most three bytes per UTF-16 unit). */
+function head(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, DETECT_WINDOW * 3));
+}
+
+function run(text: string, options: ParseOptions, model: boolean, emit: (family: MetricFamily) => void): ValidateResult {
   const format = resolveFormat(options.format, text, options.contentType);
   const session = new Session({ format, model, emit });
+  readLines(session, text, 0, []);
+  return { format, diagnostics: sortDiagnostics(session.diagnostics) };
+}
+
+/** Bytes decoded as one chunk of parseStream(): U+FFFD where they are not UTF-8, reported as OM020. */
+function runBytes(bytes: Uint8Array, options: ParseOptions, model: boolean, emit: (family: MetricFamily) => void): ValidateResult {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const body = decoder.decode(bytes, { stream: true });
+  const tail = decoder.decode();
+  const text = body + tail;
+  const invalid: number[] = [];
+  const first = body.indexOf('\uFFFD');
+  if (first !== -1 && countReplacements(body) > countEncodedReplacements(new Uint8Array(0), bytes)) invalid.push(first);
+  const cut = tail.indexOf('\uFFFD');
+  if (cut !== -1) invalid.push(body.length + cut);
+  const format = resolveFormat(options.format, text, options.contentType);
+  const session = new Session({ format, model, emit });
+  readLines(session, text, 0, invalid);
+  return { format, diagnostics: sortDiagnostics(session.diagnostics) };
+}
+
+/**
+ * Reads `text` line by line into the session and finishes it. `base` is the offset of `text` in
+ * the whole input; `invalid` the offsets where bytes were not UTF-8, reported with their lines.
+ */
+function readLines(session: Session, text: string, base: number, invalid: number[]): void {
   let pos = 0;
-  if (text.charCodeAt(0) === 0xfeff) {
+  // A byte order mark is only one at the very start of the input.
+  if (base === 0 && text.charCodeAt(0) === 0xfeff) {
     session.bom();
     pos = 1;
   }
   const length = text.length;
+  let next = 0;
   while (pos < length) {
     let newline = text.indexOf('\n', pos);
     if (newline === -1) newline = length;
-    session.readLine(text, pos, newline, 0);
+    while (next < invalid.length && invalid[next]! <= newline) session.invalidUtf8(invalid[next++]!, session.nextLine, pos);
+    session.readLine(text, pos, newline, base);
     pos = newline + 1;
   }
-  session.finish(length, length === 0 ? -1 : text.charCodeAt(length - 1));
-  return { format, diagnostics: sortDiagnostics(session.diagnostics) };
+  session.finish(base + length, length === 0 ? (base === 0 ? -1 : 10) : text.charCodeAt(length - 1));
 }

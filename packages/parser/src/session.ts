@@ -9,12 +9,15 @@ import { codes, codeUrl, type Code } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
+import type { Carried } from './scan/certify.js';
 import { resetScanner, scanComment, scanSample } from './scan/fast-line.js';
 
 export interface SessionOptions {
   format: Format;
   model: boolean;
   emit: (family: MetricFamily) => void;
+  /** Take over after the first `line` lines, whose families left `carried` (scan/certify.ts). */
+  resume?: { line: number; carried: Carried };
 }
 
 export class Session {
@@ -35,7 +38,9 @@ export class Session {
       model: options.model,
       report: (code, span, message, extra) => this.add(code, span, message, extra),
       emit: options.emit,
+      carried: options.resume?.carried,
     });
+    this.line = options.resume?.line ?? 0;
     this.lineReporter = (code, start, end, message, extra) =>
       this.add(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra, {
         line: this.line,

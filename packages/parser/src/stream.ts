@@ -175,14 +175,14 @@ async function* iterate(source: ChunkSource): AsyncGenerator<Chunk> {
   } else yield* source as AsyncIterable<Chunk>;
 }
 
-function countReplacements(text: string): number {
+export function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
   return n;
 }
 
 /** U+FFFD written in the input itself (EF BF BD), including one split from the previous chunk. */
-function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
+export function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
   if (bytes === undefined) return 0;
   let n = 0;
   const at = (i: number) => (i < 0 ? previous[previous.length + i] : bytes[i]);

@@ -9,6 +9,7 @@ import { lineSpan, spanBetween } from '../position.js';
 import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
+import type { Carried } from '../scan/certify.js';
 import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
 
 /** Reports a problem at a span (families and points span several lines). */
@@ -72,6 +73,8 @@ export interface AssemblerOptions {
   model: boolean;
   report: SpanReporter;
   emit: (family: MetricFamily) => void;
+  /** What earlier families left, when reading takes over after them (scan/certify.ts). */
+  carried?: Carried;
 }
 
 export class Assembler {
@@ -86,9 +89,9 @@ export class Assembler {
   /** keyOrder as positions by name, made when a key has to be rendered. */
   private keyRanks: Map<string, number> | undefined;
   /** Every family name so far, with its type (Prometheus text routes `_sum` etc. by it). */
-  private readonly familyTypes = new Map<string, MetricType>();
+  private readonly familyTypes: Map<string, MetricType>;
   /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
-  private readonly claimedNames = new Set<string>();
+  private readonly claimedNames: Set<string>;
   private descriptorSpans: { keyword: string; span: Span }[] = [];
   /** The suffix of the sample being placed, after its family's name (`_bucket`, `''`, …). */
   private suffix = '';
@@ -106,6 +109,8 @@ export class Assembler {
   constructor(private readonly options: AssemblerOptions) {
     this.om = options.format === 'openmetrics';
     this.suffixes = this.om ? OM_SUFFIXES : PROMETHEUS_SUFFIXES;
+    this.familyTypes = options.carried?.familyTypes ?? new Map();
+    this.claimedNames = options.carried?.claimedNames ?? new Set();
   }
 
   /** `lineStart`: the offset where the record's line begins (before any blanks). */

@@ -1,0 +1,192 @@
+// validate(bytes) vouches for well-formed input without decoding it (src/scan/certify.ts) and hands
+// anything else to the full reader at the start of a family. Whatever it does, it must report
+// exactly what the text reading reports.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, serialize, validate, type MetricFamily } from '../src/index.js';
+import { certify, type Certificate } from '../src/scan/certify.js';
+// @ts-expect-error plain .mjs script without types
+import { writeCorpus } from '../bench/corpus.mjs';
+import { exposition, formats, mutate, mutatedText, seeds, streamed, type Format } from './support/arbitraries.js';
+
+const encoder = new TextEncoder();
+const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+
+function certificate(bytes: Uint8Array, format: Format): Certificate {
+  return certify(bytes, format === 'openmetrics', { familyTypes: new Map(), claimedNames: new Set() });
+}
+
+/** validate() of the bytes and of their text agree, for each way of choosing the format. */
+function agrees(bytes: Uint8Array): void {
+  const text = decode(bytes);
+  for (const format of [...formats, 'auto'] as const) {
+    expect(validate(bytes, { format }), JSON.stringify(text)).toEqual(validate(text, { format }));
+  }
+}
+
+/** A quoted metric or label name (a `"` in a label value is always escaped). */
+const quotedName = /[{,]"|^# [A-Z]+ "/m;
+
+const generated = (format: Format) => exposition(format).map((spec) => serialize(spec as unknown as MetricFamily[], { format }));
+
+/** A generated exposition with a few edits inside one of its lines, the rest left intact. */
+const damaged = (format: Format) =>
+  fc
+    .tuple(generated(format), fc.nat(), fc.array(fc.record({ kind: fc.constantFrom('insert', 'delete', 'replace'), at: fc.nat(), char: fc.constantFrom(' ', '{', '}', ',', '"', '\\', '#', '=', '.', 'e', '-', '_', '0', '1', 'é', '\r', 'NaN', 'le', 'quantile', '_total') }), { minLength: 1, maxLength: 3 }))
+    .map(([text, which, edits]) => {
+      const lines = text.split('\n');
+      const k = which % lines.length;
+      lines[k] = mutate(lines[k]!, edits);
+      return lines.join('\n');
+    });
+
+/** A generated exposition with its lines dropped, repeated, moved, or a sample's value changed. */
+const rearranged = (format: Format) =>
+  fc
+    .tuple(generated(format), fc.array(fc.tuple(fc.constantFrom('drop', 'repeat', 'move', 'value'), fc.nat(), fc.nat()), { minLength: 1, maxLength: 3 }))
+    .map(([text, ops]) => {
+      const lines = text.split('\n');
+      for (const [op, a, b] of ops) {
+        const k = a % lines.length;
+        const j = b % lines.length;
+        if (op === 'drop') lines.splice(k, 1);
+        else if (op === 'repeat') lines.splice(j, 0, lines[k]!);
+        else if (op === 'move') lines.splice(j, 0, ...lines.splice(k, 1));
+        // The value: the first number after the labels (or the name).
+        else lines[k] = lines[k]!.replace(/^([^#][^ ]*(?:\{.*\})? )([-+0-9.eInfa]+)/, (_, head: string, v: string) => `${head}${b % 2 ? '-' : ''}${v}${b % 3}`);
+      }
+      return lines.join('\n');
+    });
+
+describe('validate(bytes) ≡ validate(text)', () => {
+  it('on the conformance cases', () => {
+    for (const text of seeds) agrees(encoder.encode(text));
+  });
+
+  for (const format of formats) {
+    it(`on generated ${format} expositions, and vouches for them whole`, () => {
+      fc.assert(
+        fc.property(generated(format), (text) => {
+          const bytes = encoder.encode(text);
+          agrees(bytes);
+          // Every generated exposition is valid: the certifier must get to the end of those in its
+          // plain shapes (quoted names are the full reader's).
+          expect(validate(text, { format }).diagnostics).toEqual([]);
+          if (!quotedName.test(text)) expect(certificate(bytes, format).complete, text).toBe(true);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it(`on generated ${format} expositions with one line damaged`, () => {
+      fc.assert(fc.property(damaged(format), (text) => agrees(encoder.encode(text))), { numRuns: 300 });
+    });
+
+    it(`on generated ${format} expositions with lines dropped, repeated, moved or changed`, () => {
+      fc.assert(fc.property(rearranged(format), (text) => agrees(encoder.encode(text))), { numRuns: 300 });
+    });
+
+    it(`on ${format} expositions joined with families repeated or clashing`, () => {
+      fc.assert(
+        fc.property(fc.array(generated(format), { minLength: 2, maxLength: 3 }), fc.boolean(), (texts, renamed) => {
+          // Two generated expositions name their families alike (f0x…): joined, they clash.
+          const parts = texts.map((t, i) => (renamed && i > 0 ? t.replaceAll('f0x', 'g0x') : t).replace(/# EOF\n$/, ''));
+          agrees(encoder.encode(parts.join('') + (format === 'openmetrics' ? '# EOF\n' : '')));
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  it('on mutated conformance cases', () => {
+    fc.assert(fc.property(mutatedText, (text) => agrees(encoder.encode(text))), { numRuns: 300 });
+  });
+
+  it('on the benchmark corpora (1 MB of each format, a later scrape with changed values)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'om-certify-'));
+    try {
+      for (const format of formats) {
+        for (const perturb of [0, 0.25]) {
+          const file = join(dir, `${format}-${perturb}.txt`);
+          writeCorpus(format, 1_000_000, file, 7, { perturb });
+          const bytes = readFileSync(file);
+          expect(certificate(bytes, format).complete).toBe(true);
+          expect(validate(bytes, { format })).toEqual(validate(bytes.toString('utf8'), { format }));
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('validate(bytes) on bytes that are not UTF-8', () => {
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 80 }),
+    // Valid text with invalid bytes spliced in.
+    fc
+      .tuple(generated('openmetrics'), fc.array(fc.tuple(fc.nat(), fc.constantFrom(0x80, 0xc0, 0xc3, 0xe2, 0xed, 0xf0, 0xf5, 0xff)), { minLength: 1, maxLength: 3 }))
+      .map(([text, splices]) => {
+        const out = [...encoder.encode(text)];
+        for (const [at, byte] of splices) out.splice(at % (out.length + 1), 0, byte);
+        return Uint8Array.from(out);
+      }),
+  );
+
+  it('report what parse(bytes) and parseStream() report (OM020)', async () => {
+    await fc.assert(
+      fc.asyncProperty(bytes, fc.constantFrom<Format | 'auto'>('openmetrics', 'prometheus', 'auto'), async (input, format) => {
+        const parsed = parse(input, { format });
+        expect(validate(input, { format })).toEqual({ format: parsed.format, diagnostics: parsed.diagnostics });
+        expect((await streamed([input], format)).diagnostics).toEqual(parsed.diagnostics);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an invalid byte in a label value is reported on its line', () => {
+    const input = Uint8Array.from([...encoder.encode('# TYPE a gauge\na{b="'), 0xff, ...encoder.encode('"} 1\n# EOF\n')]);
+    const codes = validate(input, { format: 'openmetrics' }).diagnostics.map((d) => `${d.code}@${d.span?.start.line}:${d.span?.start.column}`);
+    expect(codes).toEqual(['OM020@2:6']);
+  });
+});
+
+describe('the hand-over', () => {
+  const family = (name: string, value: number) => `# HELP ${name} Ünïcode help.\n# TYPE ${name} gauge\n${name}{x="ü"} ${value}\n`;
+
+  it('is at the start of the family with the problem, in UTF-16 units', () => {
+    const text = `${family('a', 1)}${family('b', 2)}# TYPE c gauge\nc{x="1"} 1\nc{x="1"} 2\n# EOF\n`;
+    const bytes = encoder.encode(text);
+    const stop = certificate(bytes, 'openmetrics');
+    expect(stop.complete).toBe(false);
+    expect(stop.textOffset).toBe(text.indexOf('# TYPE c'));
+    expect(stop.offset).toBe(encoder.encode(text.slice(0, stop.textOffset)).length);
+    expect(stop.line).toBe(6);
+    const diagnostics = validate(bytes, { format: 'openmetrics' }).diagnostics;
+    expect(diagnostics.map((d) => `${d.code}@${d.span?.start.line}`)).toEqual(['OM126@9']);
+    expect(diagnostics).toEqual(validate(text, { format: 'openmetrics' }).diagnostics);
+  });
+
+  it('carries the earlier families: a family named again is reported', () => {
+    const text = `${family('a', 1)}${family('b', 2)}${family('a', 3)}# EOF\n`;
+    const stop = certificate(encoder.encode(text), 'openmetrics');
+    expect(stop.textOffset).toBe(text.lastIndexOf('# HELP a'));
+    const codes = validate(encoder.encode(text), { format: 'openmetrics' }).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(['OM103', 'OM104']);
+  });
+
+  it('after `# EOF`, is at the `# EOF` line', () => {
+    const text = `${family('a', 1)}# EOF\nb 1\n`;
+    const stop = certificate(encoder.encode(text), 'openmetrics');
+    expect(stop.textOffset).toBe(text.indexOf('# EOF'));
+    expect(validate(encoder.encode(text), { format: 'openmetrics' }).diagnostics.map((d) => d.code)).toEqual(['OM005']);
+  });
+
+  it('Prometheus text without a final line feed', () => {
+    const text = `${family('a', 1)}b 2`;
+    expect(validate(encoder.encode(text), { format: 'prometheus' }).diagnostics.map((d) => d.code)).toEqual(['OM021']);
+  });
+});
