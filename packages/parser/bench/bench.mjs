@@ -11,7 +11,8 @@
 //                                       on two 50 MB scrapes of the same targets (--diff-size MB)
 //   pnpm bench --formats openmetrics    one format only (prometheus | openmetrics)
 //   pnpm bench --only floor,om-parse    some contenders only; --skip works the other way. Ids: floor,
-//                                       floor-stream, om-validate, om-parse, om-stream-validate, om-stream,
+//                                       floor-stream, om-validate (bytes), om-validate-text, om-parse,
+//                                       om-stream-validate, om-stream,
 //                                       om-lint (the CLI), om-lint-lib (parse() + lint()), promtool, python,
 //                                       ppt (parse-prometheus-text-format); diff tables: parse-both, om-diff,
 //                                       diff-u
@@ -209,7 +210,15 @@ const CONTENDERS = [
   },
   {
     id: 'om-validate',
-    label: 'om validate()',
+    label: 'om validate(bytes)',
+    formats: FORMATS,
+    target: { ratio: 0.8 },
+    available: (c) => (c.bytes < 500 * MiB ? omHas('validate') : 'reads the whole file (use parseStream)'),
+    argv: (c) => [node, join(RUNNERS, 'om.mjs'), 'validate-bytes', c.format, c.file],
+  },
+  {
+    id: 'om-validate-text',
+    label: 'om validate(text)',
     formats: FORMATS,
     target: { ratio: 0.8 },
     available: (c) => (c.bytes < 500 * MiB ? omHas('validate') : 'takes a string (max ~512 MiB)'),

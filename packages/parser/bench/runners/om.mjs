@@ -1,7 +1,8 @@
 // om (@omkit/parser, the built bundle that the package exports) on one file.
-//   node om.mjs validate|parse|stream|stream-validate prometheus|openmetrics FILE
+//   node om.mjs validate|validate-bytes|parse|stream|stream-validate prometheus|openmetrics FILE
 //   node om.mjs parse-both prometheus|openmetrics FILE_A FILE_B
 // validate:        validate(text, { format })                  (every diagnostic, no model)
+// validate-bytes:  validate(bytes, { format })                 (the file as read, not decoded first)
 // parse:           parse(text, { format })                     (the whole model)
 // stream:          parseStream(createReadStream(FILE), { format })                  (families as they complete)
 // stream-validate: parseStream(createReadStream(FILE), { format, model: false })    (diagnostics only)
@@ -16,7 +17,7 @@ const dist = process.env.OM_BENCH_DIST ? pathToFileURL(process.env.OM_BENCH_DIST
 const om = await import(dist);
 const importMs = Math.round(performance.now() - t0);
 
-const fn = { validate: 'validate', parse: 'parse', 'parse-both': 'parse', stream: 'parseStream', 'stream-validate': 'parseStream' }[mode];
+const fn = { validate: 'validate', 'validate-bytes': 'validate', parse: 'parse', 'parse-both': 'parse', stream: 'parseStream', 'stream-validate': 'parseStream' }[mode];
 if (!fn) throw new Error('unknown mode ' + mode);
 if (typeof om[fn] !== 'function') {
   report({ skip: `@omkit/parser does not export ${fn}()` });
@@ -43,8 +44,8 @@ if (mode === 'parse-both') {
   families = a.families.length + b.families.length;
   count(a.diagnostics);
   count(b.diagnostics);
-} else if (mode === 'validate' || mode === 'parse') {
-  const text = readFileSync(file, 'utf8');
+} else if (mode === 'validate' || mode === 'validate-bytes' || mode === 'parse') {
+  const text = mode === 'validate-bytes' ? readFileSync(file) : readFileSync(file, 'utf8');
   const result = om[fn](text, { format });
   families = result.families?.length ?? 0;
   count(result.diagnostics);
