@@ -30,6 +30,16 @@ export function detectFormat(head: string, contentType?: string): Format {
   return OPENMETRICS_MARKERS.test(window.replace(/\r\n/g, '\n')) ? 'openmetrics' : 'prometheus';
 }
 
+/** Whether the format is to be detected from the text (no format and no Content-Type given). */
+export function detectsFromText(format: FormatOption | undefined, contentType: string | undefined): boolean {
+  return (format === undefined || format === 'auto') && contentType === undefined;
+}
+
+/** The head of a text from its first bytes, enough to detect its format (a UTF-16 unit takes at most three). */
+export function textHead(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, DETECT_WINDOW * 3));
+}
+
 export function resolveFormat(format: FormatOption | undefined, head: string, contentType?: string): Format {
   return format === undefined || format === 'auto' ? detectFormat(head, contentType) : format;
 }

@@ -3,7 +3,7 @@
 // validate() first tries to vouch for them without decoding (scan/certify.ts).
 import type { Format, MetricFamily, ParseResult } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DETECT_WINDOW, resolveFormat, type FormatOption } from './format.js';
+import { detectsFromText, resolveFormat, textHead, type FormatOption } from './format.js';
 import { certify, type Carried } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
 import { countEncodedReplacements, countReplacements } from './stream.js';
@@ -37,7 +37,7 @@ export function parse(input: Input, options: ParseOptions = {}): ParseResult {
  */
 export function validate(input: Input, options: ParseOptions = {}): ValidateResult {
   if (typeof input === 'string') return run(input, options, false, ignore);
-  const format = resolveFormat(options.format, needsHead(options) ? head(input) : '', options.contentType);
+  const format = resolveFormat(options.format, detectsFromText(options.format, options.contentType) ? textHead(input) : '', options.contentType);
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   const certificate = certify(input, format === 'openmetrics', carried);
   if (certificate.complete) return { format, diagnostics: [] };
@@ -56,15 +56,6 @@ export function validate(input: Input, options: ParseOptions = {}): ValidateResu
 const ignore = (): void => {};
 // ignoreBOM: keep a BOM in the text, so that it is reported.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function needsHead(options: ParseOptions): boolean {
-  return (options.format ?? 'auto') === 'auto' && options.contentType === undefined;
-}
-
-/** Enough of the text for format detection (a character is at most three bytes per UTF-16 unit). */
-function head(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, DETECT_WINDOW * 3));
-}
 
 function run(text: string, options: ParseOptions, model: boolean, emit: (family: MetricFamily) => void): ValidateResult {
   const format = resolveFormat(options.format, text, options.contentType);

@@ -1,11 +1,13 @@
 // Streaming: families are yielded as they complete, with the diagnostics found up to that point,
 // holding one family (and one partial line) in memory. Chunks may be bytes or strings, split
 // anywhere, multi-byte characters included. Web streams and async iterables only, so that this
-// runs wherever JavaScript runs.
+// runs wherever JavaScript runs. Without a model, bytes are first vouched for undecoded
+// (scan/certify.ts); the full reader takes over at the first family it cannot vouch for.
 import type { Format, MetricFamily } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DETECT_WINDOW, resolveFormat } from './format.js';
+import { DETECT_WINDOW, detectsFromText, resolveFormat, textHead } from './format.js';
 import type { ParseOptions } from './parse.js';
+import { Certifier, type Carried } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
 
 export type Chunk = Uint8Array | string;
@@ -30,9 +32,15 @@ export interface StreamItem {
 
 /** Parses a stream of chunks, yielding each family when it is complete. */
 export async function* parseStream(source: ChunkSource, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
+  const model = options.model ?? true;
+  const chunks = iterate(source);
+  const handover = model ? undefined : await certifyChunks(chunks, options);
+  if (handover?.complete) {
+    yield { format: handover.format, diagnostics: [] };
+    return;
+  }
   // ignoreBOM: keep a BOM in the text, so that it is reported as parse() reports it.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const model = options.model ?? true;
   // Finished families, each with the number of diagnostics reported up to its end.
   const finished: { family: MetricFamily; upTo: number }[] = [];
   // Diagnostics already handed out (spliced from the session).
@@ -127,7 +135,20 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     options.contentType === undefined &&
     (options.format ?? 'auto') === 'auto';
 
-  for await (const chunk of iterate(source)) {
+  const resume = handover?.resume;
+  if (resume !== undefined) {
+    format = handover!.format;
+    session = new Session({
+      format,
+      model,
+      emit: (family) => finished.push({ family, upTo: yielded + session!.diagnostics.length }),
+      resume: { line: resume.line, carried: resume.carried },
+    });
+    total = resume.textOffset;
+    lastChar = LF;
+  }
+
+  for await (const chunk of handover === undefined ? chunks : unread(handover.pending, chunks)) {
     const text = typeof chunk === 'string' ? chunk : decode(chunk);
     if (text.length === 0) continue;
     const base = total;
@@ -158,6 +179,83 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   session!.finish(total, lastChar);
   yield* drain();
   yield { format: format!, diagnostics: sortDiagnostics(session!.diagnostics.splice(0)) };
+}
+
+const LF = 10;
+
+/** What vouching for the first chunks came to. */
+interface Handover {
+  readonly complete: boolean;
+  readonly format: Format;
+  /** Chunks read but not vouched for, which the full reader reads first. */
+  readonly pending: Chunk[];
+  /** Where the full reader takes over; absent: from the start. */
+  readonly resume?: { line: number; textOffset: number; carried: Carried };
+}
+
+/**
+ * Vouches for byte chunks as they come, keeping the bytes of the open family only (the full reader
+ * may have to read them again). Stops at the first problem, or at a string chunk.
+ */
+async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptions): Promise<Handover> {
+  let buffer = new Uint8Array(1 << 16);
+  let length = 0;
+  /** The offset of buffer[0] in the whole input. */
+  let base = 0;
+  let format: Format | undefined = detectsFromText(options.format, options.contentType) ? undefined : resolveFormat(options.format, '', options.contentType);
+  const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
+  let certifier: Certifier | undefined;
+
+  const handOver = (certificate: ReturnType<Certifier['interrupt']> | undefined, extra: Chunk[]): Handover => {
+    format ??= resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
+    if (certificate === undefined || certificate.offset === 0) return { complete: false, format, pending: [buffer.subarray(0, length), ...extra] };
+    const { line, textOffset } = certificate;
+    return { complete: false, format, pending: [buffer.subarray(certificate.offset - base, length), ...extra], resume: { line, textOffset, carried } };
+  };
+
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done === true) break;
+    const chunk = next.value;
+    if (typeof chunk === 'string') return handOver(certifier?.interrupt(), [chunk]);
+    if (length + chunk.length > buffer.length) {
+      const grown = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
+      grown.set(buffer.subarray(0, length));
+      buffer = grown;
+    }
+    buffer.set(chunk, length);
+    length += chunk.length;
+    if (format === undefined) {
+      // The format is decided on the text's head, as parse() decides it.
+      if (length < DETECT_WINDOW * 3) continue;
+      format = resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
+    }
+    certifier ??= new Certifier(format === 'openmetrics', carried);
+    const certificate = certifier.advance(buffer.subarray(0, length), false);
+    if (certificate !== undefined) return handOver(certificate, []);
+    // Drop what is vouched for once it is half the buffer (each byte is moved at most once on average).
+    const keep = certifier.keepFrom;
+    if (keep > 0 && keep * 2 >= length) {
+      buffer.copyWithin(0, keep, length);
+      length -= keep;
+      base += keep;
+      certifier.rebase(keep);
+    }
+  }
+  format ??= resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
+  certifier ??= new Certifier(format === 'openmetrics', carried);
+  const certificate = certifier.advance(buffer.subarray(0, length), true)!;
+  return certificate.complete ? { complete: true, format, pending: [] } : handOver(certificate, []);
+}
+
+/** The pending chunks, then the rest of the source. */
+async function* unread(pending: Chunk[], rest: AsyncGenerator<Chunk>): AsyncGenerator<Chunk> {
+  yield* pending;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
 }
 
 async function* iterate(source: ChunkSource): AsyncGenerator<Chunk> {

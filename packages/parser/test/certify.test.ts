@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, serialize, validate, type MetricFamily } from '../src/index.js';
+import { parse, parseStream, serialize, validate, type Chunk, type Diagnostic, type MetricFamily } from '../src/index.js';
 import { certify, type Certificate } from '../src/scan/certify.js';
 // @ts-expect-error plain .mjs script without types
 import { writeCorpus } from '../bench/corpus.mjs';
-import { exposition, formats, mutate, mutatedText, seeds, streamed, type Format } from './support/arbitraries.js';
+import { cut, exposition, formats, inTextOrder, mutate, mutatedText, seeds, streamed, type Format } from './support/arbitraries.js';
 
 const encoder = new TextEncoder();
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -188,5 +188,68 @@ describe('the hand-over', () => {
   it('Prometheus text without a final line feed', () => {
     const text = `${family('a', 1)}b 2`;
     expect(validate(encoder.encode(text), { format: 'prometheus' }).diagnostics.map((d) => d.code)).toEqual(['OM021']);
+  });
+});
+
+describe('parseStream({ model: false }) ≡ validate(text)', () => {
+  async function streamedDiagnostics(chunks: Chunk[], format: Format | 'auto') {
+    const diagnostics: Diagnostic[] = [];
+    let last: Format | undefined;
+    async function* source() {
+      yield* chunks;
+    }
+    for await (const item of parseStream(source(), { format, model: false })) {
+      diagnostics.push(...item.diagnostics);
+      last = item.format;
+    }
+    return { format: last, diagnostics: inTextOrder(diagnostics) };
+  }
+
+  const text = fc.oneof(
+    generated('openmetrics'),
+    generated('prometheus'),
+    damaged('openmetrics'),
+    damaged('prometheus'),
+    rearranged('openmetrics'),
+    rearranged('prometheus'),
+    mutatedText,
+  );
+  const format = fc.constantFrom<Format | 'auto'>('openmetrics', 'prometheus', 'auto');
+
+  it('byte chunks cut anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 8 }), format, async (t, points, f) => {
+        const bytes = encoder.encode(t);
+        expect(await streamedDiagnostics(cut(bytes, points), f)).toEqual(validate(decode(bytes), { format: f }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('byte chunks, then text chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 6 }), fc.nat(), format, async (t, points, switchAt, f) => {
+        const pieces = cut(t, points);
+        const k = switchAt % (pieces.length + 1);
+        const chunks: Chunk[] = pieces.map((piece, i) => (i < k ? encoder.encode(piece) : piece));
+        // What the chunks say: a lone surrogate in a byte chunk was encoded as U+FFFD.
+        const said = chunks.map((c) => (typeof c === 'string' ? c : decode(c))).join('');
+        expect(await streamedDiagnostics(chunks, f)).toEqual(validate(said, { format: f }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a long stream of small chunks (the certifier drops what it has vouched for as it goes)', async () => {
+    const family = (i: number) => `# TYPE f${i} counter\nf${i}_total{a="${i}"} ${i}\n`;
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < 20_000; i++) chunks.push(encoder.encode(family(i)));
+    chunks.push(encoder.encode('# EOF\n'));
+    expect(await streamedDiagnostics(chunks, 'openmetrics')).toEqual({ format: 'openmetrics', diagnostics: [] });
+    // A problem in the last family is found where it is: `f0_total` is the first family's sample name.
+    chunks.splice(chunks.length - 1, 0, encoder.encode('f0_total 1\n'));
+    const { diagnostics } = await streamedDiagnostics(chunks, 'openmetrics');
+    expect(diagnostics.map((d) => `${d.code}@${d.span?.start.line}`)).toEqual(['OM104@40001']);
+    expect(diagnostics).toEqual(validate(chunks.map(decode).join(''), { format: 'openmetrics' }).diagnostics);
   });
 });

@@ -122,11 +122,16 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
+/** Vouches for a whole input at once. */
 export function certify(bytes: Uint8Array, om: boolean, carried: Carried): Certificate {
-  return new Certifier(bytes, om, carried).run();
+  return new Certifier(om, carried).advance(bytes, true)!;
 }
 
-class Certifier {
+/**
+ * Vouches for an input that arrives in pieces: advance() reads the complete lines of the bytes
+ * given, which must start with the bytes it still needs (from `keepFrom` on, after rebase()).
+ */
+export class Certifier {
   private readonly suffixes: readonly (readonly number[])[];
   // The line being read.
   private lineNumber = 0;
@@ -202,21 +207,38 @@ class Certifier {
   /** Bytes of the label names and values read (for the exemplar length limit). */
   private labelBytes = 0;
 
+  private b: Uint8Array = new Uint8Array(0);
+  /** Where the next line starts, in `b`. */
+  private next = 0;
+  /** The offset of `b[0]` in the whole input (the bytes before it were dropped). */
+  private base = 0;
+  /** Where a `# EOF` line starts, once read; its line number. */
+  private eofAt = -1;
+  private eofLine = 0;
+
   constructor(
-    private readonly b: Uint8Array,
     private readonly om: boolean,
     private readonly carried: Carried,
   ) {
     this.suffixes = om ? OM_SUFFIXES : PROMETHEUS_SUFFIXES;
   }
 
-  run(): Certificate {
-    const b = this.b;
+  /**
+   * Reads on through `b`; `final` when no bytes come after them. Undefined means "so far so good,
+   * give me more"; otherwise the certificate.
+   */
+  advance(b: Uint8Array, final: boolean): Certificate | undefined {
+    this.b = b;
     const n = b.length;
-    let p = 0;
-    if (n === 0) return this.om ? this.stop() : this.done();
+    let p = this.next;
+    if (this.eofAt !== -1) {
+      // Anything after `# EOF` is the full reader's (OM005), from the `# EOF` line on.
+      if (p < n) return this.stopAt(this.eofAt, this.eofLine - 1, this.shrink);
+      return final ? this.done() : undefined;
+    }
     while (p < n) {
       const e = b.indexOf(LF, p);
+      if (e === -1 && !final) break;
       this.lineNumber++;
       this.lineStart = p;
       this.lineShrink = this.shrink;
@@ -233,39 +255,63 @@ class Certifier {
           const verdict = this.comment(p, e);
           if (verdict === EOF_LINE) {
             if (!this.closeFamily()) return this.stop();
-            // Anything after `# EOF` is the full reader's (OM005), from the `# EOF` line on.
-            if (e + 1 !== n) return this.stopHere(p);
-            return this.done();
+            this.eofAt = p;
+            this.eofLine = this.lineNumber;
+            this.next = e + 1;
+            return this.advance(b, final);
           }
           if (verdict === STOP) return this.stop();
         } else if (!this.sample(p, e)) return this.stop();
       }
       p = e + 1;
     }
+    this.next = p;
+    if (!final) return undefined;
     // The end: OpenMetrics needs `# EOF` (OM004).
-    if (this.om || !this.closeFamily()) return this.stop();
-    return this.done();
+    if (this.om) return this.familyOpen ? this.stop() : this.stopAt(n, this.lineNumber, this.shrink);
+    return this.closeFamily() ? this.done() : this.stop();
+  }
+
+  /** The first byte still needed: the open family's, or the next line's. */
+  get keepFrom(): number {
+    return this.familyOpen ? this.familyStart : this.eofAt !== -1 ? this.eofAt : this.next;
+  }
+
+  /** The bytes before `keepFrom` are gone: `delta` bytes dropped from the front. */
+  rebase(delta: number): void {
+    this.base += delta;
+    this.next -= delta;
+    this.lineStart -= delta;
+    this.familyStart -= delta;
+    this.familyNameStart -= delta;
+    this.unitStart -= delta;
+    this.unitEnd -= delta;
+    if (this.placedStart !== -1) this.placedStart -= delta;
+    if (this.eofAt !== -1) this.eofAt -= delta;
+  }
+
+  /** Hands over before the next line: where the full reader takes over if reading stops here. */
+  interrupt(): Certificate {
+    if (this.familyOpen) return this.stop();
+    if (this.eofAt !== -1) return this.stopAt(this.eofAt, this.eofLine - 1, this.shrink);
+    return this.stopAt(this.next, this.lineNumber, this.shrink);
   }
 
   private done(): Certificate {
-    return { complete: true, offset: this.b.length, line: this.lineNumber, textOffset: this.b.length - this.shrink };
+    const end = this.base + this.b.length;
+    return { complete: true, offset: end, line: this.lineNumber, textOffset: end - this.shrink };
   }
 
   /** Hands over at the start of the open family, or of the line being read when none is open. */
   private stop(): Certificate {
-    if (this.familyOpen) {
-      return {
-        complete: false,
-        offset: this.familyStart,
-        line: this.familyStartLine - 1,
-        textOffset: this.familyStart - this.familyStartShrink,
-      };
-    }
-    return this.stopHere(this.lineStart);
+    if (this.familyOpen) return this.stopAt(this.familyStart, this.familyStartLine - 1, this.familyStartShrink);
+    return this.stopAt(this.lineStart, this.lineNumber - 1, this.lineShrink);
   }
 
-  private stopHere(offset: number): Certificate {
-    return { complete: false, offset, line: this.lineNumber - 1, textOffset: offset - this.lineShrink };
+  /** A hand-over at `offset` in `b`, after `line` lines that hold `shrink` fewer UTF-16 units than bytes. */
+  private stopAt(offset: number, line: number, shrink: number): Certificate {
+    const at = this.base + offset;
+    return { complete: false, offset: at, line, textOffset: at - shrink };
   }
 
   // ---------------------------------------------------------------- families
@@ -710,8 +756,10 @@ class Certifier {
       // A label set seen before in this family, in any order (OM123).
       if (!this.addKey(this.setA, this.setB)) return false;
       this.metricOpen = true;
-      this.metricA.set(this.lineA.subarray(0, length));
-      this.metricB.set(this.lineB.subarray(0, length));
+      for (let k = 0; k < length; k++) {
+        this.metricA[k] = this.lineA[k]!;
+        this.metricB[k] = this.lineB[k]!;
+      }
       this.metricLength = length;
       this.timestamped = 0;
       this.lastTimestamp = -Infinity;
