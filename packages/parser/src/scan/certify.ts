@@ -67,24 +67,35 @@ const SUFFIX_TEXT = ['', '_total', '_created', '_bucket', '_count', '_sum', '_gc
 const SUFFIX_BYTES = SUFFIX_TEXT.map(ascii);
 const NONE = 0;
 const TOTAL = 1;
+const CREATED = 2;
 const BUCKET = 3;
 const COUNT = 4;
 const SUM = 5;
 const GCOUNT = 6;
 const GSUM = 7;
+const INFO_SUFFIX = 8;
 
 /** Sample-name suffixes per type, as the assembler has them (OM 1.0 §Suffixes; Prometheus text). */
 const OM_SUFFIXES: readonly (readonly number[])[] = [
-  [TOTAL, 2], // counter: _total, _created
+  [TOTAL, CREATED], // counter
   [NONE], // gauge
-  [BUCKET, COUNT, SUM, 2], // histogram
+  [BUCKET, COUNT, SUM, CREATED], // histogram
   [BUCKET, GCOUNT, GSUM], // gaugehistogram
-  [NONE, COUNT, SUM, 2], // summary
-  [8], // info
+  [NONE, COUNT, SUM, CREATED], // summary
+  [INFO_SUFFIX], // info
   [NONE], // stateset
   [NONE], // unknown
 ];
-const PROMETHEUS_SUFFIXES: readonly (readonly number[])[] = [[NONE], [NONE], [BUCKET, COUNT, SUM], [BUCKET, GCOUNT, GSUM], [NONE, COUNT, SUM], [8], [NONE], [NONE]];
+const PROMETHEUS_SUFFIXES: readonly (readonly number[])[] = [
+  [NONE],
+  [NONE],
+  [BUCKET, COUNT, SUM],
+  [BUCKET, GCOUNT, GSUM],
+  [NONE, COUNT, SUM],
+  [INFO_SUFFIX],
+  [NONE],
+  [NONE],
+];
 
 /** TYPE words per format, the index of the type they name. */
 const OM_TYPE_WORDS = new Map(TYPES.map((t, i) => [t, i]));
@@ -133,13 +144,13 @@ export function certify(bytes: Uint8Array, om: boolean, carried: Carried): Certi
  */
 export class Certifier {
   private readonly suffixes: readonly (readonly number[])[];
-  // The line being read.
+  // The line being read: its number, where it starts, and the reading position within it.
   private lineNumber = 0;
-  /** UTF-16 code units fewer than bytes so far (multi-byte characters); at the line's start. */
-  private shrink = 0;
-  private lineShrink = 0;
   private lineStart = 0;
   private pos = 0;
+  /** How many fewer UTF-16 code units than bytes so far (multi-byte characters), and at the line's start. */
+  private shrink = 0;
+  private lineShrink = 0;
 
   // The open family.
   private familyOpen = false;
