@@ -6,6 +6,7 @@
 // `carried` what the families before it mean for later checks. Only reaching the end certifies.
 // A property test holds validate(bytes) equal to validate(text) (test/certify.test.ts).
 import type { MetricType } from '../ast/types.js';
+import { BACKSLASH, CLASSES, COMMA, CR, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, LF, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE, TAB } from './chars.js';
 
 /** What finished families leave for the checks of later ones (the assembler's cross-family state). */
 export interface Carried {
@@ -26,32 +27,7 @@ export interface Certificate {
   readonly textOffset: number;
 }
 
-const LF = 10;
-const CR = 13;
-const TAB = 9;
-const SPACE = 32;
-const QUOTE = 34;
-const HASH = 35;
-const COMMA = 44;
-const EQUALS = 61;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const RBRACE = 125;
 
-// Character classes of OM 1.0 ABNF `metricname` and `label-name` (ASCII only: the fast shapes).
-const LABEL_START = 1;
-const LABEL_CHAR = 2;
-const NAME_START = 4;
-const NAME_CHAR = 8;
-const CLASSES = new Uint8Array(256);
-for (let c = 0; c < 128; c++) {
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  const digit = c >= 48 && c <= 57;
-  CLASSES[c] =
-    (letter ? LABEL_START | NAME_START : 0) |
-    (letter || digit ? LABEL_CHAR | NAME_CHAR : 0) |
-    (c === 58 ? NAME_START | NAME_CHAR : 0);
-}
 
 // Types and suffixes as small numbers.
 const TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown'];
@@ -117,8 +93,6 @@ const EXEMPLAR_LIMIT = 128;
 /** At most this many labels in a set, and identities in a metric, are compared pairwise. */
 const MAX_PAIRWISE = 64;
 
-/** Exact powers of ten (10^22 is the largest a double holds exactly). */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -1022,10 +996,7 @@ export class Certifier {
     if (i < end && c !== SPACE) return undefined;
     this.pos = i;
     const scale = exponent - fraction;
-    let value: number;
-    if (significant <= 15 && scale >= -22 && scale <= 22) {
-      value = scale >= 0 ? mantissa * POW10[scale]! : mantissa / POW10[-scale]!;
-    } else value = Number(latin1(b, negative || b[start] === 43 ? start + 1 : start, i));
+    const value = exactValue(mantissa, significant, scale) ?? Number(latin1(b, negative || b[start] === 43 ? start + 1 : start, i));
     return negative ? -value : value;
   }
 }

@@ -6,32 +6,10 @@
 // equal (test/fast-line.test.ts).
 import { hasLabel, TYPE_WORDS, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
 import type { Label, MetricType } from '../ast/types.js';
-
-const SPACE = 32;
-const QUOTE = 34;
-const HASH = 35;
-const COMMA = 44;
-const EQUALS = 61;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const RBRACE = 125;
+import { BACKSLASH, CLASSES, COMMA, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE } from './chars.js';
 
 const NO_LABELS: readonly Label[] = Object.freeze([]);
 
-// Character classes of OM 1.0 ABNF `metricname` and `label-name`, as one table lookup.
-const LABEL_START = 1;
-const LABEL_CHAR = 2;
-const NAME_START = 4;
-const NAME_CHAR = 8;
-const CLASSES = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  const digit = c >= 48 && c <= 57;
-  CLASSES[c] =
-    (letter ? LABEL_START | NAME_START : 0) |
-    (letter || digit ? LABEL_CHAR | NAME_CHAR : 0) |
-    (c === 58 ? NAME_START | NAME_CHAR : 0);
-}
 function isNameStart(c: number): boolean {
   return c < 128 && (CLASSES[c]! & NAME_START) !== 0;
 }
@@ -195,8 +173,6 @@ function readLabels(text: string, end: number): boolean {
   }
 }
 
-/** Exact powers of ten (10^22 is the largest a double holds exactly). */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * Reads a number up to the next space or `end`; NaN means "not for the fast path". The shape is
@@ -261,10 +237,7 @@ function readNumber(text: string, end: number, words: boolean): number {
   if (i < end && c !== SPACE) return NaN;
   pos = i;
   const scale = exponent - fraction;
-  let value: number;
-  if (significant <= 15 && scale >= -22 && scale <= 22) {
-    value = scale >= 0 ? mantissa * POW10[scale]! : mantissa / POW10[-scale]!;
-  } else value = Number(text.slice(negative || text.charCodeAt(start) === 43 ? start + 1 : start, i));
+  const value = exactValue(mantissa, significant, scale) ?? Number(text.slice(negative || text.charCodeAt(start) === 43 ? start + 1 : start, i));
   return negative ? -value : value;
 }
 
