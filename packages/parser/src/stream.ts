@@ -7,7 +7,7 @@ import type { Format, MetricFamily } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
 import { DETECT_WINDOW, detectsFromText, resolveFormat, textHead } from './format.js';
 import type { ParseOptions } from './parse.js';
-import { Certifier, type Carried } from './scan/certify.js';
+import { Certifier, type Carried, type Certificate } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
 
 export type Chunk = Uint8Array | string;
@@ -206,7 +206,7 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   let certifier: Certifier | undefined;
 
-  const handOver = (certificate: ReturnType<Certifier['interrupt']> | undefined, extra: Chunk[]): Handover => {
+  const handOver = (certificate: Certificate | undefined, extra: Chunk[]): Handover => {
     format ??= resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
     if (certificate === undefined || certificate.offset === 0) return { complete: false, format, pending: [buffer.subarray(0, length), ...extra] };
     const { line, textOffset } = certificate;
@@ -248,13 +248,17 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
   return certificate.complete ? { complete: true, format, pending: [] } : handOver(certificate, []);
 }
 
-/** The pending chunks, then the rest of the source. */
+/** The pending chunks, then the rest of the source (closed with this, as a for-await would close it). */
 async function* unread(pending: Chunk[], rest: AsyncGenerator<Chunk>): AsyncGenerator<Chunk> {
-  yield* pending;
-  for (;;) {
-    const next = await rest.next();
-    if (next.done === true) return;
-    yield next.value;
+  try {
+    yield* pending;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    await rest.return(undefined);
   }
 }
 

@@ -252,4 +252,19 @@ describe('parseStream({ model: false }) ≡ validate(text)', () => {
     expect(diagnostics.map((d) => `${d.code}@${d.span?.start.line}`)).toEqual(['OM104@40001']);
     expect(diagnostics).toEqual(validate(chunks.map(decode).join(''), { format: 'openmetrics' }).diagnostics);
   });
+
+  it('after handing over, a consumer that stops early releases the source', async () => {
+    const parts = ['# TYPE a gauge\na 1\na 2\n', '# TYPE b gauge\nb 1\n', '# TYPE c gauge\nc 1\n', '# EOF\n'];
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const part of parts) controller.enqueue(encoder.encode(part));
+        controller.close();
+      },
+    });
+    for await (const item of parseStream(stream, { format: 'openmetrics', model: false })) {
+      expect(item.diagnostics.map((d) => d.code)).toEqual(['OM126']);
+      break;
+    }
+    expect(stream.locked).toBe(false);
+  });
 });
