@@ -101,6 +101,20 @@ describe('validate(bytes) ≡ validate(text)', () => {
     });
   }
 
+  it('on the spellings the two readers might take differently', () => {
+    const texts = [
+      '# TYPE a counter\na_total 1 # {} NaN\n# EOF\n',
+      '# TYPE a gauge\na NaN\na{b="1"} Inf\na{b="2"} -Inf\na{b="3"} +Inf\na{b="4"} -NaN\n# EOF\n',
+      '# TYPE a histogram\na_bucket{le="+Inf"} 1 # {} NaN\na_count 1\na_sum 1\n# EOF\n',
+      '# TYPE a summary\na{quantile="0.5"} NaN\na{quantile=".5"} 1\na{quantile="5e-1"} 1\n# EOF\n',
+      '# TYPE a histogram\na_bucket{le="1"} 0\na_bucket{le="1.0"} 0\na_bucket{le="+Inf"} 0\na_count 0\na_sum 0\n# EOF\n',
+      '# HELP a \\"quoted\\" and \\\\ and \\n\n# TYPE a gauge\na{b="\\"\\\\\\n"} 1\n# EOF\n',
+      'a 1 1700000000000\na{b="1"} 1 -1\na{b="2"} 1 1.5\n',
+      '# TYPE a info\na_info{b="1"} 1\n# TYPE b stateset\nb{b="x"} 1\nb{b="y"} 0\n# UNIT a seconds\n# EOF\n',
+    ];
+    for (const text of texts) agrees(encoder.encode(text));
+  });
+
   it('on mutated conformance cases', () => {
     fc.assert(fc.property(mutatedText, (text) => agrees(encoder.encode(text))), { numRuns: 300 });
   });

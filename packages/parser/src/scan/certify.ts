@@ -511,16 +511,10 @@ export class Certifier {
       if (this.pos < e) {
         if (!this.om || b[this.pos + 1] !== SPACE || b[this.pos + 2] !== LBRACE) return false;
         // ` # {labels} value [timestamp]`: labels of its own, not the series'.
-        const lineLength = this.lineLength;
-        const setA = this.setA;
-        const setB = this.setB;
         this.pos += 2;
         this.labelBytes = 0;
         if (!this.readLabels(e, 0, false)) return false;
         exemplarBytes = this.labelBytes;
-        this.lineLength = lineLength;
-        this.setA = setA;
-        this.setB = setB;
         if (b[this.pos] !== SPACE) return false;
         this.pos++;
         exemplarValue = this.readNumber(e, true);
