@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
-import { familySpan, unitOf } from './support/names.js';
+import { familySpan, unitOf, words } from './support/names.js';
 
 const EXEMPT = new Set(['target', 'target_info', 'up', 'scrape_duration_seconds', 'scrape_samples_scraped']);
 
@@ -43,8 +43,8 @@ export default defineRule({
             ctx.report({ messageId: 'wrongPrefix', data: { name, prefixes: prefixes.map((p) => `\`${p}_\``).join(', ') }, span: familySpan(family) });
           return;
         }
-        const words = name.split('_').filter((p) => p && p !== 'total' && !unitOf(p));
-        if (words.length < 2) ctx.report({ messageId: 'noPrefix', data: { name }, span: familySpan(family) });
+        const meaningful = words(name).filter((p) => p && p !== 'total' && !unitOf(p));
+        if (meaningful.length < 2) ctx.report({ messageId: 'noPrefix', data: { name }, span: familySpan(family) });
       },
     };
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan, unitOf } from './support/names.js';
+import { familySpan, lowerWords, unitOf } from './support/names.js';
 
 export default defineRule({
   code: 'OM211',
@@ -20,11 +20,13 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        for (const part of family.name.toLowerCase().split(/[_:]/)) {
-          const u = unitOf(part);
-          if (u && u.unit !== u.base) {
-            ctx.report({ messageId: 'nonBaseUnit', data: { name: family.name, unit: u.unit, base: u.base }, span: familySpan(family) });
-            return;
+        for (const word of lowerWords(family.name)) {
+          for (const part of word.split(':')) {
+            const u = unitOf(part);
+            if (u && u.unit !== u.base) {
+              ctx.report({ messageId: 'nonBaseUnit', data: { name: family.name, unit: u.unit, base: u.base }, span: familySpan(family) });
+              return;
+            }
           }
         }
       },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, words } from './support/names.js';
 
 const STATUS = /^(?:[1-5]\d\d|[1-5]xx)$/i;
 
@@ -22,7 +22,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const parts = family.name.split('_');
+        const parts = words(family.name);
         const i = parts.findIndex((p, j) => j > 0 && STATUS.test(p));
         if (i < 0) return;
         const suggestion = parts.filter((_, j) => j !== i).join('_');

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, lowerName } from './support/names.js';
 
 const WORDS: Readonly<Record<string, readonly string[]>> = {
   counter: ['counter'],
@@ -25,7 +25,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const lower = family.name.toLowerCase();
+        const lower = lowerName(family.name);
         for (const word of WORDS[family.type] ?? []) {
           if (lower.includes(`_${word}_`) || lower.endsWith(`_${word}`)) {
             ctx.report({ messageId: 'typeInName', data: { name: family.name, type: family.type, word }, span: familySpan(family) });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, lowerWords } from './support/names.js';
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   s: 'seconds', ms: 'seconds', us: 'seconds', ns: 'seconds', sec: 'seconds', secs: 'seconds',
@@ -23,7 +23,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const parts = family.name.toLowerCase().split('_');
+        const parts = lowerWords(family.name);
         const seen = new Set<string>();
         for (const part of parts.slice(1)) {
           const unit = ABBREVIATIONS[part];

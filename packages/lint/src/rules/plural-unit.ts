@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan, SINGULAR_UNITS } from './support/names.js';
+import { familySpan, lowerWords, SINGULAR_UNITS } from './support/names.js';
 
 export default defineRule({
   code: 'OM212',
@@ -18,8 +18,8 @@ export default defineRule({
     return {
       MetricFamily(family) {
         // The unit is the name's suffix, before `_total`; `meter` elsewhere is a device, not a unit.
-        const parts = family.name.toLowerCase().split('_');
-        if (parts[parts.length - 1] === 'total') parts.pop();
+        const all = lowerWords(family.name);
+        const parts = all[all.length - 1] === 'total' ? all.slice(0, -1) : all;
         const unit = parts[parts.length - 1]!;
         const plural = SINGULAR_UNITS[unit];
         if (plural === undefined || parts.length < 2 || parts[parts.length - 2] === 'per') return;

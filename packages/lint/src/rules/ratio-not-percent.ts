@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, lowerWords } from './support/names.js';
 
 const PERCENT = new Set(['percent', 'percentage', 'percents', 'pct']);
 
@@ -22,7 +22,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const word = family.name.toLowerCase().split('_').find((p) => PERCENT.has(p));
+        const word = lowerWords(family.name).find((p) => PERCENT.has(p));
         if (word) ctx.report({ messageId: 'percent', data: { name: family.name, word }, span: familySpan(family) });
       },
     };

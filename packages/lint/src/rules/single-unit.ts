@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan, unitOf } from './support/names.js';
+import { familySpan, lowerWords, unitOf } from './support/names.js';
 
 export default defineRule({
   code: 'OM225',
@@ -17,7 +17,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const parts = family.name.toLowerCase().split('_');
+        const parts = lowerWords(family.name);
         let first: string | undefined;
         for (let i = 1; i < parts.length; i++) {
           const p = parts[i]!;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, words } from './support/names.js';
 
 /** Epoch seconds stay below this until the year 5138; epoch milliseconds are above it since 1973. */
 const MAX_SECONDS = 1e11;
@@ -26,7 +26,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const parts = family.name.split('_');
+        const parts = words(family.name);
         const i = parts.lastIndexOf('timestamp');
         if (i < 0) return;
         if (parts[i + 1] !== 'seconds') {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan, unitOf } from './support/names.js';
+import { familySpan, unitOf, words } from './support/names.js';
 
 export default defineRule({
   code: 'OM214',
@@ -17,7 +17,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const parts = family.name.split('_');
+        const parts = words(family.name);
         const i = parts.indexOf('total');
         if (i < 1) return;
         const unit = parts.slice(i + 1).find((p) => unitOf(p));

@@ -23,6 +23,35 @@ export function tokens(name: string): string[] {
   return name.split(/[_:]/).filter(Boolean);
 }
 
+/**
+ * A name split at `_`, as written and lowercased. The rules ask for the same family's name in
+ * turn, so the last name asked for is remembered: each name is split and lowercased once, not once
+ * per rule (which for a pathological 100 MB name meant a 100 MB copy per rule).
+ */
+let remembered: { name: string; words?: readonly string[]; lower?: string; lowerWords?: readonly string[] } = { name: '' };
+function about(name: string) {
+  if (remembered.name !== name) remembered = { name };
+  return remembered;
+}
+
+/** The `_`-separated words of a name, as written. */
+export function words(name: string): readonly string[] {
+  const entry = about(name);
+  return (entry.words ??= Object.freeze(name.split('_')));
+}
+
+/** The name in lower case. */
+export function lowerName(name: string): string {
+  const entry = about(name);
+  return (entry.lower ??= name.toLowerCase());
+}
+
+/** The `_`-separated words of the name in lower case. */
+export function lowerWords(name: string): readonly string[] {
+  const entry = about(name);
+  return (entry.lowerWords ??= Object.freeze(lowerName(name).split('_')));
+}
+
 /** Base units (Prometheus naming guide + promlint units.go). */
 export const BASE_UNITS = new Set(['amperes', 'bytes', 'celsius', 'grams', 'joules', 'kelvin', 'meters', 'metres', 'seconds', 'volts', 'ratio']);
 
@@ -50,8 +79,12 @@ export const PREFIXES = [
   'mega', 'mebi', 'giga', 'gibi', 'tera', 'tebi', 'peta', 'pebi', 'exa', 'exbi',
 ] as const;
 
+/** The longest unit word there is (a prefix and a unit): longer tokens are not lowercased to find out. */
+const LONGEST_UNIT = Math.max(...PREFIXES.map((p) => p.length)) + Math.max(...[...BASE_UNITS, ...Object.keys(UNIT_TO_BASE)].map((u) => u.length));
+
 /** Every unit word (with its base unit) that can appear as a name token, prefixed or not. */
 export function unitOf(token: string): { unit: string; base: string; prefix?: string } | undefined {
+  if (token.length > LONGEST_UNIT) return undefined;
   const t = token.toLowerCase();
   if (BASE_UNITS.has(t)) return { unit: t, base: t };
   if (t in UNIT_TO_BASE) return { unit: t, base: UNIT_TO_BASE[t]! };
