@@ -47,6 +47,15 @@ describe('dist/bin.js lint --stream', () => {
     }
   });
 
+  it('JSON: every field of every finding as the whole-text path has it (streamed findings are copies)', () => {
+    const findings = (out: string) => (JSON.parse(out) as { results: { diagnostics: unknown[] }[] }).results[0]!.diagnostics;
+    const whole = om(['lint', '--preset', 'strict', '--format', 'json', 'big.prom']);
+    const streamed = om(['lint', '--stream', '--preset', 'strict', '--format', 'json', 'big.prom']);
+    expect(streamed.exitCode).toBe(whole.exitCode);
+    expect(findings(whole.stdout).length).toBeGreaterThan(3);
+    expect(findings(streamed.stdout)).toEqual(findings(whole.stdout));
+  });
+
   it('the full format without code frames, and a summary', () => {
     const r = om(['lint', '--stream', '--format', 'full', join(tmp.dir, 'big.prom')]);
     expect(r.exitCode).toBe(1);

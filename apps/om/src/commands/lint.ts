@@ -1,6 +1,6 @@
 // om lint: inputs → parse → lint → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
-import { parse, parseStream, type Diagnostic, type Severity } from '@omkit/parser';
+import { detach, parse, parseStream, type Diagnostic, type Severity } from '@omkit/parser';
 import {
   createBaseline,
   findRule,
@@ -240,7 +240,17 @@ async function lintStreamed(input: StreamedInput, flags: LintFlags, config: Reso
 /**
  * A finding kept until the end of a streamed input, as a copy that shares no memory with the
  * input: strings cut from a chunk (a family name in a message) would keep the whole chunk alive.
+ * Findings are plain data; absent fields stay absent, as in their JSON.
  */
 function detached(d: Diagnostic): Diagnostic {
-  return JSON.parse(JSON.stringify(d)) as Diagnostic;
+  return copied(d) as Diagnostic;
+}
+
+function copied(value: unknown): unknown {
+  if (typeof value === 'string') return detach(value);
+  if (Array.isArray(value)) return value.map(copied);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = copied(field);
+  return copy;
 }
