@@ -27,8 +27,6 @@ export interface Certificate {
   readonly textOffset: number;
 }
 
-
-
 // Types and suffixes as small numbers.
 const TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown'];
 const COUNTER = 0;
@@ -92,7 +90,6 @@ const QUANTILE = ascii('quantile');
 const EXEMPLAR_LIMIT = 128;
 /** At most this many labels in a set, and identities in a metric, are compared pairwise. */
 const MAX_PAIRWISE = 64;
-
 
 function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
