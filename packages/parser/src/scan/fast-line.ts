@@ -173,7 +173,6 @@ function readLabels(text: string, end: number): boolean {
   }
 }
 
-
 /**
  * Reads a number up to the next space or `end`; NaN means "not for the fast path". The shape is
  * checked as OM 1.0 ABNF `realnumber` (plus `Inf`, `+Inf`, `-Inf` when `words`), and the value is
