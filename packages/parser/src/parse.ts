@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { detectsFromText, resolveFormat, textHead, type FormatOption } from './format.js';
 import { certify, type Carried } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
-import { countEncodedReplacements, countReplacements } from './stream.js';
+import { firstInvalid } from './stream.js';
 
 export interface ParseOptions {
   /** `auto` (default) uses `contentType` when given, otherwise the text. */
@@ -71,9 +71,9 @@ function runBytes(bytes: Uint8Array, options: ParseOptions, model: boolean, emit
   const tail = decoder.decode();
   const text = body + tail;
   const invalid: number[] = [];
-  const first = body.indexOf('\uFFFD');
-  if (first !== -1 && countReplacements(body) > countEncodedReplacements(new Uint8Array(0), bytes)) invalid.push(first);
-  const cut = tail.indexOf('\uFFFD');
+  const first = firstInvalid(body, new Uint8Array(0), bytes);
+  if (first !== -1) invalid.push(first);
+  const cut = firstInvalid(tail, bytes, undefined);
   if (cut !== -1) invalid.push(body.length + cut);
   const format = resolveFormat(options.format, text, options.contentType);
   const session = new Session({ format, model, emit });

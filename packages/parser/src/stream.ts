@@ -62,10 +62,8 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   /** Decodes a byte chunk, noting where it was not UTF-8 (OM 1.0 §Overall Structure). */
   const decode = (bytes: Uint8Array | undefined): string => {
     const text = bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-    const first = text.indexOf('\uFFFD');
-    if (first !== -1 && countReplacements(text) > countEncodedReplacements(previousBytes, bytes)) {
-      invalid.push(total + first);
-    }
+    const first = firstInvalid(text, previousBytes, bytes);
+    if (first !== -1) invalid.push(total + first);
     if (bytes !== undefined) previousBytes = lastTwo(previousBytes, bytes);
     return text;
   };
@@ -277,14 +275,24 @@ async function* iterate(source: ChunkSource): AsyncGenerator<Chunk> {
   } else yield* source as AsyncIterable<Chunk>;
 }
 
-export function countReplacements(text: string): number {
+/**
+ * Where `text`, decoded from `bytes`, first shows bytes that were not UTF-8, or -1: a U+FFFD that
+ * the input did not write itself (EF BF BD; `previous` holds the bytes before `bytes`, for one split
+ * between them). Undefined `bytes`: the decoder's flush at the end, which writes nothing of its own.
+ */
+export function firstInvalid(text: string, previous: Uint8Array, bytes: Uint8Array | undefined): number {
+  const first = text.indexOf('\uFFFD');
+  return first !== -1 && countReplacements(text) > countEncodedReplacements(previous, bytes) ? first : -1;
+}
+
+function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
   return n;
 }
 
 /** U+FFFD written in the input itself (EF BF BD), including one split from the previous chunk. */
-export function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
+function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
   if (bytes === undefined) return 0;
   let n = 0;
   const at = (i: number) => (i < 0 ? previous[previous.length + i] : bytes[i]);
