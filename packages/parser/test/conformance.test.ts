@@ -1,11 +1,11 @@
-// The OpenMetrics conformance suite (read in place from ../shared, never copied), judged by the
+// The OpenMetrics conformance suite (the official cases, vendored unchanged in test/conformance), judged by the
 // BUILT package through its own name: `shouldParse` ⇔ no diagnostic with severity `error`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@omkit/parser';
 
-const casesDir = fileURLToPath(new URL('../../../../shared/conformance/openmetrics/cases/', import.meta.url));
+const casesDir = fileURLToPath(new URL('./conformance/openmetrics/cases/', import.meta.url));
 
 interface Case {
   name: string;

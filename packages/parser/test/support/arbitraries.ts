@@ -16,7 +16,7 @@ export type Format = 'openmetrics' | 'prometheus';
 
 // ---------------------------------------------------------------- seed texts
 
-export const casesDir = fileURLToPath(new URL('../../../../../shared/conformance/openmetrics/cases/', import.meta.url));
+export const casesDir = fileURLToPath(new URL('../conformance/openmetrics/cases/', import.meta.url));
 export const seeds: string[] = readdirSync(casesDir)
   .sort()
   .map((name) => {
