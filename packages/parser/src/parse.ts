@@ -64,7 +64,7 @@ function run(text: string, options: ParseOptions, model: boolean, emit: (family:
   return { format, diagnostics: sortDiagnostics(session.diagnostics) };
 }
 
-/** Bytes decoded as one chunk of parseStream(): U+FFFD where they are not UTF-8, reported as OM020. */
+/** Bytes decoded as one chunk of parseStream(): U+FFFD where they are not UTF-8, the first reported as OM020. */
 function runBytes(bytes: Uint8Array, options: ParseOptions, model: boolean, emit: (family: MetricFamily) => void): ValidateResult {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const body = decoder.decode(bytes, { stream: true });
@@ -73,7 +73,7 @@ function runBytes(bytes: Uint8Array, options: ParseOptions, model: boolean, emit
   const invalid: number[] = [];
   const first = firstInvalid(body, new Uint8Array(0), bytes);
   if (first !== -1) invalid.push(first);
-  const cut = firstInvalid(tail, bytes, undefined);
+  const cut = first === -1 ? firstInvalid(tail, bytes, undefined) : -1;
   if (cut !== -1) invalid.push(body.length + cut);
   const format = resolveFormat(options.format, text, options.contentType);
   const session = new Session({ format, model, emit });

@@ -55,15 +55,20 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   let carryStart = 0;
   let total = 0;
   let lastChar = -1;
-  // Absolute offsets where bytes were not UTF-8 (decoded as U+FFFD), reported with their line.
+  // The absolute offset where bytes were first not UTF-8 (decoded as U+FFFD), reported with its
+  // line. Only the first in the input, so that where the chunks are cut does not change the report.
   const invalid: number[] = [];
+  let sawInvalid = false;
   let previousBytes: Uint8Array = new Uint8Array(0);
 
   /** Decodes a byte chunk, noting where it was not UTF-8 (OM 1.0 §Overall Structure). */
   const decode = (bytes: Uint8Array | undefined): string => {
     const text = bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
     const first = firstInvalid(text, previousBytes, bytes);
-    if (first !== -1) invalid.push(total + first);
+    if (first !== -1 && !sawInvalid) {
+      invalid.push(total + first);
+      sawInvalid = true;
+    }
     if (bytes !== undefined) previousBytes = lastTwo(previousBytes, bytes);
     return text;
   };

@@ -157,6 +157,18 @@ describe('the catalog', () => {
     for await (const item of parseStream(chunks, { format: 'openmetrics' })) found.push(...item.diagnostics);
     expect(found.map((d) => [d.code, d.severity, d.span?.start.line, d.span?.start.column])).toEqual([['OM020', 'error', 3, 6]]);
   });
+
+  it('OM020 is reported once, at the first invalid byte, wherever the chunks are cut', async () => {
+    const enc = (text: string) => new TextEncoder().encode(text);
+    const bytes = Uint8Array.from([...enc('# TYPE a gauge\na{x="'), 0x80, 0xfe, ...enc('"} 1\n# TYPE b gauge\nb{x="'), 0xff, ...enc('"} 1\n')]);
+    const whole = parse(bytes, { format: 'prometheus' }).diagnostics.filter((d) => d.code === 'OM020');
+    expect(whole.map((d) => [d.span?.start.line, d.span?.start.column])).toEqual([[2, 6]]);
+    for (let at = 1; at < bytes.length; at++) {
+      const found: Diagnostic[] = [];
+      for await (const item of parseStream([bytes.subarray(0, at), bytes.subarray(at)], { format: 'prometheus' })) found.push(...item.diagnostics);
+      expect(found.filter((d) => d.code === 'OM020'), `cut at ${at}`).toEqual(whole);
+    }
+  });
 });
 
 // The issue's "must show": a realistic 50-line exposition with 5 different errors on known lines.
