@@ -39,9 +39,40 @@ export function wantsColor(env: Io['env'], isTTY: boolean, hasColors = true): bo
   return isTTY && hasColors;
 }
 
+/**
+ * The exit status when the reader of stdout or stderr has gone (`om rules | head -1`): 128 + SIGPIPE,
+ * what a shell reports for a Unix tool ended by a closed pipe. om stops at once and prints nothing
+ * more; never 0, since a report cut short is no verdict (a `set -o pipefail` script fails).
+ */
+export const CLOSED_PIPE_EXIT = 141;
+
+/**
+ * What a write error on stdout or stderr does: a closed pipe (EPIPE) ends the process quietly
+ * with `CLOSED_PIPE_EXIT`; any other failure ends it with one line (if stderr still works) and 2.
+ */
+export function onWriteError(error: NodeJS.ErrnoException, exit: (code: number) => void = (code) => process.exit(code)): void {
+  if (error.code === 'EPIPE') return exit(CLOSED_PIPE_EXIT);
+  try {
+    process.stderr.write(`om: cannot write the output: ${error.message}\n`);
+  } catch {
+    // stderr is gone too
+  }
+  exit(2);
+}
+
+/**
+ * Whether the stream's terminal has colours. Node's own check reads any `NO_COLOR`, even an empty
+ * one; no-color.org says only a non-empty `NO_COLOR` turns colour off, so an empty one is left out.
+ */
+export function terminalHasColors(stream: Pick<NodeJS.WriteStream, 'hasColors'>, env: Io['env']): boolean {
+  const { NO_COLOR, ...rest } = env;
+  return stream.hasColors(NO_COLOR === undefined || NO_COLOR === '' ? rest : env);
+}
+
 function nodeWriter(stream: NodeJS.WriteStream): Writer {
   const isTTY = stream.isTTY === true;
-  const hasColors = isTTY && typeof stream.hasColors === 'function' ? stream.hasColors() : isTTY;
+  const hasColors = isTTY && typeof stream.hasColors === 'function' ? terminalHasColors(stream, process.env) : isTTY;
+  stream.on('error', (error) => onWriteError(error));
   return {
     write: (text: string) => void stream.write(text),
     isTTY,
