@@ -28,10 +28,12 @@ export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}):
     (options.ignoreLabels ?? []).length === 0 && (options.relabel ?? []).length === 0 && !splitsSeries(a) && !splitsSeries(b);
   const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out };
   const compareUnits = a.format === 'openmetrics' && b.format === 'openmetrics';
-  for (const [x, y] of matchFamilies(groupFamilies(a, ctx), groupFamilies(b, ctx))) {
-    if (x === undefined) oneSided('family-added', y!, ctx);
-    else if (y === undefined) oneSided('family-removed', x, ctx);
-    else compareFamily(x, y, ctx, compareUnits);
+  const crossFormat = a.format !== b.format;
+  const pairs = matchFamilies(groupFamilies(a, ctx, crossFormat), groupFamilies(b, ctx, crossFormat), crossFormat ? b.format : undefined);
+  for (const [name, x, y] of pairs) {
+    if (x === undefined) oneSided('family-added', name, y!, ctx);
+    else if (y === undefined) oneSided('family-removed', name, x, ctx);
+    else compareFamily(name, x, y, ctx, compareUnits);
   }
   const only = options.only === undefined ? undefined : new Set<ChangeKind>(options.only);
   return sortChanges(only === undefined ? out : out.filter((c) => only.has(c.kind)));
@@ -58,13 +60,38 @@ export function sortChanges(changes: Change[]): Change[] {
 
 const kindRank = Object.fromEntries(changeKinds.map((k, i) => [k, i])) as Record<ChangeKind, number>;
 
-/** The families of one side by name; a name written twice (invalid input) gathers both parts. */
-function groupFamilies(result: ParseResult, ctx: Context): Map<string, MetricFamily[]> {
+const TOTAL = '_total';
+const TWINS = [
+  [TOTAL, 'counter'],
+  ['_info', 'info'],
+] as const;
+
+/**
+ * The name a family goes by in a diff of two formats: its OpenMetrics name. Prometheus text names
+ * a counter family after its sample (`# TYPE x_total counter`); OpenMetrics names it `x`, whose
+ * sample is `x_total` (OpenMetrics 1.0, "Metric Types › Counter", "Text format › Counter"). So a
+ * 0.0.4 counter `x_total` is the family `x` when the other side is OpenMetrics. Between two
+ * documents of one format, a family goes by its name as written.
+ */
+function familyKey(family: MetricFamily, format: ParseResult['format'], crossFormat: boolean): string {
+  const name = family.name;
+  if (crossFormat && format === 'prometheus' && family.type === 'counter' && name.endsWith(TOTAL) && name.length > TOTAL.length) {
+    return name.slice(0, -TOTAL.length);
+  }
+  return name;
+}
+
+/**
+ * The families of one side by key (see familyKey); a name written twice (invalid input) gathers
+ * both parts. `--ignore-metric` leaves a family out by its written name or its key.
+ */
+function groupFamilies(result: ParseResult, ctx: Context, crossFormat: boolean): Map<string, MetricFamily[]> {
   const byName = new Map<string, MetricFamily[]>();
   for (const family of result.families) {
-    if (ctx.ignoreMetric?.(family.name)) continue;
-    const parts = byName.get(family.name);
-    if (parts === undefined) byName.set(family.name, [family]);
+    const key = familyKey(family, result.format, crossFormat);
+    if (ctx.ignoreMetric?.(family.name) || (key !== family.name && ctx.ignoreMetric?.(key))) continue;
+    const parts = byName.get(key);
+    if (parts === undefined) byName.set(key, [family]);
     else parts.push(family);
   }
   return byName;
@@ -72,38 +99,52 @@ function groupFamilies(result: ParseResult, ctx: Context): Map<string, MetricFam
 
 type Parts = MetricFamily[];
 
-/** Pairs families by name; an unmatched counter `x_total` (Prometheus) then pairs with `x` (OpenMetrics). */
-function matchFamilies(before: Map<string, Parts>, after: Map<string, Parts>): [Parts | undefined, Parts | undefined][] {
-  const pairs: [Parts | undefined, Parts | undefined][] = [];
+/**
+ * Pairs families by key; an unmatched family then pairs with its twin of the other format's
+ * naming: a counter `x_total` with `x`; between two formats also a gauge `x_info` with the info
+ * family `x` (Prometheus text has no info type; OpenMetrics 1.0, "Metric Types › Info"). A pair
+ * is reported under `a`'s name, except between two formats (`otherFormat` is `b`'s format then),
+ * where it takes the OpenMetrics side's.
+ */
+function matchFamilies(
+  before: Map<string, Parts>,
+  after: Map<string, Parts>,
+  otherFormat: ParseResult['format'] | undefined,
+): [string, Parts | undefined, Parts | undefined][] {
+  const pairs: [string, Parts | undefined, Parts | undefined][] = [];
   const unmatchedAfter = new Map(after);
-  const unmatchedBefore: Parts[] = [];
+  const unmatchedBefore: [string, Parts][] = [];
   for (const [name, x] of before) {
     const y = after.get(name);
-    if (y === undefined) unmatchedBefore.push(x);
+    if (y === undefined) unmatchedBefore.push([name, x]);
     else {
-      pairs.push([x, y]);
+      pairs.push([name, x, y]);
       unmatchedAfter.delete(name);
     }
   }
-  for (const x of unmatchedBefore) {
-    const y = counterTwin(x[0], unmatchedAfter);
-    if (y === undefined) pairs.push([x, undefined]);
+  for (const [name, x] of unmatchedBefore) {
+    const twin = twinOf(name, x[0], unmatchedAfter, otherFormat !== undefined);
+    if (twin === undefined) pairs.push([name, x, undefined]);
     else {
-      pairs.push([x, y]);
-      unmatchedAfter.delete(y[0].name);
+      pairs.push([otherFormat === 'openmetrics' ? twin : name, x, unmatchedAfter.get(twin)]);
+      unmatchedAfter.delete(twin);
     }
   }
-  for (const y of unmatchedAfter.values()) pairs.push([undefined, y]);
+  for (const [name, y] of unmatchedAfter) pairs.push([name, undefined, y]);
   return pairs;
 }
 
-function counterTwin(x: MetricFamily, candidates: Map<string, Parts>): Parts | undefined {
-  const twin = x.name.endsWith('_total') ? x.name.slice(0, -'_total'.length) : `${x.name}_total`;
-  const y = candidates.get(twin);
-  return y !== undefined && (x.type === 'counter' || y[0].type === 'counter') ? y : undefined;
+/** The key of `x`'s twin among the candidates, if any (see matchFamilies); info twins only between formats. */
+function twinOf(name: string, x: MetricFamily, candidates: Map<string, Parts>, crossFormat: boolean): string | undefined {
+  for (const [suffix, type] of crossFormat ? TWINS : TWINS.slice(0, 1)) {
+    const twin = name.endsWith(suffix) ? name.slice(0, -suffix.length) : `${name}${suffix}`;
+    const y = candidates.get(twin);
+    if (y !== undefined && (x.type === type || y[0].type === type)) return twin;
+  }
+  return undefined;
 }
 
-function oneSided(kind: 'family-added' | 'family-removed', parts: Parts, ctx: Context): void {
+function oneSided(kind: 'family-added' | 'family-removed', name: string, parts: Parts, ctx: Context): void {
   const family = parts[0];
   const seriesKind = kind === 'family-added' ? 'series-added' : 'series-removed';
   const seen = new Set<string>();
@@ -115,15 +156,15 @@ function oneSided(kind: 'family-added' | 'family-removed', parts: Parts, ctx: Co
         const key = seriesKey(sample.name, labels);
         if (seen.has(key)) continue;
         seen.add(key);
-        ctx.out.push(seriesChange(seriesKind, family.name, key, sample, labels));
+        ctx.out.push(seriesChange(seriesKind, name, key, sample, labels));
       }
     }
   }
   const span = family.span;
   ctx.out.push(
     kind === 'family-added'
-      ? { kind, family: family.name, after: span, type: family.type, series: seen.size }
-      : { kind, family: family.name, before: span, type: family.type, series: seen.size },
+      ? { kind, family: name, after: span, type: family.type, series: seen.size }
+      : { kind, family: name, before: span, type: family.type, series: seen.size },
   );
 }
 
@@ -142,10 +183,9 @@ function descriptorSpan(family: MetricFamily, kind: Descriptor['kind']): Span {
   return family.descriptors.find((d) => d.kind === kind)?.span ?? family.span;
 }
 
-function compareFamily(xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean): void {
+function compareFamily(family: string, xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean): void {
   const fa = xs[0];
   const fb = ys[0];
-  const family = fa.name;
   const out = ctx.out;
   if (fa.type !== fb.type) {
     out.push({
@@ -165,9 +205,9 @@ function compareFamily(xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean
       from: fa.unit, to: fb.unit,
     });
   }
-  if (xs.length === 1 && ys.length === 1 && ctx.inOrder && compareInOrder(fa, fb, ctx)) return;
+  if (xs.length === 1 && ys.length === 1 && ctx.inOrder && compareInOrder(family, fa, fb, ctx)) return;
   const x = indexBefore(xs, ctx);
-  const y = compareAfter(x, ys, ctx);
+  const y = compareAfter(family, x, ys, ctx);
   let removed = 0;
   for (const [key, slot] of x.series) {
     if (typeof slot === 'number') continue;
@@ -210,7 +250,7 @@ function compareFamily(xs: Parts, ys: Parts, ctx: Context, compareUnits: boolean
  * position, without building a key per series. Returns false, having reported nothing, when the
  * shapes differ anywhere; the keyed comparison then takes the family.
  */
-function compareInOrder(fa: MetricFamily, fb: MetricFamily, ctx: Context): boolean {
+function compareInOrder(family: string, fa: MetricFamily, fb: MetricFamily, ctx: Context): boolean {
   const ma = fa.metrics;
   const mb = fb.metrics;
   if (ma.length !== mb.length) return false;
@@ -222,7 +262,6 @@ function compareInOrder(fa: MetricFamily, fb: MetricFamily, ctx: Context): boole
     // A series repeated within a metric: the keyed comparison keeps its first sample only.
     if (!distinctSeries(sa, ma[m]!.labels)) return false;
   }
-  const family = fa.name;
   const monotonicA = isMonotonic(fa.type);
   const monotonicB = isMonotonic(fb.type);
   for (let m = 0; m < ma.length; m++) {
@@ -401,12 +440,11 @@ function indexBefore(parts: Parts, ctx: Context): Before {
 }
 
 /** Walks B's samples against A's index: value changes, resets, added series; marks A's matched ones. */
-function compareAfter(x: Before, parts: Parts, ctx: Context): SideFacts & { added: number } {
+function compareAfter(family: string, x: Before, parts: Parts, ctx: Context): SideFacts & { added: number } {
   const out = ctx.out;
   const labelNames = new Set<string>();
   const histograms = new Map<string, Histogram>();
   let added = 0;
-  const family = parts[0].name;
   for (const part of parts) {
     const histogram = isHistogram(part.type);
     const monotonic = isMonotonic(part.type);

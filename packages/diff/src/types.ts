@@ -21,7 +21,10 @@ export type ChangeKind = (typeof changeKinds)[number];
 
 interface ChangeBase {
   readonly kind: ChangeKind;
-  /** The family's name as written in `a` (in `b` when the family is only there). */
+  /**
+   * The family's name as written in `a` (in `b` when the family is only there); when `a` and `b`
+   * are in different formats, its OpenMetrics name (a Prometheus-text counter `x_total` is `x`).
+   */
   readonly family: string;
   /** Where the change is in `a`. */
   readonly before?: Span;
