@@ -3,6 +3,15 @@ import { familySpan, words } from './support/names.js';
 
 /** Epoch seconds stay below this until the year 5138; epoch milliseconds are above it since 1973. */
 const MAX_SECONDS = 1e11;
+/**
+ * Epoch milliseconds stay below this until the year 5138. Larger values are not milliseconds of
+ * any plausible date: sentinels such as Prometheus' `prometheus_tsdb_lowest_timestamp_seconds`
+ * of an empty head (math.MaxInt64 / 1000), which this rule does not judge.
+ */
+const MAX_MILLISECONDS = 1e14;
+
+/** The types a timestamp is exposed as: a counter, histogram or summary counts events (about timestamps, maybe). */
+const TIMESTAMP_TYPES: ReadonlySet<string> = new Set(['gauge', 'unknown']);
 
 export default defineRule({
   code: 'OM216',
@@ -26,6 +35,8 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
+        // `prometheus_target_scrapes_sample_duplicate_timestamp_total` counts scrapes, it is not a timestamp.
+        if (!TIMESTAMP_TYPES.has(family.type)) return;
         const parts = words(family.name);
         const i = parts.lastIndexOf('timestamp');
         if (i < 0) return;
@@ -34,10 +45,9 @@ export default defineRule({
           ctx.report({ messageId: 'timestampUnit', data: { name: family.name, suggestion }, span: familySpan(family) });
           return;
         }
-        if (family.type === 'counter' || family.type === 'histogram' || family.type === 'summary') return;
         for (const m of family.metrics)
           for (const s of m.samples)
-            if (Number.isFinite(s.value) && Math.abs(s.value) >= MAX_SECONDS) {
+            if (Math.abs(s.value) >= MAX_SECONDS && Math.abs(s.value) < MAX_MILLISECONDS) {
               ctx.report({ messageId: 'notSeconds', data: { name: family.name, value: s.value }, span: s.span });
               return;
             }

@@ -9,6 +9,29 @@ ruleTester(rule, {
       last_success_timestamp_seconds 1700000000
       # EOF
     `,
+    {
+      name: 'a counter of events about timestamps is not a timestamp (Prometheus 2.42 /metrics)',
+      format: 'prometheus',
+      code: dedent`
+        # HELP prometheus_target_scrapes_sample_duplicate_timestamp_total Total number of samples rejected due to duplicate timestamps but different values.
+        # TYPE prometheus_target_scrapes_sample_duplicate_timestamp_total counter
+        prometheus_target_scrapes_sample_duplicate_timestamp_total 0
+        # HELP scrape_timestamp_skew_seconds Skew seen between scrape timestamps.
+        # TYPE scrape_timestamp_skew_seconds histogram
+        scrape_timestamp_skew_seconds_bucket{le="+Inf"} 0
+        scrape_timestamp_skew_seconds_sum 0
+        scrape_timestamp_skew_seconds_count 0
+      `,
+    },
+    {
+      name: 'math.MaxInt64 / 1000, the lowest timestamp of an empty TSDB head, is a sentinel, not milliseconds',
+      format: 'prometheus',
+      code: dedent`
+        # HELP prometheus_tsdb_lowest_timestamp_seconds Lowest timestamp value stored in the database.
+        # TYPE prometheus_tsdb_lowest_timestamp_seconds gauge
+        prometheus_tsdb_lowest_timestamp_seconds 9.223372036854776e+15
+      `,
+    },
   ],
   invalid: [
     {
@@ -30,6 +53,16 @@ ruleTester(rule, {
         { messageId: 'timestampUnit', line: 4, column: 1 },
         { messageId: 'notSeconds', line: 10, column: 1 },
       ],
+    },
+    {
+      name: 'an untyped timestamp is judged like a gauge',
+      format: 'prometheus',
+      code: dedent`
+        # HELP prometheus_tsdb_lowest_timestamp Lowest timestamp value stored in the database.
+        # TYPE prometheus_tsdb_lowest_timestamp untyped
+        prometheus_tsdb_lowest_timestamp 1.7e+12
+      `,
+      errors: [{ messageId: 'timestampUnit', line: 1, column: 1 }],
     },
   ],
 });
