@@ -1,5 +1,5 @@
 // One walk over the model dispatching each node to the listeners of the enabled rules.
-import { parse, type Diagnostic, type Metric, type MetricFamily, type ParseResult, type Sample } from '@omkit/parser';
+import { parse, type Diagnostic, type Metric, type MetricFamily, type ParseResult, type Sample, type StreamItem } from '@omkit/parser';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { InternalError } from './errors.js';
@@ -57,8 +57,11 @@ export interface LintSessionOptions extends Omit<LintOptions, 'scrape' | 'text'>
 
 /** An exposition linted as it arrives; see lintSession(). */
 export interface LintSession {
-  /** The next families of the exposition, in text order, with the parser's diagnostics up to their end. */
-  add(part: ParseResult): void;
+  /**
+   * The next families of the exposition, in text order, with the parser's diagnostics up to their
+   * end: a ParseResult, or an item as parseStream() yields it (its one family, or none).
+   */
+  add(part: ParseResult | StreamItem): void;
   /** Ends the exposition and returns what lint() would: `scrape` facts are often known only now. */
   finish(scrape?: ScrapeFacts): Diagnostic[];
 }
@@ -84,7 +87,8 @@ export function lintSession(options: LintSessionOptions = {}): LintSession {
   };
   let end: ParseResult | undefined;
   return {
-    add(part) {
+    add(item) {
+      const part: ParseResult = 'families' in item ? item : { format: item.format, families: item.family ? [item.family] : [], diagnostics: item.diagnostics };
       for (const d of withSource(part.diagnostics, source)) parsed.push(keep(d));
       runner ??= begin(part);
       runner.walk(part);
