@@ -9,11 +9,15 @@ const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
   ['_gsum', ['gaugehistogram']],
 ];
 
-/** Suffixes common on real exporters' gauges (`*_count`, kube-state-metrics `*_created`): judged by `countSum`. */
-const JUDGED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
-  ['_count', ['histogram', 'summary']],
-  ['_sum', ['histogram', 'summary']],
-  ['_created', ['counter', 'histogram', 'summary']],
+/**
+ * Suffixes judged by an option: `_count`/`_sum` by `countSum` (reported always by default, like
+ * promlint), `_created` by `created` (kube-state-metrics' `*_created` gauges predate OpenMetrics'
+ * `_created` samples: reported on a collision by default).
+ */
+const JUDGED: ReadonlyArray<[suffix: string, owners: readonly string[], option: 'countSum' | 'created']> = [
+  ['_count', ['histogram', 'summary'], 'countSum'],
+  ['_sum', ['histogram', 'summary'], 'countSum'],
+  ['_created', ['counter', 'histogram', 'summary'], 'created'],
 ];
 
 /** The types that own a judged suffix. */
@@ -29,6 +33,7 @@ export default defineRule({
   sources: [
     { kind: 'promlint', ref: 'LintHistogramSummaryReserved' },
     { kind: 'spec', ref: 'OM 1.0 §Suffixes' },
+    { kind: 'instrumentation-guide', ref: 'Writing exporters §Naming: `_sum`, `_count`, `_bucket` and `_total` are used by summaries, histograms and counters; unless you are producing one of those, avoid these suffixes' },
   ],
   fixable: false,
   requiresScrape: false,
@@ -46,14 +51,21 @@ export default defineRule({
       countSum: v.optional(
         v.pipe(
           v.picklist(['collision', 'always']),
-          v.description('`collision`: report `_count`/`_sum`/`_created` only when a family of the owning type is named like the stem (Prometheus text; the parser reports OpenMetrics clashes); `always`: every such name, like promlint'),
+          v.description('`always` (default): every `_count`/`_sum` name on another type, like promlint; `collision`: only when a histogram or summary is named like the stem (Prometheus text; the parser reports OpenMetrics clashes)'),
+        ),
+        'always',
+      ),
+      created: v.optional(
+        v.pipe(
+          v.picklist(['collision', 'always']),
+          v.description('`collision` (default): report a `_created` name on another type only when a counter, histogram or summary is named like the stem; `always`: every such name'),
         ),
         'collision',
       ),
     }),
     {},
   ),
-  presetOptions: { strict: { countSum: 'always' } },
+  presetOptions: { strict: { countSum: 'always', created: 'always' } },
   create(ctx) {
     // `collision` looks for the stem's family anywhere in the exposition, before or after (in a
     // lint session, in any part): names and types are gathered, the verdicts wait for the end.
@@ -63,7 +75,7 @@ export default defineRule({
       MetricFamily(family) {
         const name = family.name;
         // Only a family of a type that owns one of the suffixes can be a stem (the last one named so counts).
-        if (ctx.options.countSum === 'collision') {
+        if (ctx.options.countSum === 'collision' || ctx.options.created === 'collision') {
           if (STEM_TYPES.has(family.type)) types.set(detach(name), family.type);
           else types.delete(name);
         }
@@ -78,10 +90,10 @@ export default defineRule({
             return;
           }
         }
-        for (const [suffix, owners] of JUDGED) {
+        for (const [suffix, owners, option] of JUDGED) {
           if (!name.endsWith(suffix) || owners.includes(family.type)) continue;
           const stem = name.slice(0, -suffix.length);
-          if (ctx.options.countSum === 'collision') {
+          if (ctx.options[option] === 'collision') {
             // In OpenMetrics the parser reports the clash itself (OM104).
             if (ctx.result.format === 'openmetrics') return;
             pending.push({ family: detach(name), type: family.type, suffix, stem: detach(stem), owners, span: familySpan(family) });

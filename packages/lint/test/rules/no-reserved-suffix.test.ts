@@ -3,18 +3,23 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
-    dedent`
-      # TYPE es_documents_count gauge
-      # HELP es_documents_count Documents.
-      es_documents_count 3
-      # TYPE disk_sum gauge
-      # HELP disk_sum Sum of disks.
-      disk_sum 3
-      # EOF
-    `,
+    {
+      name: 'countSum: collision leaves `_count`/`_sum` gauges without a clash alone',
+      options: { countSum: 'collision' },
+      code: dedent`
+        # TYPE es_documents_count gauge
+        # HELP es_documents_count Documents.
+        es_documents_count 3
+        # TYPE disk_sum gauge
+        # HELP disk_sum Sum of disks.
+        disk_sum 3
+        # EOF
+      `,
+    },
+    { name: 'untyped families are not judged (promlint skips them too)', format: 'prometheus', code: 'thread_count 3\n' },
     { format: 'prometheus', code: 'queue_bucket 1\n' },
     { name: 'kube-state-metrics-style `_created` gauges are no clash', format: 'prometheus', code: '# TYPE kube_pod_created gauge\nkube_pod_created 1\n' },
-    { name: 'a gauge next to a gauge is no clash', format: 'prometheus', code: '# TYPE rpc gauge\nrpc 1\n# TYPE rpc_count gauge\nrpc_count 2\n' },
+    { name: 'a gauge next to a gauge is no clash', options: { countSum: 'collision' }, format: 'prometheus', code: '# TYPE rpc gauge\nrpc 1\n# TYPE rpc_count gauge\nrpc_count 2\n' },
   ],
   invalid: [
     {
@@ -34,6 +39,7 @@ ruleTester(rule, {
     },
     {
       name: '_count next to a family named like its stem is a collision',
+      options: { countSum: 'collision' },
       format: 'prometheus',
       code: dedent`
         # TYPE rpc summary
@@ -45,7 +51,23 @@ ruleTester(rule, {
       errors: [{ messageId: 'countSumSuffix', line: 4, column: 1, metric: 'rpc_count' }],
     },
     {
-      name: 'countSum: always reports every _count/_sum name',
+      name: 'by default every `_count`/`_sum` gauge is reported, as promlint does (process-exporter 0.7.10)',
+      format: 'prometheus',
+      code: dedent`
+        # HELP namedprocess_namegroup_thread_count Number of threads in this group with same threadname
+        # TYPE namedprocess_namegroup_thread_count gauge
+        namedprocess_namegroup_thread_count{groupname="om-threads",threadname="om-threads"} 3
+        # HELP disk_sum Sum of disks.
+        # TYPE disk_sum gauge
+        disk_sum 3
+      `,
+      errors: [
+        { messageId: 'countSumSuffix', line: 1, column: 1, metric: 'namedprocess_namegroup_thread_count' },
+        { messageId: 'countSumSuffix', line: 4, column: 1, metric: 'disk_sum' },
+      ],
+    },
+    {
+      name: 'countSum: always also in OpenMetrics',
       options: { countSum: 'always' },
       code: dedent`
         # TYPE es_documents_count gauge
@@ -53,6 +75,13 @@ ruleTester(rule, {
         es_documents_count 3
         # EOF
       `,
+      errors: [{ messageId: 'countSumSuffix', line: 1, column: 1 }],
+    },
+    {
+      name: 'created: always reports every `_created` name on another type',
+      options: { created: 'always' },
+      format: 'prometheus',
+      code: '# TYPE kube_pod_created gauge\nkube_pod_created 1\n',
       errors: [{ messageId: 'countSumSuffix', line: 1, column: 1 }],
     },
     {
