@@ -411,12 +411,19 @@ function jobConfig(r: Reader, value: unknown, index: number, d: Defaults): Scrap
   const opts: ScrapeOptions = { timeoutMs: timeout };
   const size = r.size(o.body_size_limit, [...path, 'body_size_limit']) ?? d.bodySizeLimit;
   if (size !== undefined && size > 0) opts.bodySizeLimit = size;
+  const warnings: string[] = [];
+  // om reads only the text formats: protobuf is never asked for, nor used as the fallback.
   const protos = protocols(r, o.scrape_protocols, [...path, 'scrape_protocols']) ?? d.protocols;
-  if (protos !== undefined) opts.scrapeProtocols = protos;
+  if (protos !== undefined) {
+    const text = protos.filter((p) => p !== 'PrometheusProto');
+    if (text.length < protos.length) warnings.push(`job ${JSON.stringify(name)}: PrometheusProto is not requested (om reads only the text formats)${text.length === 0 ? '; the default text protocols are asked for instead' : ''}`);
+    if (text.length > 0) opts.scrapeProtocols = text;
+  }
   const fallback = r.string(o.fallback_scrape_protocol, [...path, 'fallback_scrape_protocol']);
   if (fallback !== undefined && fallback !== '') {
     if (!isScrapeProtocol(fallback)) throw r.error([...path, 'fallback_scrape_protocol'], `unknown fallback_scrape_protocol ${fallback}`);
-    opts.fallbackProtocol = fallback;
+    if (fallback === 'PrometheusProto') warnings.push(`job ${JSON.stringify(name)}: fallback_scrape_protocol PrometheusProto is ignored (om reads only the text formats)`);
+    else opts.fallbackProtocol = fallback;
   }
   const escaping = escapingFor(
     r,
@@ -445,7 +452,6 @@ function jobConfig(r: Reader, value: unknown, index: number, d: Defaults): Scrap
     opts.headers = headers;
   }
 
-  const warnings: string[] = [];
   const unsupportedDiscovery = SD_CONFIGS.filter((k) => o[k] !== undefined && o[k] !== null);
   for (const sd of unsupportedDiscovery) {
     warnings.push(`job ${JSON.stringify(name)}: ${sd} is not supported by om (service discovery is not run); only static_configs targets are scraped`);

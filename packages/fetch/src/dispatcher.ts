@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionOptions, SecureVersion } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { ConfigError } from './errors.js';
-import type { ProxyOptions, TlsOptions, TlsVersion } from './options.js';
+import type { ProxyOptions, TlsOptions, TlsVersion } from './transport-options.js';
 import { reveal, type Redactor } from './secret.js';
 
 const TLS_VERSIONS: Record<TlsVersion, SecureVersion> = {
@@ -70,8 +70,17 @@ export class ConnectionTimer {
   }
 }
 
+/**
+ * Default limit on the size of a response's headers: Go's `http.Transport` default
+ * (`MaxResponseHeaderBytes` 0 means `10 << 20`), which is what Prometheus' scrape client uses.
+ * undici's own default (Node's `--max-http-header-size`, 16 KiB) refuses headers Prometheus reads.
+ */
+export const DEFAULT_MAX_RESPONSE_HEADER_BYTES = 10 * 1024 * 1024;
+
 interface DispatcherSpec {
   tls: ConnectionOptions;
+  /** Largest response head (header names and values) accepted; default `DEFAULT_MAX_RESPONSE_HEADER_BYTES`. */
+  maxResponseHeaderBytes?: number;
   proxy: ProxyOptions | undefined;
   timeoutMs: number;
   timer?: ConnectionTimer;
@@ -120,7 +129,12 @@ function timedConnector(tls: ConnectionOptions, timeoutMs: number, timer: Connec
  */
 export function createDispatcher(spec: DispatcherSpec): Dispatcher {
   const { tls, proxy, timeoutMs, timer } = spec;
-  const common = { headersTimeout: timeoutMs + 1000, bodyTimeout: timeoutMs + 1000, allowH2: false };
+  const common = {
+    headersTimeout: timeoutMs + 1000,
+    bodyTimeout: timeoutMs + 1000,
+    allowH2: false,
+    maxHeaderSize: spec.maxResponseHeaderBytes ?? DEFAULT_MAX_RESPONSE_HEADER_BYTES,
+  };
   if (proxy !== undefined && (proxy.url !== undefined || proxy.fromEnvironment === true)) {
     if (proxy.fromEnvironment === true && (proxy.url !== undefined || proxy.noProxy !== undefined)) {
       throw new ConfigError(`${spec.keyPath}.proxy.fromEnvironment`, 'cannot be combined with a proxy URL or noProxy');

@@ -19,6 +19,7 @@ export type FetchErrorCode =
   | 'proxy' // the proxy refused the tunnel
   | 'http' // the target answered with a status other than 200
   | 'too-large' // the decoded body reached the size limit
+  | 'headers-too-large' // the response headers exceeded `maxResponseHeaderBytes`
   | 'redirect' // too many redirects, a redirect without Location, or to a non-HTTP(S) URL
   | 'decode' // the gzip stream was corrupt
   | 'oauth2' // the token endpoint failed or refused the client

@@ -1,6 +1,6 @@
 import { findJob, type PrometheusConfig, type ScrapeJobConfig } from './config.js';
 import { ConfigError, FetchError } from './errors.js';
-import { OAuth2TokenSource } from './oauth2/token-source.js';
+import { leaseTokenSource } from './oauth2/token-source.js';
 import type { ScrapeOptions, ScrapeResult } from './options.js';
 import { scrape, type ScrapeTarget } from './scrape.js';
 import { displayUrl } from './secret.js';
@@ -35,16 +35,11 @@ export async function* scrapeJob(config: PrometheusConfig | ScrapeJobConfig, job
   const scrapeOptions: ScrapeOptions = { ...job.options, ...options.overrides };
   if (options.signal !== undefined) scrapeOptions.signal = options.signal;
   const auth = scrapeOptions.auth;
-  // One token source for the whole job (created below when the job has an oauth2 block).
-  let tokenSource: OAuth2TokenSource | undefined;
-  if (auth !== undefined && 'oauth2' in auth) {
-    tokenSource =
-      auth.oauth2 instanceof OAuth2TokenSource
-        ? auth.oauth2
-        : new OAuth2TokenSource(auth.oauth2, { userAgent: scrapeOptions.userAgent ?? USER_AGENT, debug: scrapeOptions.debug, keyPath: `${job.keyPath}.oauth2` });
-  }
-  const ownSource = tokenSource !== undefined && !(auth !== undefined && 'oauth2' in auth && auth.oauth2 instanceof OAuth2TokenSource);
-  if (tokenSource !== undefined) scrapeOptions.auth = { oauth2: tokenSource };
+  // One token source for the whole job (and for other scrapes given the same oauth2 options).
+  const lease = auth !== undefined && 'oauth2' in auth
+    ? leaseTokenSource(auth.oauth2, { userAgent: scrapeOptions.userAgent ?? USER_AGENT, debug: scrapeOptions.debug, keyPath: `${job.keyPath}.oauth2` })
+    : undefined;
+  if (lease !== undefined) scrapeOptions.auth = { oauth2: lease.source };
 
   const done: JobScrapeOutcome[] = [];
   let wake: (() => void) | undefined;
@@ -77,6 +72,6 @@ export async function* scrapeJob(config: PrometheusConfig | ScrapeJobConfig, job
       while (done.length > 0) yield done.shift()!;
     }
   } finally {
-    if (ownSource) await tokenSource!.close();
+    await lease?.release(false);
   }
 }

@@ -1,63 +1,20 @@
 import type { Secret, SecretString } from './secret.js';
+import type { OAuth2Options, ProxyOptions, TlsOptions } from './transport-options.js';
 import type { EscapingScheme, ScrapeFormat, ScrapeProtocol } from './protocols.js';
 import type { ScrapeFact } from './facts.js';
 import type { OAuth2TokenSource } from './oauth2/token-source.js';
 
-/** `tls_config`. PEM contents or file paths; files are read once per scrape. */
-export interface TlsOptions {
-  ca?: string;
-  caFile?: string;
-  cert?: string;
-  certFile?: string;
-  key?: SecretString;
-  keyFile?: string;
-  /** SNI and the name the certificate is checked against. */
-  serverName?: string;
-  /** Turns certificate verification off. Reported as an `insecure-tls` fact on every scrape. */
-  insecureSkipVerify?: boolean;
-  minVersion?: TlsVersion;
-  maxVersion?: TlsVersion;
-}
-
-export type TlsVersion = 'TLS10' | 'TLS11' | 'TLS12' | 'TLS13';
-
-/** `proxy_url`, `no_proxy`, `proxy_from_environment`, `proxy_connect_header`. */
-export interface ProxyOptions {
-  url?: string;
-  /** Comma-separated hosts, domains or CIDRs not to proxy (needs `url`). */
-  noProxy?: string;
-  /** Use HTTP_PROXY / HTTPS_PROXY / NO_PROXY (and lowercase forms). Not with `url`. */
-  fromEnvironment?: boolean;
-  /** Headers sent with CONNECT to the proxy. */
-  connectHeaders?: Record<string, SecretString>;
-}
-
-/** OAuth2 client credentials, as Prometheus' `oauth2` block. */
-export interface OAuth2Options {
-  clientId: string;
-  clientSecret?: SecretString;
-  /** Read before each token request, whitespace trimmed; a changed secret drops the cached token. */
-  clientSecretFile?: string;
-  scopes?: string[];
-  tokenUrl: string;
-  endpointParams?: Record<string, string>;
-  /**
-   * Client authentication. `auto` (Prometheus' behaviour, golang.org/x/oauth2 AuthStyleAutoDetect):
-   * HTTP Basic first, then the client id and secret in the form body; the style that worked is kept.
-   */
-  authStyle?: 'auto' | 'basic' | 'post';
-  tls?: TlsOptions;
-  proxy?: ProxyOptions;
-  /** Timeout of one token request (default 10 s; Prometheus has none). */
-  timeoutMs?: number;
-  /** Renew this long before expiry (default 10 s, golang.org/x/oauth2's `defaultExpiryDelta`). */
-  expiryMarginMs?: number;
-}
+export type { OAuth2Options, ProxyOptions, TlsOptions, TlsVersion } from './transport-options.js';
 
 export type AuthOptions =
   | { bearer: { token: SecretString } | { tokenFile: string } }
   | { basic: { username?: string; usernameFile?: string; password?: SecretString; passwordFile?: string } }
   | { authorization: { type?: string; credentials?: SecretString; credentialsFile?: string } }
+  /**
+   * OAuth2 client credentials. A token obtained for an `OAuth2Options` object is kept with that
+   * object and reused by later scrapes given the same object until it expires (as Prometheus keeps
+   * one token per scrape pool); pass an `OAuth2TokenSource` to control its life yourself.
+   */
   | { oauth2: OAuth2Options | OAuth2TokenSource };
 
 export interface ScrapeOptions {
@@ -65,6 +22,12 @@ export interface ScrapeOptions {
   timeoutMs?: number;
   /** Limit on the decoded body in bytes; a body of this size or more fails. Default 50 MiB; 0 = none. */
   bodySizeLimit?: number;
+  /**
+   * Limit on the response headers in bytes (names and values of the status line's headers, as
+   * undici counts them). Default 10 MiB, Go's `http.Transport` default, which Prometheus uses;
+   * larger headers fail the scrape with a `headers-too-large` error that names the limit.
+   */
+  maxResponseHeaderBytes?: number;
   /** Extra request headers. Prometheus' reserved names (Authorization, User-Agent, …) are refused. */
   headers?: Record<string, string | Secret | (string | Secret)[]>;
   auth?: AuthOptions;

@@ -4,10 +4,10 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Dispatcher } from 'undici';
-import { ConnectionTimer, createDispatcher, tlsConnectOptions } from './dispatcher.js';
+import { ConnectionTimer, DEFAULT_MAX_RESPONSE_HEADER_BYTES, createDispatcher, tlsConnectOptions } from './dispatcher.js';
 import { ConfigError, FetchError, type HttpErrorResponse } from './errors.js';
 import type { ScrapeFact } from './facts.js';
-import { OAuth2TokenSource, type OAuth2Token } from './oauth2/token-source.js';
+import { leaseTokenSource, type OAuth2Token, type OAuth2TokenSource, type TokenSourceLease } from './oauth2/token-source.js';
 import type { AuthOptions, Redirect, ScrapeOptions, ScrapeResponseInfo, ScrapeResult, ScrapeTimings } from './options.js';
 import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader, classifyContentType } from './protocols.js';
 import { ECHO_MIN_LENGTH, Redactor, Secret, displayUrl, readSecretFile, reveal } from './secret.js';
@@ -187,6 +187,8 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
   if (!(timeoutMs > 0)) throw new ConfigError('timeoutMs', 'must be a positive number');
   const limit = options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT;
   if (!(limit >= 0)) throw new ConfigError('bodySizeLimit', 'must be 0 (no limit) or a positive number');
+  const maxResponseHeaderBytes = options.maxResponseHeaderBytes ?? DEFAULT_MAX_RESPONSE_HEADER_BYTES;
+  if (!Number.isInteger(maxResponseHeaderBytes) || maxResponseHeaderBytes < 1) throw new ConfigError('maxResponseHeaderBytes', 'must be a positive whole number of bytes');
   const redactor = new Redactor();
   const debug = options.debug === undefined ? undefined : (line: string) => options.debug!(redactor.redact(line));
   const requestedUrl = displayUrl(url);
@@ -224,20 +226,21 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
     url.username = '';
     url.password = '';
   }
-  let tokenSource: OAuth2TokenSource | undefined;
-  let ownTokenSource = false;
-  if (auth !== undefined && 'oauth2' in auth) {
-    if (auth.oauth2 instanceof OAuth2TokenSource) tokenSource = auth.oauth2;
-    else {
-      tokenSource = new OAuth2TokenSource(auth.oauth2, { userAgent: options.userAgent ?? USER_AGENT, debug });
-      ownTokenSource = true;
-    }
-  }
+  // One token source per oauth2 options object, shared with other scrapes of the same options.
+  let lease: TokenSourceLease | undefined;
+  if (auth !== undefined && 'oauth2' in auth) lease = leaseTokenSource(auth.oauth2, { userAgent: options.userAgent ?? USER_AGENT, debug });
+  const tokenSource: OAuth2TokenSource | undefined = lease?.source;
 
-  const tls = await tlsConnectOptions(options.tls, 'tls', redactor);
   const timer = new ConnectionTimer();
   const usesProxy = options.proxy !== undefined && (options.proxy.url !== undefined || options.proxy.fromEnvironment === true);
-  const dispatcher: Dispatcher = createDispatcher({ tls, proxy: options.proxy, timeoutMs, timer, redactor, keyPath: '' });
+  let dispatcher: Dispatcher;
+  try {
+    const tls = await tlsConnectOptions(options.tls, 'tls', redactor);
+    dispatcher = createDispatcher({ tls, proxy: options.proxy, timeoutMs, timer, redactor, keyPath: '', maxResponseHeaderBytes });
+  } catch (err) {
+    await lease?.release(true);
+    throw err;
+  }
 
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = anySignal(timeout, options.signal);
@@ -245,11 +248,11 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
   const release = async (destroy: boolean) => {
     if (released) return;
     released = true;
-    if (ownTokenSource) await (destroy ? tokenSource!.destroy() : tokenSource!.close()).catch(() => {});
+    await lease?.release(destroy);
     await (destroy ? dispatcher.destroy() : dispatcher.close()).catch(() => {});
   };
   const fail = (err: unknown, at: URL): FetchError =>
-    transportError(err, { url: displayUrl(at), timeoutMs, timedOut: () => timeout.aborted, aborted: () => options.signal?.aborted === true, redactor });
+    transportError(err, { url: displayUrl(at), timeoutMs, timedOut: () => timeout.aborted, aborted: () => options.signal?.aborted === true, redactor, maxResponseHeaderBytes });
 
   const facts: ScrapeFact[] = [];
   const redirects: Redirect[] = [];

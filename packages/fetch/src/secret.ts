@@ -41,15 +41,23 @@ export function reveal(value: SecretString): string {
 /**
  * Reads a secret file as Prometheus does (`FileSecret.Fetch`): on every use, with surrounding
  * whitespace trimmed. `keyPath` names the option for the error message.
+ *
+ * Deviation: a file that is empty, or holds only whitespace, is a `ConfigError` naming the file.
+ * Prometheus sends the empty secret, and the server's refusal (`401 invalid_client`) does not say
+ * why; such a file is nearly always one written from an unset variable (`printf '%s' "$SECRET"`).
  */
 export async function readSecretFile(file: string, keyPath: string): Promise<string> {
+  let text: string;
   try {
-    return (await readFile(file, 'utf8')).trim();
+    text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`;
     throw new ConfigError(keyPath, `${problem}: ${file}`);
   }
+  const secret = text.trim();
+  if (secret === '') throw new ConfigError(keyPath, `file is empty${text === '' ? '' : ' (only whitespace)'}: ${file}`);
+  return secret;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { FetchError, type FetchErrorCode } from './errors.js';
+import { DEFAULT_MAX_RESPONSE_HEADER_BYTES } from './dispatcher.js';
 import type { Redactor } from './secret.js';
 
 const TLS_CODES = new Set([
@@ -30,7 +31,16 @@ function errorCode(err: unknown): string | undefined {
 /** Maps a transport error from undici/Node to a `FetchError`. */
 export function transportError(
   err: unknown,
-  ctx: { url: string; timeoutMs: number; timedOut: () => boolean; aborted: () => boolean; redactor: Redactor; what?: string },
+  ctx: {
+    url: string;
+    timeoutMs: number;
+    timedOut: () => boolean;
+    aborted: () => boolean;
+    redactor: Redactor;
+    what?: string;
+    /** The response header limit in force, named when it is exceeded. */
+    maxResponseHeaderBytes?: number;
+  },
 ): FetchError {
   if (err instanceof FetchError) return err;
   const what = ctx.what ?? 'scrape of';
@@ -40,6 +50,10 @@ export function transportError(
   if (ctx.aborted()) return mk('aborted', `${what} ${ctx.url} was aborted`);
   const code = errorCode(err);
   const detail = err instanceof Error ? err.message : String(err);
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+    const limit = ctx.maxResponseHeaderBytes ?? DEFAULT_MAX_RESPONSE_HEADER_BYTES;
+    return mk('headers-too-large', `${what} ${ctx.url} failed: the response headers exceed the limit of ${formatBytes(limit)} (maxResponseHeaderBytes)`);
+  }
   if (code === 'ECONNREFUSED') return mk('refused', `${what} ${ctx.url} failed: connection refused`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return mk('dns', `${what} ${ctx.url} failed: host not found`);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return mk('timeout', `${what} ${ctx.url} timed out while connecting`);
@@ -75,4 +89,12 @@ export function queryEscape(value: string): string {
   return encodeURIComponent(value)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');
+}
+
+/** A byte count for messages: `10 MiB`, `512 KiB`, `1500 bytes` (binary units, whole numbers only). */
+export function formatBytes(n: number): string {
+  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} bytes`;
 }

@@ -139,6 +139,23 @@ describe('prometheus.yml', () => {
     for (const [text, message] of cases) expect(() => parsePrometheusConfig(text), String(message)).toThrow(message);
   });
 
+  it('never asks for protobuf, which om cannot read, and says so', () => {
+    const c = parsePrometheusConfig(
+      `global: {scrape_protocols: [PrometheusProto]}\nscrape_configs:\n` +
+        `  - job_name: native\n    scrape_protocols: [PrometheusProto, OpenMetricsText1.0.0, PrometheusText0.0.4]\n    fallback_scrape_protocol: PrometheusProto\n` +
+        `  - job_name: inherits\n`,
+    );
+    const [native, inherits] = c.jobs;
+    expect(native!.options.scrapeProtocols).toEqual(['OpenMetricsText1.0.0', 'PrometheusText0.0.4']);
+    expect(native!.options.fallbackProtocol).toBeUndefined();
+    expect(inherits!.options.scrapeProtocols).toBeUndefined(); // the default text protocols
+    expect(c.warnings).toEqual([
+      'job "native": PrometheusProto is not requested (om reads only the text formats)',
+      'job "native": fallback_scrape_protocol PrometheusProto is ignored (om reads only the text formats)',
+      'job "inherits": PrometheusProto is not requested (om reads only the text formats); the default text protocols are asked for instead',
+    ]);
+  });
+
   it('says clearly that service discovery is not supported', () => {
     const c = parsePrometheusConfig(job('kubernetes_sd_configs: [{role: pod}]\nrelabel_configs: [{action: keep}]'));
     expect(c.jobs[0]!.unsupportedDiscovery).toEqual(['kubernetes_sd_configs']);

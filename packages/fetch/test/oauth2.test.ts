@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, FetchError, OAuth2TokenSource, scrape, type OAuth2Options } from '../src/index.js';
+import { ConfigError, FetchError, OAuth2TokenSource, parsePrometheusConfig, scrape, scrapeJob, type OAuth2Options, type ScrapeOptions } from '../src/index.js';
 import { httpServer, tempDir, type Running } from './helpers/servers.js';
 
 // A hand-rolled token endpoint for the cases a real authorization server cannot produce.
@@ -216,6 +216,42 @@ describe('OAuth2TokenSource', () => {
     await expect(source.token()).rejects.toMatchObject({ code: 'oauth2' });
     expect(calls.at(-1)!.form.client_secret).toBe('rotated');
     await source.close();
+  });
+
+  it('scrapes given the same oauth2 options share one token until it expires (om diff --interval)', async () => {
+    const options: ScrapeOptions = { auth: { oauth2: opts('json') } };
+    for (let i = 0; i < 3; i++) expect((await scrape(`${target.url}/metrics`, options)).status).toBe(200);
+    expect(calls).toHaveLength(1);
+    // Other options, another token; and a token within its expiry margin is renewed.
+    const short: ScrapeOptions = { auth: { oauth2: opts('json', { expiryMarginMs: 59_800 }) } };
+    await scrape(`${target.url}/metrics`, short);
+    expect(calls).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 300));
+    await scrape(`${target.url}/metrics`, short);
+    expect(calls).toHaveLength(3);
+    // A failed scrape does not lose the shared token.
+    await expect(scrape('http://127.0.0.1:1/metrics', options)).rejects.toMatchObject({ code: 'refused' });
+    await scrape(`${target.url}/metrics`, options);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('an empty client_secret_file is an error naming the file, and no token is asked for', async () => {
+    for (const [i, text] of ['', '\n', ' \t\r\n'].entries()) {
+      const file = tmp.write(`empty-secret-${i}`, text);
+      const err = await scrape(`${target.url}/metrics`, { auth: { oauth2: opts('json', { clientSecret: undefined, clientSecretFile: file }) } }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toBe(`auth.oauth2.clientSecretFile: file is empty${text === '' ? '' : ' (only whitespace)'}: ${file}`);
+    }
+    // From a prometheus.yml, the message names the key as written there.
+    tmp.write('blank', '\n');
+    const config = parsePrometheusConfig(
+      `scrape_configs:\n  - job_name: j\n    oauth2: {client_id: om, client_secret_file: blank, token_url: '${as.url}/token/json'}\n    static_configs: [{targets: ['${target.url.slice(7)}']}]\n`,
+      { dir: tmp.dir },
+    );
+    const outcomes = [];
+    for await (const o of scrapeJob(config, 'j')) outcomes.push(o);
+    expect(outcomes[0]!.error?.message).toBe(`scrape_configs[0].oauth2.client_secret_file: file is empty (only whitespace): ${tmp.dir}/blank`);
+    expect(calls).toHaveLength(0);
   });
 
   it('validates its configuration', () => {

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import type { Dispatcher } from 'undici';
 import { createDispatcher, tlsConnectOptions } from '../dispatcher.js';
 import { ConfigError, FetchError } from '../errors.js';
-import type { OAuth2Options } from '../options.js';
+import type { OAuth2Options } from '../transport-options.js';
 import { Redactor, displayUrl, readSecretFile, reveal } from '../secret.js';
 import { anySignal, headerRecord, queryEscape, transportError } from '../util.js';
 import { USER_AGENT } from '../version.js';
@@ -10,6 +10,7 @@ import { USER_AGENT } from '../version.js';
 const MAX_TOKEN_RESPONSE = 1 << 20;
 const DEFAULT_MARGIN_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_KEY_PATH = 'auth.oauth2';
 
 /**
  * An access token. The token value is held in a private field: printing, `JSON.stringify` or
@@ -112,7 +113,7 @@ export class OAuth2TokenSource {
   #stats: OAuth2Stats = { requests: 0, tokens: 0 };
 
   constructor(options: OAuth2Options, init: OAuth2TokenSourceInit = {}) {
-    const keyPath = init.keyPath ?? 'auth.oauth2';
+    const keyPath = init.keyPath ?? DEFAULT_KEY_PATH;
     if (!options.clientId) throw new ConfigError(`${keyPath}.clientId`, 'oauth2 client_id must be configured');
     if (!options.tokenUrl) throw new ConfigError(`${keyPath}.tokenUrl`, 'oauth2 token_url must be configured');
     if (options.clientSecret !== undefined && options.clientSecretFile !== undefined) {
@@ -203,7 +204,9 @@ export class OAuth2TokenSource {
   async #secret(): Promise<string> {
     const o = this.#options;
     if (o.clientSecretFile !== undefined) {
-      const secret = await readSecretFile(o.clientSecretFile, `${this.#keyPath}.clientSecretFile`);
+      // Options paths are camelCase (`auth.oauth2.clientSecretFile`), prometheus.yml paths snake_case.
+      const key = this.#keyPath === DEFAULT_KEY_PATH ? 'clientSecretFile' : 'client_secret_file';
+      const secret = await readSecretFile(o.clientSecretFile, `${this.#keyPath}.${key}`);
       this.#redactor.add(secret);
       return secret;
     }
@@ -359,4 +362,42 @@ export class OAuth2TokenSource {
       return undefined;
     }
   }
+}
+
+/** Token sources kept per `OAuth2Options` object, with the number of scrapes using each. */
+const shared = new WeakMap<OAuth2Options, { source: OAuth2TokenSource; users: number }>();
+
+/** A token source lent to one scrape (or one job): `release()` when done with it. */
+export interface TokenSourceLease {
+  source: OAuth2TokenSource;
+  /** Closes the token endpoint connections once no scrape uses the source; the token is kept. */
+  release(destroy: boolean): Promise<void>;
+}
+
+/**
+ * The token source of an `oauth2` options object, created on first use and kept as long as the
+ * object lives, so that scrapes given the same options (the two scrapes of `om diff URL
+ * --interval`, several URLs of one `om lint`) share one cached token until it expires, as
+ * Prometheus shares one per scrape pool. `init` applies when the source is created.
+ * An `OAuth2TokenSource` passed in is used as it is, and left open.
+ */
+export function leaseTokenSource(oauth2: OAuth2Options | OAuth2TokenSource, init: OAuth2TokenSourceInit): TokenSourceLease {
+  if (oauth2 instanceof OAuth2TokenSource) return { source: oauth2, release: async () => {} };
+  let entry = shared.get(oauth2);
+  if (entry === undefined) {
+    entry = { source: new OAuth2TokenSource(oauth2, init), users: 0 };
+    shared.set(oauth2, entry);
+  }
+  const held = entry;
+  held.users++;
+  let released = false;
+  return {
+    source: held.source,
+    release: async (destroy) => {
+      if (released) return;
+      released = true;
+      if (--held.users > 0) return;
+      await (destroy ? held.source.destroy() : held.source.close()).catch(() => {});
+    },
+  };
 }
