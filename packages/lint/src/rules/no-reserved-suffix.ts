@@ -33,7 +33,7 @@ export default defineRule({
   sources: [
     { kind: 'promlint', ref: 'LintHistogramSummaryReserved' },
     { kind: 'spec', ref: 'OM 1.0 §Suffixes' },
-    { kind: 'instrumentation-guide', ref: 'Writing exporters §Naming: `_sum`, `_count`, `_bucket` and `_total` are used by summaries, histograms and counters; unless you are producing one of those, avoid these suffixes' },
+    { kind: 'instrumentation-guide', ref: 'Writing exporters §Naming: avoid `_sum`, `_count`, `_bucket`, `_total` unless producing one of those' },
   ],
   fixable: false,
   requiresScrape: false,

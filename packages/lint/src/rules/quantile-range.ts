@@ -8,7 +8,10 @@ export default defineRule({
   severity: 'error',
   description: 'Summary quantiles must be between 0 and 1 (in Prometheus text; the parser checks OpenMetrics)',
   since: '0.1.0',
-  sources: [{ kind: 'spec', ref: 'OM 1.0 §Summary: Quantiles MUST be between 0 and 1 inclusive' }],
+  sources: [
+    { kind: 'spec', ref: 'OM 1.0 §Summary: Quantiles MUST be between 0 and 1 inclusive' },
+    { kind: 'prometheus', ref: 'Metric types §Summary: φ-quantiles (0 ≤ φ ≤ 1)' },
+  ],
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
@@ -16,6 +19,9 @@ export default defineRule({
   help: { outOfRange: 'Write quantiles as fractions: the 99th percentile is `0.99`' },
   create(ctx) {
     // The parser checks OpenMetrics quantiles itself (OM109); Prometheus text is left to this rule.
+    // The 0.0.4 format asks only for a float (Prometheus stores `quantile="99"`, e.g. redis_exporter
+    // 1.45's `redis_latency_percentiles_usec`): out of the data model's range, but no format
+    // violation, so a warning unless configured.
     if (ctx.result.format === 'openmetrics') return {};
     return {
       MetricFamily(family) {
@@ -27,7 +33,7 @@ export default defineRule({
             const n = Number(q.value);
             if (Number.isNaN(n) && q.value.trim() !== 'NaN') continue; // unparseable: the parser reports it
             if (!(n >= 0 && n <= 1))
-              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.text, s, 'quantile', 'value') });
+              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.text, s, 'quantile', 'value'), severity: 'warning' });
           }
       },
     };

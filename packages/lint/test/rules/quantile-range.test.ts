@@ -38,7 +38,7 @@ ruleTester(rule, {
         rpc_seconds_sum 1
       `,
       errors: [
-        { messageId: 'outOfRange', line: 4, column: 22, endColumn: 26, metric: 'rpc_seconds' },
+        { messageId: 'outOfRange', line: 4, column: 22, endColumn: 26, metric: 'rpc_seconds', severity: 'warning' },
         { messageId: 'outOfRange', line: 5, column: 22, metric: 'rpc_seconds' },
       ],
     },
@@ -51,6 +51,18 @@ ruleTester(rule, {
         rpc_seconds_sum 1
       `,
       errors: [{ messageId: 'outOfRange', line: 2, column: 22 }],
+    },
+    {
+      name: 'a percentile as a quantile is a warning in Prometheus text, which asks only for a float (redis_exporter 1.45)',
+      format: 'prometheus',
+      code: dedent`
+        # HELP redis_latency_percentiles_usec A summary of latency percentile distribution per command
+        # TYPE redis_latency_percentiles_usec summary
+        redis_latency_percentiles_usec{cmd="set",quantile="50"} 2.003
+        redis_latency_percentiles_usec_sum{cmd="set"} 2
+        redis_latency_percentiles_usec_count{cmd="set"} 1
+      `,
+      errors: [{ messageId: 'outOfRange', line: 3, column: 51, severity: 'warning' }],
     },
   ],
 });
