@@ -3,17 +3,17 @@
 // validate() first tries to vouch for them without decoding (scan/certify.ts).
 import type { Format, MetricFamily, ParseResult } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { detectsFromText, resolveFormat, textHead, type FormatOption } from './format.js';
+import { detectsFromText, resolveFormat, textHead, type FormatHints } from './format.js';
 import { certify, type Carried } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
 import { firstInvalid } from './stream.js';
 
-export interface ParseOptions {
-  /** `auto` (default) uses `contentType` when given, otherwise the text. */
-  format?: FormatOption;
-  /** A Content-Type header, e.g. `application/openmetrics-text; version=1.0.0`. */
-  contentType?: string;
-}
+/**
+ * `format` (default `auto`), `contentType` and `fileName` are the evidence for the input's format,
+ * decided once per document by the rule of format.ts: explicit format, then the Content-Type, then
+ * the file name's extension, then the text.
+ */
+export type ParseOptions = FormatHints;
 
 export interface ValidateResult {
   readonly format: Format;
@@ -37,7 +37,7 @@ export function parse(input: Input, options: ParseOptions = {}): ParseResult {
  */
 export function validate(input: Input, options: ParseOptions = {}): ValidateResult {
   if (typeof input === 'string') return run(input, options, false, ignore);
-  const format = resolveFormat(options.format, detectsFromText(options.format, options.contentType) ? textHead(input) : '', options.contentType);
+  const format = resolveFormat(options, detectsFromText(options) ? textHead(input) : '');
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   const certificate = certify(input, format === 'openmetrics', carried);
   if (certificate.complete) return { format, diagnostics: [] };
@@ -58,7 +58,7 @@ const ignore = (): void => {};
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function run(text: string, options: ParseOptions, model: boolean, emit: (family: MetricFamily) => void): ValidateResult {
-  const format = resolveFormat(options.format, text, options.contentType);
+  const format = resolveFormat(options, text);
   const session = new Session({ format, model, emit });
   readLines(session, text, 0, []);
   return { format, diagnostics: sortDiagnostics(session.diagnostics) };
@@ -75,7 +75,7 @@ function runBytes(bytes: Uint8Array, options: ParseOptions, model: boolean, emit
   if (first !== -1) invalid.push(first);
   const cut = first === -1 ? firstInvalid(tail, bytes, undefined) : -1;
   if (cut !== -1) invalid.push(body.length + cut);
-  const format = resolveFormat(options.format, text, options.contentType);
+  const format = resolveFormat(options, text);
   const session = new Session({ format, model, emit });
   readLines(session, text, 0, invalid);
   return { format, diagnostics: sortDiagnostics(session.diagnostics) };

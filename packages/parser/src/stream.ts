@@ -5,7 +5,7 @@
 // (scan/certify.ts); the full reader takes over at the first family it cannot vouch for.
 import type { Format, MetricFamily } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DETECT_WINDOW, detectsFromText, resolveFormat, textHead } from './format.js';
+import { DETECT_WINDOW, detectsFromText, HEAD_BYTES, resolveFormat, textHead } from './format.js';
 import type { ParseOptions } from './parse.js';
 import { Certifier, type Carried, type Certificate } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
@@ -121,7 +121,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   const start = (): void => {
     const text = head.join('');
     head = [];
-    format = resolveFormat(options.format, text, options.contentType);
+    format = resolveFormat(options, text);
     session = new Session({
       format,
       model,
@@ -132,11 +132,10 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     feed(text, 0, bom ? 1 : 0);
   };
 
-  const waitForHead = (): boolean =>
-    session === undefined &&
-    headLength < DETECT_WINDOW &&
-    options.contentType === undefined &&
-    (options.format ?? 'auto') === 'auto';
+  // Detecting from the text waits for more than the detection window, or for the end (the whole
+  // text within the window decides by its `# EOF` line), as parse() decides on the whole text.
+  const fromText = detectsFromText(options);
+  const waitForHead = (): boolean => session === undefined && fromText && headLength <= DETECT_WINDOW;
 
   const resume = handover?.resume;
   if (resume !== undefined) {
@@ -205,12 +204,12 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
   let length = 0;
   /** The offset of buffer[0] in the whole input. */
   let base = 0;
-  let format: Format | undefined = detectsFromText(options.format, options.contentType) ? undefined : resolveFormat(options.format, '', options.contentType);
+  let format: Format | undefined = detectsFromText(options) ? undefined : resolveFormat(options, '');
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   let certifier: Certifier | undefined;
 
   const handOver = (certificate: Certificate | undefined, extra: Chunk[]): Handover => {
-    format ??= resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
+    format ??= resolveFormat(options, textHead(buffer.subarray(0, length)));
     if (certificate === undefined || certificate.offset === 0) return { complete: false, format, pending: [buffer.subarray(0, length), ...extra] };
     const { line, textOffset } = certificate;
     return { complete: false, format, pending: [buffer.subarray(certificate.offset - base, length), ...extra], resume: { line, textOffset, carried } };
@@ -229,9 +228,10 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
     buffer.set(chunk, length);
     length += chunk.length;
     if (format === undefined) {
-      // The format is decided on the text's head, as parse() decides it.
-      if (length < DETECT_WINDOW * 3) continue;
-      format = resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
+      // The format is decided on the text's head, as parse() decides it: more than the detection
+      // window (`HEAD_BYTES` bytes hold more), or the whole text at the end.
+      if (length <= HEAD_BYTES) continue;
+      format = resolveFormat(options, textHead(buffer.subarray(0, length)));
     }
     certifier ??= new Certifier(format === 'openmetrics', carried);
     const certificate = certifier.advance(buffer.subarray(0, length), false);
@@ -245,7 +245,7 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
       certifier.rebase(keep);
     }
   }
-  format ??= resolveFormat(options.format, textHead(buffer.subarray(0, length)), options.contentType);
+  format ??= resolveFormat(options, textHead(buffer.subarray(0, length)));
   certifier ??= new Certifier(format === 'openmetrics', carried);
   const certificate = certifier.advance(buffer.subarray(0, length), true)!;
   return certificate.complete ? { complete: true, format, pending: [] } : handOver(certificate, []);

@@ -240,9 +240,10 @@ describe('format auto-detection', () => {
     expect(detectFormat(om)).toBe('openmetrics');
     expect(detectFormat(prom)).toBe('prometheus');
     expect(detectFormat(nodeExporter)).toBe('prometheus');
-    expect(detectFormat('# TYPE a stateset\na{a="x"} 1\n')).toBe('openmetrics');
-    expect(detectFormat('# UNIT a_s s\na_s 1\n')).toBe('openmetrics');
-    expect(detectFormat('# TYPE c counter\nc_total 1\n')).toBe('openmetrics');
+    // Within the detection window only `# EOF` makes OpenMetrics (format.ts; format.test.ts).
+    expect(detectFormat('# TYPE a stateset\na{a="x"} 1\n# EOF\n')).toBe('openmetrics');
+    expect(detectFormat('# UNIT a_s s\na_s 1\n')).toBe('prometheus');
+    expect(detectFormat('# TYPE c counter\nc_total 1\n')).toBe('prometheus');
     expect(detectFormat('')).toBe('prometheus');
     expect(parse(om, { format: 'auto' })).toMatchObject({ format: 'openmetrics', diagnostics: [] });
     expect(parse(prom)).toMatchObject({ format: 'prometheus', diagnostics: [] });
