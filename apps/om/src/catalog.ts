@@ -1,5 +1,5 @@
 // Every code om can report: the parser's OM0xx/OM1xx catalog and the lint rules' registry.
-import { codes, codeUrl, type Code } from '@omkit/parser';
+import { codes, codeUrl, type Code, type CodeInfo } from '@omkit/parser';
 import { rules, type RuleSummary } from '@omkit/lint';
 
 export interface CatalogEntry extends RuleSummary {
@@ -23,7 +23,7 @@ export function catalog(): CatalogEntry[] {
       severity: info.severity,
       description: info.source,
       url: codeUrl(code as Code),
-      fixable: false,
+      fixable: (info as CodeInfo).fixable === true,
       origin: 'parser',
       requiresScrape: false,
       presets: [],

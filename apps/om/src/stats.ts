@@ -1,5 +1,7 @@
 // Counts for `om stats`: families, series, samples, label cardinality. Pure; no I/O.
-// (Candidate for a library once one wants it; kept small here.)
+// (Candidate for a library once one wants it; kept small here.) A series is what `om diff` counts:
+// @omkit/diff's familySeries, one per sample name and label set as Prometheus stores them.
+import { familySeries } from '@omkit/diff';
 import type { ParseResult } from '@omkit/parser';
 
 export interface FamilyStats {
@@ -45,10 +47,18 @@ export function computeStats(source: string, text: string, result: ParseResult):
   const labels = new Map<string, { values: Set<string>; series: number; families: Set<string> }>();
   for (const family of result.families) {
     const perLabel = new Map<string, Set<string>>();
+    const keys = new Set<string>();
     let familySamples = 0;
     for (const metric of family.metrics) {
       familySamples += metric.samples.length;
       for (const s of metric.samples) if (s.exemplar) exemplars++;
+      // The metric's series not already counted in this family (a repeated label set adds none).
+      let fresh = 0;
+      for (const key of familySeries({ metrics: [metric] })) {
+        if (keys.has(key)) continue;
+        keys.add(key);
+        fresh++;
+      }
       for (const l of metric.labels) {
         let set = perLabel.get(l.name);
         if (!set) perLabel.set(l.name, (set = new Set()));
@@ -56,16 +66,16 @@ export function computeStats(source: string, text: string, result: ParseResult):
         let g = labels.get(l.name);
         if (!g) labels.set(l.name, (g = { values: new Set(), series: 0, families: new Set() }));
         g.values.add(l.value);
-        g.series++;
+        g.series += fresh;
         g.families.add(family.name);
       }
     }
-    series += family.metrics.length;
+    series += keys.size;
     samples += familySamples;
     byFamily.push({
       name: family.name,
       type: family.type,
-      series: family.metrics.length,
+      series: keys.size,
       samples: familySamples,
       labels: Object.fromEntries([...perLabel].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.size])),
     });

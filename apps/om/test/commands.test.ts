@@ -83,7 +83,7 @@ describe('om rules', () => {
   it('prints a rule doc by code or name', async () => {
     const byCode = await run(['rules', 'OM201']);
     expect(byCode.exitCode).toBe(0);
-    expect(byCode.stdout).toContain('# OM201 counter-total-suffix');
+    expect(byCode.stdout).toContain('OM201/counter-total-suffix\n');
     expect((await run(['rules', 'Counter-Total-Suffix'])).stdout).toBe(byCode.stdout);
   });
 

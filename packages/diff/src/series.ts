@@ -1,6 +1,6 @@
 // Series identity: sample name + labels sorted by name, after ignoreLabels, relabel and the
 // numeric canonicalisation of `le` / `quantile` values (`1.0` and `1` are the same bucket).
-import type { Label } from '@omkit/parser';
+import type { Label, Sample } from '@omkit/parser';
 import { globsMatcher } from './glob.js';
 import type { DiffOptions } from './types.js';
 
@@ -108,4 +108,29 @@ export function labelNormalizer(options: DiffOptions): LabelNormalizer {
     if (sorted && out === undefined) return result;
     return [...result].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   };
+}
+
+const identity = labelNormalizer({});
+
+/**
+ * The time series of a family, by key: one per sample name and label set, as Prometheus stores
+ * them (`le` / `quantile` compared as numbers; a sample repeated is one series). So a counter's
+ * `x_total` and `x_created` are two series (Prometheus ingests `_created` as a series of its own
+ * unless its skip-`_created` scrape option is on), and each bucket of a histogram is one. `om stats`
+ * and `diff()` (the `series` of `family-added` / `family-removed`, `cardinality-changed`) count these.
+ */
+export function familySeries(
+  family: { readonly metrics: readonly { readonly samples: readonly Sample[] }[] },
+  normalize: LabelNormalizer = identity,
+): Set<string> {
+  const keys = new Set<string>();
+  for (const metric of family.metrics) for (const sample of metric.samples) keys.add(seriesKey(sample.name, normalize(sample.labels)));
+  return keys;
+}
+
+/** How many time series the families hold (see `familySeries`), summed over families. */
+export function countSeries(families: readonly { readonly metrics: readonly { readonly samples: readonly Sample[] }[] }[]): number {
+  let n = 0;
+  for (const family of families) n += familySeries(family).size;
+  return n;
 }

@@ -9,20 +9,22 @@ export interface CodeInfo {
   readonly severity: Severity;
   /** The spec section or convention it comes from. */
   readonly source: string;
+  /** Whether its diagnostics carry a fix (`om lint --fix` applies it). */
+  readonly fixable?: boolean;
 }
 
 export const codes = {
   OM001: { name: 'invalid-line', category: 'syntax', severity: 'error', source: 'OM 1.0 §Text format ABNF; Prometheus text 0.0.4 line format' },
-  OM002: { name: 'byte-order-mark', category: 'syntax', severity: 'error', source: 'OM 1.0 §Overall Structure: BOMs MUST NOT be used' },
-  OM003: { name: 'carriage-return', category: 'syntax', severity: 'error', source: 'OM 1.0 §Overall Structure: line endings MUST NOT contain carriage returns' },
-  OM004: { name: 'missing-eof', category: 'syntax', severity: 'error', source: 'OM 1.0 §Overall Structure: expositions MUST end with EOF' },
+  OM002: { name: 'byte-order-mark', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: BOMs MUST NOT be used' },
+  OM003: { name: 'carriage-return', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: line endings MUST NOT contain carriage returns' },
+  OM004: { name: 'missing-eof', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: expositions MUST end with EOF' },
   OM005: { name: 'content-after-eof', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exposition = metricset HASH SP eof [ LF ]`' },
-  OM006: { name: 'blank-line', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF: no rule produces an empty line' },
+  OM006: { name: 'blank-line', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 ABNF: no rule produces an empty line' },
   OM007: { name: 'comment-line', category: 'syntax', severity: 'error', source: 'OM 1.0 §MetricFamily metadata: no lines beginning with # other than metadata and EOF' },
   OM008: { name: 'invalid-whitespace', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `SP`: exactly one space between tokens' },
   OM009: { name: 'invalid-metric-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metricname`; UTF-8 names guide (quoted names)' },
   OM010: { name: 'invalid-label-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `label-name`; UTF-8 names guide (quoted names)' },
-  OM011: { name: 'invalid-escape', category: 'syntax', severity: 'error', source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping' },
+  OM011: { name: 'invalid-escape', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping' },
   OM012: { name: 'unterminated-string', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`' },
   OM013: { name: 'invalid-value', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `number`; Prometheus text 0.0.4 value' },
   OM014: { name: 'invalid-timestamp', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `timestamp = realnumber`; Prometheus text 0.0.4 int64 milliseconds' },
@@ -32,11 +34,11 @@ export const codes = {
   OM018: { name: 'incomplete-descriptor', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-descriptor`' },
   OM019: { name: 'trailing-comma', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `labels = "{" [label *(COMMA label)] "}"`' },
   OM020: { name: 'invalid-utf8', category: 'syntax', severity: 'error', source: 'OM 1.0 §Overall Structure: UTF-8 MUST be used' },
-  OM021: { name: 'missing-final-newline', category: 'syntax', severity: 'warning', source: 'OM 1.0 §Overall Structure: SHOULD end with `EOF\\n`; Prometheus text 0.0.4: the last line must end with a line feed' },
+  OM021: { name: 'missing-final-newline', category: 'syntax', severity: 'warning', fixable: true, source: 'OM 1.0 §Overall Structure: SHOULD end with `EOF\\n`; Prometheus text 0.0.4: the last line must end with a line feed' },
 
   OM100: { name: 'duplicate-label-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §LabelSet: label names MUST be unique' },
   OM101: { name: 'duplicate-metadata', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily metadata: no more than one of each metadata line' },
-  OM102: { name: 'metadata-after-samples', category: 'conformance', severity: 'error', source: 'OM 1.0 ABNF `metricfamily = *metric-descriptor *metric`' },
+  OM102: { name: 'metadata-after-samples', category: 'conformance', severity: 'error', fixable: true, source: 'OM 1.0 ABNF `metricfamily = *metric-descriptor *metric`' },
   OM103: { name: 'interleaved-family', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily: families MUST NOT be interleaved; names MUST be unique' },
   OM104: { name: 'clashing-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §Suffixes: names MUST NOT clash with another family\'s sample names' },
   OM105: { name: 'unit-not-suffix', category: 'conformance', severity: 'error', source: 'OM 1.0 §Unit: an underscore and the unit MUST be the suffix of the name' },

@@ -64,13 +64,49 @@ async function showRule(io: Io, key: string, format: 'text' | 'json'): Promise<n
   }
   const doc = await ruleDoc(entry);
   if (doc !== undefined) {
-    io.stdout.write(doc.endsWith('\n') ? doc : `${doc}\n`);
+    io.stdout.write(renderRuleDoc(doc, entry, io.stdout));
     return 0;
   }
-  const label = entry.origin === 'parser' ? 'Source' : 'Description';
+  // A code without a doc (the parser's): the same shape, its spec source as the description.
   io.stdout.write(
-    `# ${entry.code} ${entry.name}\n\n${entry.category} · default ${entry.severity} · ${entry.fixable ? 'fixable' : 'not fixable'}` +
-      `${entry.origin === 'parser' ? ' · reported by the parser, cannot be turned off' : ''}\n\n${label}: ${entry.description}\n\n${entry.url}\n`,
+    `${paint(io.stdout, 'bold', `${entry.code}/${entry.name}`)}\n${entry.origin === 'parser' ? `Source: ${entry.description}` : entry.description}\n\n` +
+      `Category: ${entry.category} · Default severity: ${entry.severity} · Fixable: ${entry.fixable ? 'yes' : 'no'}` +
+      `${entry.origin === 'parser' ? ' · Reported by the parser, cannot be turned off' : ''}\n\n${entry.url}\n`,
   );
   return 0;
+}
+
+/**
+ * A rule's Markdown doc for the terminal: the front matter (`code`, `name`, `description`) becomes a
+ * title line `OM201/counter-total-suffix` and the description under it, then the body after its
+ * own `# OM201 counter-total-suffix` heading. No YAML block is printed.
+ */
+export function renderRuleDoc(doc: string, entry: Pick<CatalogEntry, 'code' | 'name' | 'description'>, out: Pick<Io['stdout'], 'color'> = { color: false }): string {
+  let body = doc.replace(/\r\n/g, '\n');
+  const fields: Record<string, string> = {};
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  if (front) {
+    for (const line of front[1]!.split('\n')) {
+      const m = /^([A-Za-z]+):\s*(.*)$/.exec(line);
+      if (m) fields[m[1]!] = unquote(m[2]!.trim());
+    }
+    body = body.slice(front[0].length);
+  }
+  body = body.replace(/^\s*#[ \t][^\n]*\n/, '').replace(/^\n+/, '').replace(/\s+$/, '');
+  const title = `${fields.code ?? entry.code}/${fields.name ?? entry.name}`;
+  const description = fields.description ?? entry.description;
+  return `${paint(out, 'bold', title)}\n${description}\n\n${body}\n`;
+}
+
+/** A YAML scalar as written in the docs' front matter: plain, or in single or double quotes. */
+function unquote(value: string): string {
+  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replace(/''/g, "'");
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    try {
+      return JSON.parse(value) as string;
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  return value;
 }

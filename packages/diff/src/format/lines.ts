@@ -35,8 +35,20 @@ function setDelta(added: readonly string[], removed: readonly string[]): string 
   return [...added.map((x) => `+${x}`), ...removed.map((x) => `-${x}`)].join(', ');
 }
 
+/** Significant digits of a rate in the text formats: a rate is an estimate (its interval is measured). */
+export const RATE_DIGITS = 4;
+
+/**
+ * A rate as the text formats write it: an integer exactly (`5/s`), else rounded to `RATE_DIGITS`
+ * significant digits (`0.3333/s`, `1235/s`, `0.0001235/s`). The JSON format keeps every digit.
+ */
+export function formatRate(n: number): string {
+  if (!Number.isFinite(n) || Number.isInteger(n)) return formatNumber(n);
+  return String(Number(n.toPrecision(RATE_DIGITS)));
+}
+
 function rate(change: { interval?: number; rate?: number }): string {
-  return change.rate === undefined ? '' : `, ${formatNumber(change.rate)}/s`;
+  return change.rate === undefined ? '' : `, ${formatRate(change.rate)}/s`;
 }
 
 export function lineOf(change: Change): Line {
