@@ -19,6 +19,8 @@ export interface ScrapeJobConfig {
   /** Options shared by all targets of the job (timeout, auth, TLS, proxy, protocols, …). */
   options: ScrapeOptions;
   scrapeIntervalMs: number;
+  /** `honor_labels`: Prometheus keeps the exposed `job`/`instance` (and other target labels) instead of renaming them `exported_*`. */
+  honorLabels: boolean;
   /** Service-discovery blocks the job uses that om cannot run, e.g. `kubernetes_sd_configs`. */
   unsupportedDiscovery: string[];
   /** Things om ignores that could change what Prometheus scrapes (relabelling, discovery). */
@@ -478,7 +480,7 @@ function jobConfig(r: Reader, value: unknown, index: number, d: Defaults): Scrap
       targets.push({ url, labels: { job: name, instance: address, ...labels } });
     });
   });
-  return { name, keyPath: pathText(path), targets, options: opts, scrapeIntervalMs: interval, unsupportedDiscovery, warnings };
+  return { name, keyPath: pathText(path), targets, options: opts, scrapeIntervalMs: interval, honorLabels: o.honor_labels === true, unsupportedDiscovery, warnings };
 }
 
 /**

@@ -18,6 +18,7 @@
  * | `credentials-over-http` | credentials were sent over plain http to a non-loopback host              |
  * | `auth-retry`          | the target answered 401, the OAuth2 token was dropped and the request retried |
  * | `secret-echoed`       | the target sent back a credential om sent it; om replaced it with `<secret>` (headers, and the text body of `scrape()`) |
+ * | `scrape-job`          | the target was scraped for a prometheus.yml job (`scrapeJob`): its name and `honor_labels` |
  */
 export type ScrapeFact =
   | { kind: 'status'; status: number; statusText: string; prometheus: 'fails' }
@@ -39,6 +40,7 @@ export type ScrapeFact =
   | { kind: 'insecure-tls' }
   | { kind: 'credentials-over-http'; host: string }
   | { kind: 'auth-retry'; status: 401 }
-  | { kind: 'secret-echoed'; where: 'headers' | 'body' };
+  | { kind: 'secret-echoed'; where: 'headers' | 'body' }
+  | { kind: 'scrape-job'; job: string; honorLabels: boolean };
 
 export type ScrapeFactKind = ScrapeFact['kind'];

@@ -50,7 +50,11 @@ export async function* scrapeJob(config: PrometheusConfig | ScrapeJobConfig, job
     const url = displayUrl(target.url);
     scrape(target, scrapeOptions)
       .then(
-        (result): JobScrapeOutcome => ({ target, url, ok: true, result }),
+        (result): JobScrapeOutcome => {
+          // What the job says about how Prometheus reads the body (lint's OM223 reads honor_labels).
+          result.facts.push({ kind: 'scrape-job', job: job.name, honorLabels: job.honorLabels });
+          return { target, url, ok: true, result };
+        },
         (err: unknown): JobScrapeOutcome => ({
           target,
           url,

@@ -80,8 +80,10 @@ export function lintSession(options: LintSessionOptions = {}): LintSession {
   const parsed: Diagnostic[] = [];
   // Made with the first part: rules may read its format when they are created.
   let runner: Runner | undefined;
+  // The facts come with finish(): rules that read them (e.g. the job's honor_labels) do so on exit.
+  const env: { source: string; scrape?: ScrapeFacts } = { source };
   const begin = (first: ParseResult): Runner => {
-    const made = createRunner(config.rules.filter((r) => !r.rule.requiresScrape), { source }, keep, first);
+    const made = createRunner(config.rules.filter((r) => !r.rule.requiresScrape), env, keep, first);
     made.start(first);
     return made;
   };
@@ -97,6 +99,7 @@ export function lintSession(options: LintSessionOptions = {}): LintSession {
     finish(scrape) {
       end ??= { format: 'prometheus', families: [], diagnostics: [] };
       runner ??= begin(end);
+      if (scrape) env.scrape = scrape;
       runner.exit(end);
       const found = runner.found;
       // Rules on the transport only read the facts, known once the body has been read.
@@ -190,7 +193,9 @@ function createRunner(
       get result() {
         return current;
       },
-      ...(env.scrape ? { scrape: env.scrape } : {}),
+      get scrape() {
+        return env.scrape;
+      },
       ...(env.text !== undefined ? { text: env.text } : {}),
       get family() {
         return currentFamily;

@@ -60,6 +60,8 @@ export interface ScrapeFactShapes {
   'credentials-over-http': { kind: 'credentials-over-http'; host: string };
   'auth-retry': { kind: 'auth-retry'; status: number };
   'secret-echoed': { kind: 'secret-echoed'; where: 'headers' | 'body' };
+  /** The prometheus.yml job the target was scraped for (`om lint --prometheus-config … --job …`). */
+  'scrape-job': { kind: 'scrape-job'; job: string; honorLabels: boolean };
 }
 export type ScrapeFactKind = keyof ScrapeFactShapes;
 /** Any fact an `OM3xx` rule reads. */
@@ -113,6 +115,7 @@ export interface ReportDescriptor<M extends string = string> {
 export interface RuleContext<O, M extends string = string> {
   readonly options: O;
   readonly result: ParseResult;
+  /** The scrape facts, if any; in a lint session, known only in `Exposition:exit`. */
   readonly scrape?: ScrapeFacts;
   /** The exposition text when the caller passed it (needed to build fixes); rules must cope without it. */
   readonly text?: string;
