@@ -1,8 +1,13 @@
 import { defineRule } from '../rule.js';
 import { familySpan, lowerWords } from './support/names.js';
 
+/**
+ * promlint's list (`s ms us ns sec b kb mb gb tb pb m h d`), plus `secs` and the C/Linux spellings
+ * `msec`, `usec`, `nsec` (`struct timeval`'s `tv_usec`; redis_exporter's `redis_latency_percentiles_usec`).
+ */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   s: 'seconds', ms: 'seconds', us: 'seconds', ns: 'seconds', sec: 'seconds', secs: 'seconds',
+  msec: 'seconds', usec: 'seconds', nsec: 'seconds',
   b: 'bytes', kb: 'bytes', mb: 'bytes', gb: 'bytes', tb: 'bytes', pb: 'bytes',
   m: 'meters', h: 'seconds', d: 'seconds',
 };

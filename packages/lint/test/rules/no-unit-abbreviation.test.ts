@@ -30,5 +30,24 @@ ruleTester(rule, {
         { messageId: 'abbreviated', line: 4, column: 1, metric: 'io_kb_per_s' },
       ],
     },
+    {
+      name: 'usec, msec and nsec are abbreviations too (redis_exporter 1.45)',
+      format: 'prometheus',
+      code: dedent`
+        # HELP redis_latency_percentiles_usec A summary of latency percentile distribution per command
+        # TYPE redis_latency_percentiles_usec summary
+        redis_latency_percentiles_usec_sum{cmd="set"} 2
+        redis_latency_percentiles_usec_count{cmd="set"} 1
+        # TYPE poll_msec gauge
+        poll_msec 3
+        # TYPE clock_nsec gauge
+        clock_nsec 3
+      `,
+      errors: [
+        { messageId: 'abbreviated', line: 1, column: 1, metric: 'redis_latency_percentiles_usec' },
+        { messageId: 'abbreviated', line: 5, column: 1, metric: 'poll_msec' },
+        { messageId: 'abbreviated', line: 7, column: 1, metric: 'clock_nsec' },
+      ],
+    },
   ],
 });
