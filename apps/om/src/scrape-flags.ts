@@ -66,7 +66,7 @@ export function addScrapeFlags<C extends Command<any, any, any>>(cmd: C): C {
     new Option('--header <"K: V">', 'extra request header (repeatable)').argParser(collect),
     new Option('--timeout <duration>', 'whole-scrape timeout, e.g. 10s, 500ms'),
     new Option('--body-size-limit <size>', 'largest decoded body, e.g. 50MiB (0 = none)'),
-    new Option('--scrape-protocols <list>', 'protocols to ask for, in order (Accept header), e.g. PrometheusText0.0.4,OpenMetricsText1.0.0'),
+    new Option('--scrape-protocols <list>', 'protocols to ask for, in order (Accept header), e.g. PrometheusText0.0.4,OpenMetricsText1.0.0 (text formats only: PrometheusProto is not supported)'),
     new Option('--fallback-scrape-protocol <protocol>', 'how to read a body whose Content-Type is missing or unknown, e.g. PrometheusText0.0.4'),
   ];
   cmd.optionsGroup('Scrape options (URLs):');
@@ -81,9 +81,13 @@ function keyValue(flag: string, text: string, sep: string): [string, string] {
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
 }
 
-/** A `scrape_protocols` name, as Prometheus spells it. */
+/** The protocols om can read: Prometheus' names without `PrometheusProto` (protobuf is not supported). */
+const TEXT_PROTOCOLS = SCRAPE_PROTOCOLS.filter((p) => p !== 'PrometheusProto');
+
+/** A `scrape_protocols` name, as Prometheus spells it; protobuf is refused, as om cannot read it. */
 function protocol(flag: string, text: string): ScrapeProtocol {
-  if (!isScrapeProtocol(text)) throw new UsageError(`${flag}: unknown protocol ${JSON.stringify(text)} (one of ${SCRAPE_PROTOCOLS.join(', ')})`);
+  if (text === 'PrometheusProto') throw new UsageError(`${flag}: PrometheusProto (protobuf) is not supported, om reads only the text formats (${TEXT_PROTOCOLS.join(', ')})`);
+  if (!isScrapeProtocol(text)) throw new UsageError(`${flag}: unknown protocol ${JSON.stringify(text)} (one of ${TEXT_PROTOCOLS.join(', ')})`);
   return text;
 }
 

@@ -1,7 +1,7 @@
 // om lint / fetch / stats / diff against a loopback server started here.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, run, tempDir } from './helpers.js';
@@ -15,6 +15,11 @@ let counter = 100;
 let server: Server;
 let base: string;
 const seen: { url: string; auth?: string; accept?: string }[] = [];
+let tokenRequests = 0;
+/** A second target, answering OpenMetrics: a job with targets in both formats. */
+let omServer: Server;
+let omBase: string;
+const OM_BODY = '# TYPE up gauge\nup 1\n# EOF\n';
 
 function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
   seen.push({
@@ -39,6 +44,7 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
       if (req.headers.authorization !== `Basic ${Buffer.from(`om:${PASSWORD}`).toString('base64')}`) return send(401, 'unauthorized\n');
       return send(200, `# HELP up Up.\n# TYPE up gauge\nup 1\n`);
     case '/token': {
+      tokenRequests++;
       const ok = req.headers.authorization === `Basic ${Buffer.from(`om-ci:${CLIENT_SECRET}`).toString('base64')}`;
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
       return res.end(JSON.stringify(ok ? { access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600 } : { error: 'invalid_client' }));
@@ -49,6 +55,9 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
     case '/notype':
       res.writeHead(200);
       return res.end('up 1\n');
+    case '/octet':
+      // What `python3 -m http.server` sends for a .prom file.
+      return send(200, 'up 1\n', 'application/octet-stream');
     default:
       return send(404, 'not found\n');
   }
@@ -61,9 +70,15 @@ beforeAll(async () => {
   server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  tmp.dir; // keep
+  omServer = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' });
+    res.end(OM_BODY);
+  });
+  await new Promise<void>((resolve) => omServer.listen(0, '127.0.0.1', resolve));
+  omBase = `http://127.0.0.1:${(omServer.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  await new Promise((resolve) => omServer.close(resolve));
   await new Promise((resolve) => server.close(resolve));
   tmp.cleanup();
 });
@@ -132,7 +147,7 @@ describe('om fetch', () => {
   });
 
   it('--show-headers and --timings go to stderr', async () => {
-    const r = await run(['fetch', '--show-headers', '--timings', `${base}/notype`], { cwd });
+    const r = await run(['fetch', '--show-headers', '--timings', '--fallback-scrape-protocol', 'PrometheusText0.0.4', `${base}/notype`], { cwd });
     expect(r.stdout).toBe('up 1\n');
     expect(r.stderr.replace(/date: .*\n/, 'date: [DATE]\n')).toMatchSnapshot();
   });
@@ -148,6 +163,75 @@ describe('om fetch', () => {
     expect(await run(['fetch', 'metrics.prom'], { cwd })).toMatchSnapshot();
     expect(await run(['fetch', '--timeout', 'soon', `${base}/metrics`], { cwd })).toMatchSnapshot();
     expect(await run(['fetch', '--header', 'nocolon', `${base}/metrics`], { cwd })).toMatchSnapshot();
+  });
+
+  it('a Content-Type Prometheus 3 refuses is a failed scrape, unless --fallback-scrape-protocol says how to read it', async () => {
+    for (const [path, why] of [
+      ['/notype', 'sent no Content-Type'],
+      ['/octet', 'sent the Content-Type `application/octet-stream`, which Prometheus 3 does not read'],
+    ] as const) {
+      const refused = await run(['fetch', `${base}${path}`], { cwd });
+      expect(refused).toEqual({
+        exitCode: 1,
+        stdout: '',
+        stderr: `om: http://127.0.0.1:[PORT]${path} ${why}, so Prometheus 3 fails this scrape; the server should send \`text/plain; version=0.0.4\` or \`application/openmetrics-text; version=1.0.0\`, or add --fallback-scrape-protocol PrometheusText0.0.4 to read the body anyway\n`,
+      });
+      // The same reading as om lint, whose OM301 is then an error (exit 1).
+      const linted = await run(['lint', '--format', 'json', `${base}${path}`], { cwd });
+      expect(linted.exitCode).toBe(1);
+      expect(linted.stdout).toMatch(/"code": ?"OM301"[^}]*"severity": ?"error"/);
+      const read = await run(['fetch', '--fallback-scrape-protocol', 'PrometheusText0.0.4', `${base}${path}`], { cwd });
+      expect(read).toEqual({ exitCode: 0, stdout: 'up 1\n', stderr: '' });
+      const written = await run(['fetch', '-o', 'refused.prom', `${base}${path}`], { cwd });
+      expect(written.exitCode).toBe(1);
+      expect(() => readFileSync(join(cwd, 'refused.prom'))).toThrow(/ENOENT/);
+    }
+  });
+
+  it('--job with -o writes one file per target into a directory, named after the target and its format', async () => {
+    const cfg = tempDir({
+      'prometheus.yml': `scrape_configs:\n  - job_name: mixed\n    static_configs:\n      - targets: ['${base.slice(7)}', '${omBase.slice(7)}']\n`,
+      'taken.prom': 'keep me\n',
+    });
+    const port = (url: string) => url.slice(url.lastIndexOf(':') + 1);
+    try {
+      const r = await run(['fetch', '--prometheus-config', 'prometheus.yml', '--job', 'mixed', '-o', 'scrapes'], { cwd: cfg.dir });
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toBe('');
+      const files = [`127.0.0.1_${port(base)}_metrics.prom`, `127.0.0.1_${port(omBase)}_metrics.om`];
+      expect(readdirSync(join(cfg.dir, 'scrapes')).sort()).toEqual([...files].sort());
+      expect(readFileSync(join(cfg.dir, 'scrapes', files[0]!), 'utf8')).toBe(sample);
+      expect(readFileSync(join(cfg.dir, 'scrapes', files[1]!), 'utf8')).toBe(OM_BODY);
+      expect(r.stderr).toContain(`om: wrote scrapes/${files[0]} (http://127.0.0.1:[PORT]/metrics)\n`);
+      expect(r.stderr).toContain(`om: wrote scrapes/${files[1]} (http://127.0.0.1:[PORT]/metrics)\n`);
+      // An existing file is refused (exit 2) and left alone; an existing directory is written into.
+      const refused = await run(['fetch', '--prometheus-config', 'prometheus.yml', '--job', 'mixed', '-o', 'taken.prom'], { cwd: cfg.dir });
+      expect(refused).toEqual({ exitCode: 2, stdout: '', stderr: 'om: -o taken.prom is a file, but with --job -o names a directory that gets one file per target\n' });
+      expect(readFileSync(join(cfg.dir, 'taken.prom'), 'utf8')).toBe('keep me\n');
+      mkdirSync(join(cfg.dir, 'one'));
+      expect((await run(['fetch', '-o', 'one', `${omBase}/metrics`], { cwd: cfg.dir })).exitCode).toBe(0);
+      expect(readdirSync(join(cfg.dir, 'one'))).toEqual([`127.0.0.1_${port(omBase)}_metrics.om`]);
+      // A single URL with -o FILE still writes that file.
+      writeFileSync(join(cfg.dir, 'single.prom'), 'old\n');
+      expect((await run(['fetch', '-o', 'single.prom', `${base}/metrics`], { cwd: cfg.dir })).exitCode).toBe(0);
+      expect(readFileSync(join(cfg.dir, 'single.prom'), 'utf8')).toBe(sample);
+    } finally {
+      cfg.cleanup();
+    }
+  });
+
+  it('refuses PrometheusProto: om reads only the text formats', async () => {
+    for (const argv of [
+      ['fetch', '--scrape-protocols', 'PrometheusProto'],
+      ['fetch', '--scrape-protocols', 'OpenMetricsText1.0.0,PrometheusProto'],
+      ['lint', '--scrape-protocols', 'PrometheusProto'],
+      ['fetch', '--fallback-scrape-protocol', 'PrometheusProto'],
+    ]) {
+      const r = await run([...argv, `${base}/metrics`], { cwd });
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^om: --(scrape-protocols|fallback-scrape-protocol): PrometheusProto \(protobuf\) is not supported, om reads only the text formats \(OpenMetricsText0\.0\.1, OpenMetricsText1\.0\.0, PrometheusText0\.0\.4, PrometheusText1\.0\.0\)\n$/);
+    }
   });
 
   it('warns loudly about --insecure-skip-verify', async () => {
@@ -192,6 +276,21 @@ describe('om fetch', () => {
     }
   });
 
+  it('an empty OAuth2 client secret file is an error naming the file (not a 401 from the server)', async () => {
+    const dir = tempDir({ 'empty-secret': '', 'newline-secret': '\n' });
+    try {
+      const before = tokenRequests;
+      for (const [file, what] of [['empty-secret', 'file is empty'], ['newline-secret', 'file is empty (only whitespace)']] as const) {
+        const argv = ['--oauth2-client-id', 'om-ci', '--oauth2-client-secret-file', file, '--oauth2-token-url', `${base}/token`, `${base}/oauth`];
+        expect(await run(['lint', ...argv], { cwd: dir.dir })).toEqual({ exitCode: 2, stdout: '', stderr: `om: --oauth2-client-secret-file: ${what}: ${file}\n` });
+        expect(await run(['fetch', ...argv], { cwd: dir.dir })).toEqual({ exitCode: 2, stdout: '', stderr: `om: --oauth2-client-secret-file: ${what}: ${file}\n` });
+      }
+      expect(tokenRequests).toBe(before);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('exits 2 when a secret file is missing', async () => {
     const r = await run(['fetch', '--bearer-token-file', 'nope.txt', `${base}/secure`], { cwd });
     expect(r.exitCode).toBe(2);
@@ -226,6 +325,17 @@ describe('om diff URL --interval', () => {
     expect(change).toMatchObject({ kind: 'value-changed', series: 'jobs_total', delta: 30 });
     expect(change.interval).toBeGreaterThanOrEqual(0.19);
     expect(change.rate).toBeCloseTo(30 / change.interval, 6);
+  });
+
+  it('with OAuth2, both scrapes use one token (valid for an hour)', async () => {
+    const before = tokenRequests;
+    const r = await run(
+      ['diff', `${base}/oauth`, '--interval', '300ms', '--oauth2-client-id', 'om-ci', '--oauth2-client-secret-file', 'client-secret.txt', '--oauth2-token-url', `${base}/token`],
+      { cwd },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(tokenRequests - before).toBe(1);
+    expect(seen.filter((s) => s.url === '/oauth' && s.auth === `Bearer ${ACCESS_TOKEN}`).length).toBeGreaterThanOrEqual(2);
   });
 
   it('text format names both scrapes', async () => {

@@ -1,10 +1,10 @@
 // om fetch: scrape a target as Prometheus does; the body goes to stdout, everything else to stderr.
 import { Command } from '@commander-js/extra-typings';
-import type { ScrapeFact } from '@omkit/fetch';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import type { ScrapeFact, ScrapeResult } from '@omkit/fetch';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { isUrl, readInputs } from '../inputs.js';
+import { displayPath, isUrl, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
@@ -19,7 +19,7 @@ export function fetchCommand(ctx: Context): Command<any, any, any> {
   const cmd = new Command('fetch')
     .description('scrape a metrics endpoint as Prometheus does and print the body')
     .argument('[url]', 'http(s) URL (or use --prometheus-config with --job)')
-    .option('-o, --output <file>', 'write the body to a file instead of stdout')
+    .option('-o, --output <path>', 'write the body to a file instead of stdout; with --job, or when <path> is a directory: one file per target in that directory')
     .option('--show-headers', 'print the status line, response headers and scrape notes on stderr')
     .option('--timings', 'print DNS, connect, TLS, first-byte and total times on stderr');
   addScrapeFlags(cmd);
@@ -32,11 +32,16 @@ Examples:
   $ om fetch https://app.example.com/metrics --bearer-token-file token.txt --show-headers
   $ om fetch https://app.example.com/metrics --oauth2-client-id om \\
       --oauth2-client-secret-file secret.txt --oauth2-token-url https://idp.example.com/token
-  $ om fetch --prometheus-config prometheus.yml --job node -o node.prom
+  $ om fetch --prometheus-config prometheus.yml --job node -o scrapes/
+      (one file per target: scrapes/10.0.0.1_9100_metrics.prom, scrapes/10.0.0.2_9100_metrics.om, …)
 
 Secrets are read only from files or the environment (OM_BEARER_TOKEN, OM_BASIC_PASSWORD,
 OM_OAUTH2_CLIENT_SECRET) and never printed.
-Exit codes: 0 scraped, 1 the scrape failed (non-200, refused, timeout, token rejected), 2 usage or config error.`,
+A body whose Content-Type Prometheus 3 refuses (missing, or not text/plain, application/openmetrics-text
+or application/vnd.google.protobuf) is a failed scrape, as in Prometheus, unless --fallback-scrape-protocol
+says how to read it.
+Exit codes: 0 scraped, 1 the scrape failed (non-200, refused, timeout, token rejected, Content-Type
+refused), 2 usage or config error.`,
   );
   return cmd.action(async (url, opts) => {
     ctx.exitCode = await runFetch(ctx.io, url, opts as FetchFlags, ctx.debug);
@@ -53,14 +58,60 @@ function describeFact(f: ScrapeFact): string {
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
 
+/** What `-o` names: nothing (stdout), one file, or a directory with one file per target. */
+type Output = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'dir'; path: string };
+
+async function outputOf(io: Io, flags: FetchFlags): Promise<Output> {
+  if (flags.output === undefined) return { kind: 'stdout' };
+  const path = resolve(io.cwd, flags.output);
+  const info = await stat(path).catch(() => undefined);
+  if (flags.prometheusConfig !== undefined) {
+    // A job has several targets, each with its own format: never one file for all of them.
+    if (info !== undefined && !info.isDirectory())
+      throw new UsageError(`-o ${flags.output} is a file, but with --job -o names a directory that gets one file per target`);
+    return { kind: 'dir', path };
+  }
+  return info?.isDirectory() ? { kind: 'dir', path } : { kind: 'file', path };
+}
+
+/**
+ * The file a target's body is written to inside the `-o` directory: host, port, path and query of
+ * the URL (characters other than letters, digits, `.`, `-` and `_` become `_`), and `.om` or
+ * `.prom` after the format the body is read as (from its Content-Type, or the fallback protocol).
+ */
+export function targetFileName(url: string, format: ScrapeResult['format']): string {
+  const u = new URL(url);
+  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  const stem = `${u.hostname}_${port}${u.pathname}${u.search}`.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[_.]+|_+$/g, '');
+  return `${stem || 'metrics'}${format === 'openmetrics' ? '.om' : format === 'protobuf' ? '.pb' : '.prom'}`;
+}
+
+/**
+ * The one line om fetch prints when Prometheus 3 would refuse the body for its Content-Type (the
+ * same `content-type` fact, from `classifyContentType`, that makes `om lint` report OM301 as an error).
+ */
+function contentTypeRefusal(r: ScrapeResult): string | undefined {
+  const fact = r.facts.find((f) => f.kind === 'content-type' && f.prometheus === 'fails');
+  if (fact === undefined || fact.kind !== 'content-type') return undefined;
+  const what =
+    fact.problem === 'missing'
+      ? 'sent no Content-Type'
+      : fact.problem === 'unparsable'
+        ? `sent a Content-Type that cannot be parsed (\`${fact.contentType}\`)`
+        : `sent the Content-Type \`${fact.contentType}\`, which Prometheus 3 does not read`;
+  return `${r.requestedUrl} ${what}, so Prometheus 3 fails this scrape; the server should send \`text/plain; version=0.0.4\` or \`application/openmetrics-text; version=1.0.0\`, or add --fallback-scrape-protocol PrometheusText0.0.4 to read the body anyway`;
+}
+
 async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debug?: (line: string) => void): Promise<number> {
   if (url !== undefined && !isUrl(url)) throw new UsageError(`om fetch expects an http(s) URL (received ${JSON.stringify(url)})`);
   if (url === undefined && flags.prometheusConfig === undefined) throw new UsageError('om fetch needs a URL, or --prometheus-config with --job');
   warnInsecure(flags, io);
+  const output = await outputOf(io, flags);
   const outcomes = await readInputs(io, url === undefined ? [] : [url], { flags, scrape: scrapeOptions(flags, io, debug) });
   const err = io.stderr;
   let failed = false;
   const bodies: string[] = [];
+  const written = new Set<string>();
   for (const outcome of outcomes) {
     if (!outcome.ok) {
       err.write(`om: ${outcome.error.message}\n`);
@@ -81,10 +132,27 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
       err.write(`dns ${ms(t.dns)}  connect ${ms(t.connect)}  tls ${ms(t.tls)}  first byte ${ms(t.firstByte)}  total ${ms(t.total)}  ${size}\n`);
     }
     if (flags.showHeaders) for (const f of r.facts) if (f.kind !== 'insecure-tls') err.write(`om: ${paint(err, 'yellow', 'note')}: ${describeFact(f)}\n`);
-    bodies.push(r.body);
+    const refusal = contentTypeRefusal(r);
+    if (refusal !== undefined) {
+      err.write(`om: ${refusal}\n`);
+      failed = true;
+      continue;
+    }
+    if (output.kind !== 'dir') {
+      bodies.push(r.body);
+      continue;
+    }
+    // Two targets with the same name (a job listing one address twice) get -2, -3, … suffixes.
+    let name = targetFileName(r.requestedUrl, r.format);
+    for (let n = 2; written.has(name); n++) name = targetFileName(r.requestedUrl, r.format).replace(/(\.[a-z]+)$/, `-${n}$1`);
+    written.add(name);
+    await mkdir(output.path, { recursive: true });
+    const file = join(output.path, name);
+    await writeFile(file, r.body, 'utf8');
+    err.write(`om: wrote ${displayPath(io.cwd, file)} (${r.requestedUrl})\n`);
   }
-  const body = bodies.join('');
-  if (flags.output !== undefined) await writeFile(resolve(io.cwd, flags.output), body, 'utf8');
-  else io.stdout.write(body);
+  if (output.kind === 'file') {
+    if (bodies.length > 0 || !failed) await writeFile(output.path, bodies.join(''), 'utf8');
+  } else if (output.kind === 'stdout') io.stdout.write(bodies.join(''));
   return failed ? 1 : 0;
 }
