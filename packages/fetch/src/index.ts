@@ -1,5 +1,6 @@
 export { scrape, scrapeStream, redactEchoedSecrets, DEFAULT_BODY_SIZE_LIMIT, DEFAULT_TIMEOUT_MS, RESERVED_HEADERS } from './scrape.js';
 export type { ScrapeTarget, ScrapeStream, ScrapeSummary } from './scrape.js';
+export { DEFAULT_MAX_RESPONSE_HEADER_BYTES } from './dispatcher.js';
 export type {
   ScrapeOptions,
   ScrapeResult,
