@@ -4,6 +4,10 @@ import { detach, parse, parseStream, type Diagnostic, type Severity } from '@omk
 import {
   createBaseline,
   findRule,
+  fixText,
+  formatPatch,
+  formatStatistics,
+  ruleStatistics,
   formatNames,
   formatSummary,
   formatters,
@@ -22,8 +26,9 @@ import {
   type LintedInput,
 } from '@omkit/lint';
 import { loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
-import { writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmod, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { catalog, isParserCode } from '../catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import { FetchError } from '@omkit/fetch/light';
@@ -53,7 +58,11 @@ export function lintCommand(ctx: Context): Command<any, any, any> {
     .option('--write-baseline', 'accept every current finding: write them to the baseline file and exit 0')
     .option('--max-diagnostics <n>', 'show at most this many findings in the full and concise formats')
     .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
-    .option('--stream', 'lint family by family in bounded memory (automatic for inputs over 64 MiB; no fixes, no code frames)');
+    .option('--stream', 'lint family by family in bounded memory (automatic for inputs over 64 MiB; no fixes, no code frames)')
+    .option('--fix', 'apply the safe fixes: rewrite each file in place (stdin: print the fixed text); the exit code is for what remains')
+    .option('--diff', 'print what --fix would change as a unified diff and write nothing; exit 1 if there would be changes')
+    .option('--unsafe-fixes', 'with --fix or --diff, also apply fixes marked unsafe')
+    .option('--statistics', 'print a count of findings per rule (most first) instead of the findings; JSON with --format json');
   addScrapeFlags(cmd);
   cmd.addHelpText(
     'after',
@@ -66,6 +75,9 @@ Examples:
   $ om lint --prometheus-config prometheus.yml --job node
   $ om lint --rule OM201=off --fail-on warning metrics.prom
   $ om lint --format sarif metrics.prom > om.sarif
+  $ om lint --fix metrics.om
+  $ om lint --diff metrics.om
+  $ om lint --statistics node_exporter.prom
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, config, read or fetch error.`,
   );
@@ -88,6 +100,10 @@ interface LintFlags extends ScrapeFlags {
   maxDiagnostics?: string;
   formatIn: 'auto' | 'openmetrics' | 'prometheus';
   stream?: boolean;
+  fix?: boolean;
+  diff?: boolean;
+  unsafeFixes?: boolean;
+  statistics?: boolean;
 }
 
 function defaultFormat(io: Io): FormatName {
@@ -142,6 +158,10 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
   if (!flags.writeBaseline) baseline = flags.baseline !== undefined ? await readBaseline(baselinePath!) : loaded.baseline;
   if (flags.baseline !== undefined && !flags.writeBaseline && baseline === undefined) throw new UsageError(`baseline file ${flags.baseline} not found (create it with --write-baseline)`);
 
+  if (flags.fix && flags.diff) throw new UsageError('--fix and --diff do not go together: --diff shows what --fix would write');
+  if (flags.unsafeFixes && !flags.fix && !flags.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
+  if ((flags.fix || flags.diff) && flags.writeBaseline) throw new UsageError('--write-baseline does not go with --fix or --diff');
+  const fixing = flags.fix || flags.diff ? new Fixing(io, flags) : undefined;
   warnInsecure(flags, io);
   let trouble = false;
   const results: LintedInput[] = [];
@@ -153,6 +173,7 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       continue;
     }
     if ('streamed' in outcome) {
+      fixing?.skip(outcome.streamed.source, 'too large to hold (streamed)');
       try {
         results.push(await lintStreamed(outcome.streamed, flags, config, baseline));
       } catch (error) {
@@ -173,10 +194,39 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       // Every input kind: label spans, fixes and the Content-Type/body check of OM301 read the text.
       text: input.text,
     });
+    if (fixing) {
+      const fixed = await fixing.input(input, parsed.format, diagnostics, { config, ...(baseline ? { baseline } : {}) });
+      if (fixed) {
+        results.push(fixed);
+        continue;
+      }
+    }
     results.push({ source: input.source, text: input.text, diagnostics });
   }
 
   if (results.length === 0) return 2; // every input failed: the error lines are the whole output
+
+  if (fixing) {
+    const done = fixing.finish();
+    if (flags.diff) return trouble ? 2 : done.changed > 0 ? 1 : 0;
+    if (fixing.stdinOnly) {
+      // The fixed text went to stdout: the findings that remain go to stderr.
+      const rest = formatters.concise(results, { color: io.stderr.color, rules: catalog(), toolVersion: VERSION });
+      io.stderr.write(rest + formatSummary(summarize(results), { color: io.stderr.color }));
+      return trouble ? 2 : verdict(results, flags, maxWarnings);
+    }
+  }
+
+  if (flags.statistics) {
+    const stats = ruleStatistics(results, { unsafe: flags.unsafeFixes === true });
+    const json = format === 'json';
+    const report = json ? `${JSON.stringify(stats, null, 2)}\n` : formatStatistics(stats, { color: flags.outputFile === undefined && io.stdout.color });
+    const summaryOut = json || flags.outputFile !== undefined ? io.stderr : io.stdout;
+    if (flags.outputFile !== undefined) await writeFile(resolve(io.cwd, flags.outputFile), report, 'utf8');
+    else io.stdout.write(report);
+    summaryOut.write(formatSummary(summarize(results), { color: summaryOut.color }));
+    return trouble ? 2 : verdict(results, flags, maxWarnings);
+  }
 
   if (flags.writeBaseline) {
     const accepted = createBaseline(results.flatMap((r) => r.diagnostics.filter((d) => !isParserCode(d.code))));
@@ -203,10 +253,109 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
   summaryOut.write(more + formatSummary(summary, { color: summaryOut.color }));
 
   if (trouble) return 2;
+  return verdict(results, flags, maxWarnings);
+}
+
+/** 0 or 1 by the findings: `--fail-on`, `--max-warnings`, `--exit-zero`. */
+function verdict(results: readonly LintedInput[], flags: LintFlags, maxWarnings: number): number {
   if (flags.exitZero) return 0;
   const all = results.flatMap((r) => r.diagnostics);
   const failing = all.some((d: Diagnostic) => RANK[d.severity] >= RANK[flags.failOn]);
-  return failing || summary.warnings > maxWarnings ? 1 : 0;
+  return failing || summarize(results).warnings > maxWarnings ? 1 : 0;
+}
+
+/**
+ * `--fix` / `--diff`: the fixes come from @omkit/lint's `fixText` (safe fixes, `--unsafe-fixes` for
+ * the others; overlapping ones in later passes, at most 10), with the input's format kept. A file is
+ * written back atomically (a temp file in its directory, then renamed over it); stdin's fixed text
+ * goes to stdout. URLs, gzip files, streamed inputs and input that is not UTF-8 are not fixed: a
+ * note on stderr says why, and they are linted as they are.
+ */
+class Fixing {
+  #fixed = 0;
+  #files = 0;
+  #changed = 0;
+  #stdin = 0;
+  #others = 0;
+  constructor(
+    private readonly io: Io,
+    private readonly flags: LintFlags,
+  ) {}
+
+  /** Whether stdin was the only input fixed (its fixed text is the product on stdout). */
+  get stdinOnly(): boolean {
+    return !!this.flags.fix && this.#stdin > 0 && this.#others === 0;
+  }
+
+  skip(source: string, why: string): void {
+    this.#others++;
+    this.io.stderr.write(`om: ${source}: not fixed: ${why}\n`);
+  }
+
+  async input(
+    input: { kind: string; source: string; path?: string; text: string },
+    format: 'openmetrics' | 'prometheus',
+    diagnostics: readonly Diagnostic[],
+    options: { config: ResolvedConfig; baseline?: Baseline },
+  ): Promise<LintedInput | undefined> {
+    if (input.kind === 'url') return void this.skip(input.source, 'a URL cannot be written back');
+    if (input.kind === 'file' && input.path !== undefined && (await isGzip(input.path))) return void this.skip(input.source, 'a gzip file is not written back');
+    const notUtf8 = 'the input is not valid UTF-8 (writing it back would replace bytes)';
+    if (diagnostics.some((d) => d.code === 'OM020')) return void this.skip(input.source, notUtf8);
+    // The text must be the file's bytes exactly: else it was not UTF-8, or it changed since.
+    if (input.kind === 'file' && input.path !== undefined && !(await readFile(input.path)).equals(Buffer.from(input.text, 'utf8')))
+      return void this.skip(input.source, `${notUtf8}, or the file changed while it was linted`);
+    if (input.kind === 'stdin') this.#stdin++;
+    else this.#others++;
+    const result = fixText(input.text, { ...options, source: input.source, format, unsafe: this.flags.unsafeFixes === true });
+    const changed = result.text !== input.text;
+    if (changed) {
+      this.#changed++;
+      this.#fixed += result.fixed.length;
+    }
+    if (this.flags.diff) {
+      if (changed) this.io.stdout.write(formatPatch(input.text, result.text, { from: input.source, to: input.source }));
+    } else if (input.kind === 'stdin') {
+      this.io.stdout.write(result.text);
+    } else if (changed && input.path !== undefined) {
+      await writeAtomically(input.path, result.text);
+      this.#files++;
+    }
+    return { source: input.source, text: result.text, diagnostics: result.diagnostics };
+  }
+
+  finish(): { changed: number } {
+    const n = this.#fixed;
+    const findings = `${n} finding${n === 1 ? '' : 's'}`;
+    const inputs = `${this.#changed} input${this.#changed === 1 ? '' : 's'}`;
+    if (this.flags.diff) this.io.stderr.write(n ? `om: --fix would fix ${findings} in ${inputs}\n` : 'om: nothing to fix\n');
+    else if (!this.stdinOnly) this.io.stderr.write(n ? `om: fixed ${findings} in ${inputs}\n` : 'om: nothing to fix\n');
+    return { changed: this.#changed };
+  }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes `text` to a temp file beside `path` with its mode, then renames it over `path`. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.om-fix-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const { mode } = await stat(path);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', mode: mode & 0o7777, flag: 'wx' });
+    await chmod(temp, mode & 0o7777);
+    await rename(temp, path);
+  } catch (cause) {
+    await rm(temp, { force: true }).catch(() => {});
+    throw new InputError(`cannot write the fixed ${path}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 const countOf = (inputs: readonly LintedInput[]) => inputs.reduce((n, i) => n + i.diagnostics.length, 0);

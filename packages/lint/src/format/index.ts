@@ -13,6 +13,8 @@ export type { FormatContext, FormatName, Formatter, LintedInput, RuleSummary, Li
 export type { JsonReport } from './json.js';
 export { formatConcise, formatFull, formatGithub, formatJson, formatJunit, formatSarif };
 export { formatSummary, summarize } from './summary.js';
+export { formatStatistics, ruleStatistics, type RuleStatistic } from './statistics.js';
+export { formatPatch, type PatchOptions } from './patch.js';
 export { codeFrame, type FrameOptions } from './frame.js';
 export { escapeData as escapeGithubData, escapeProperty as escapeGithubProperty } from './github.js';
 export { SARIF_SCHEMA } from './sarif.js';
