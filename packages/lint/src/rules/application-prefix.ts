@@ -43,7 +43,10 @@ export default defineRule({
             ctx.report({ messageId: 'wrongPrefix', data: { name, prefixes: prefixes.map((p) => `\`${p}_\``).join(', ') }, span: familySpan(family) });
           return;
         }
+        // An OpenMetrics info family `go` is `go_info` in Prometheus text: its `_info` suffix is part
+        // of the name in both, so that one exposition gets one verdict in either format.
         const meaningful = words(name).filter((p) => p && p !== 'total' && !unitOf(p));
+        if (family.type === 'info') meaningful.push('info');
         if (meaningful.length < 2) ctx.report({ messageId: 'noPrefix', data: { name }, span: familySpan(family) });
       },
     };

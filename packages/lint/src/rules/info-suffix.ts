@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, textName } from './support/names.js';
 
 export default defineRule({
   code: 'OM215',
@@ -28,13 +28,21 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        const name = family.name;
+        // Judged by the name Prometheus text gives the family (an OpenMetrics counter `x_info` is
+        // `x_info_total` there), so that one exposition gets one verdict in either format.
+        const name = family.type === 'counter' ? textName(family, ctx.result.format) : family.name;
         if (family.type === 'info') {
           if (name.endsWith('_info'))
             ctx.report({ messageId: 'doubleInfo', data: { name, stem: name.slice(0, -5) }, span: familySpan(family) });
           return;
         }
         if (!name.endsWith('_info')) return;
+        // Prometheus text spells an info family `x_info` of OpenMetrics as the gauge `x_info_info`.
+        if (name.endsWith('_info_info') && (family.type === 'gauge' || family.type === 'unknown')) {
+          const family_ = name.slice(0, -5);
+          ctx.report({ messageId: 'doubleInfo', data: { name: family_, stem: family_.slice(0, -5) }, span: familySpan(family) });
+          return;
+        }
         if (family.type !== 'gauge' && family.type !== 'unknown') {
           ctx.report({ messageId: 'infoType', data: { name, type: family.type }, span: familySpan(family) });
           return;

@@ -1,7 +1,7 @@
 import { detach, type Span } from '@omkit/parser';
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, textName } from './support/names.js';
 
 const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
   ['_bucket', ['histogram', 'gaugehistogram']],
@@ -73,11 +73,14 @@ export default defineRule({
     const pending: { family: string; type: string; suffix: string; stem: string; owners: readonly string[]; span: Span }[] = [];
     return {
       MetricFamily(family) {
-        const name = family.name;
+        // Judged by the name Prometheus text gives the family: an OpenMetrics counter `x_count` is
+        // `x_count_total` there, an info family `x_count` the gauge `x_count_info` (no clash, and
+        // promlint does not report them), so they get the same verdict.
+        const name = textName(family, ctx.result.format);
         // Only a family of a type that owns one of the suffixes can be a stem (the last one named so counts).
         if (ctx.options.countSum === 'collision' || ctx.options.created === 'collision') {
-          if (STEM_TYPES.has(family.type)) types.set(detach(name), family.type);
-          else types.delete(name);
+          if (STEM_TYPES.has(family.type)) types.set(detach(family.name), family.type);
+          else types.delete(family.name);
         }
         if (family.type === 'unknown') return;
         for (const [suffix, owners] of RESERVED) {

@@ -3,6 +3,24 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an OpenMetrics info family is judged with its `_info` suffix, as in Prometheus text (client_golang `go_info`)',
+      code: dedent`
+        # TYPE go info
+        # HELP go Information about the Go environment.
+        go_info{version="go1.19.8"} 1
+        # EOF
+      `,
+    },
+    {
+      name: 'the same in Prometheus text',
+      format: 'prometheus',
+      code: dedent`
+        # HELP go_info Information about the Go environment.
+        # TYPE go_info gauge
+        go_info{version="go1.19.8"} 1
+      `,
+    },
     dedent`
       # TYPE myapp_requests counter
       # HELP myapp_requests Requests.

@@ -16,6 +16,31 @@ ruleTester(rule, {
         # EOF
       `,
     },
+    {
+      name: 'an OpenMetrics counter `x_count` is `x_count_total` in Prometheus text: no clash in either format',
+      options: { countSum: 'always' },
+      code: dedent`
+        # TYPE queue_events_count counter
+        # HELP queue_events_count Events.
+        queue_events_count_total 3
+        # EOF
+      `,
+    },
+    {
+      name: 'an OpenMetrics info family `x_count` is the gauge `x_count_info` in Prometheus text: no clash either',
+      options: { countSum: 'always' },
+      code: dedent`
+        # TYPE node_cpu_count info
+        # HELP node_cpu_count CPUs.
+        node_cpu_count_info{model="x"} 1
+        # EOF
+      `,
+    },
+    {
+      name: 'the same counter in Prometheus text',
+      format: 'prometheus',
+      code: '# HELP queue_events_count_total Events.\n# TYPE queue_events_count_total counter\nqueue_events_count_total 3\n',
+    },
     { name: 'untyped families are not judged (promlint skips them too)', format: 'prometheus', code: 'thread_count 3\n' },
     { format: 'prometheus', code: 'queue_bucket 1\n' },
     { name: 'kube-state-metrics-style `_created` gauges are no clash', format: 'prometheus', code: '# TYPE kube_pod_created gauge\nkube_pod_created 1\n' },
@@ -75,6 +100,12 @@ ruleTester(rule, {
         es_documents_count 3
         # EOF
       `,
+      errors: [{ messageId: 'countSumSuffix', line: 1, column: 1 }],
+    },
+    {
+      name: 'a Prometheus-text counter named `_count` without `_total` is reported, as promlint does',
+      format: 'prometheus',
+      code: '# TYPE queue_events_count counter\nqueue_events_count 3\n',
       errors: [{ messageId: 'countSumSuffix', line: 1, column: 1 }],
     },
     {

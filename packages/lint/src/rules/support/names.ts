@@ -9,6 +9,18 @@ export function familySpan(family: MetricFamily): Span {
   return s ? s.span : family.span;
 }
 
+/**
+ * The family's name as Prometheus text spells it: an OpenMetrics counter `x` is `x_total` there,
+ * an info family `x` the gauge `x_info`. Name rules that judge suffixes use it, so that one
+ * exposition gets one verdict in either format.
+ */
+export function textName(family: MetricFamily, format: string): string {
+  if (format !== 'openmetrics') return family.name;
+  if (family.type === 'counter') return `${family.name}_total`;
+  if (family.type === 'info') return `${family.name}_info`;
+  return family.name;
+}
+
 /** The first sample of a metric (every metric has one). */
 export function firstSample(metric: Metric): Sample | undefined {
   return metric.samples[0];
