@@ -25,14 +25,14 @@ import {
   type FormatName,
   type LintedInput,
 } from '@omkit/lint';
-import { loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
+import { anchorConfig, loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
 import { randomBytes } from 'node:crypto';
 import { chmod, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { catalog, isParserCode } from '../catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import { FetchError } from '@omkit/fetch/light';
-import { displayPath, openInputs, type StreamedInput } from '../inputs.js';
+import { displayPath, formatHints, openInputs, type StreamedInput } from '../inputs.js';
 import type { Io } from '../io.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parsePositiveInt } from '../units.js';
@@ -151,11 +151,13 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
     if (error instanceof ConfigError && loaded.path) throw new UsageError(`${displayPath(io.cwd, loaded.path)}: ${error.message}`, { cause: error });
     throw error;
   }
+  // The config's `source` globs are relative to its own directory, whatever the working directory.
+  if (loaded.path) config = anchorConfig(config, loaded.path, io.cwd);
   const baselinePath =
     flags.baseline !== undefined ? resolve(io.cwd, flags.baseline) : loaded.path && config.baseline ? resolve(dirname(loaded.path), config.baseline) : undefined;
   if (flags.writeBaseline && baselinePath === undefined) throw new UsageError('--write-baseline needs --baseline FILE or a `baseline` in the config');
   let baseline: Baseline | undefined;
-  if (!flags.writeBaseline) baseline = flags.baseline !== undefined ? await readBaseline(baselinePath!) : loaded.baseline;
+  if (!flags.writeBaseline) baseline = flags.baseline !== undefined ? await readBaseline(baselinePath!, { cwd: io.cwd }) : loaded.baseline;
   if (flags.baseline !== undefined && !flags.writeBaseline && baseline === undefined) throw new UsageError(`baseline file ${flags.baseline} not found (create it with --write-baseline)`);
 
   if (flags.fix && flags.diff) throw new UsageError('--fix and --diff do not go together: --diff shows what --fix would write');
@@ -185,7 +187,8 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       continue;
     }
     const { input } = outcome;
-    const parsed = parse(input.text, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}) });
+    // The parser reads the bytes (invalid UTF-8 is OM020); the text, decoded after, is for spans and fixes.
+    const parsed = parse(input.bytes, formatHints(input, flags.formatIn));
     const diagnostics = lint(parsed, {
       config,
       source: input.source,
@@ -230,7 +233,7 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
 
   if (flags.writeBaseline) {
     const accepted = createBaseline(results.flatMap((r) => r.diagnostics.filter((d) => !isParserCode(d.code))));
-    await writeBaseline(baselinePath!, accepted);
+    await writeBaseline(baselinePath!, accepted, { cwd: io.cwd });
     const n = accepted.entries.reduce((sum, e) => sum + e.count, 0);
     io.stderr.write(`om: wrote ${n} accepted finding${n === 1 ? '' : 's'} to ${flags.baseline ?? config.baseline}\n`);
     return trouble ? 2 : 0;
@@ -378,7 +381,7 @@ function limit(inputs: readonly LintedInput[], max: number): LintedInput[] {
  */
 async function lintStreamed(input: StreamedInput, flags: LintFlags, config: ResolvedConfig, baseline: Baseline | undefined): Promise<LintedInput> {
   const session = lintSession({ config, source: input.source, ...(baseline ? { baseline } : {}), keep: detached });
-  const items = parseStream(input.chunks, { format: flags.formatIn, ...(input.contentType ? { contentType: input.contentType } : {}), model: true });
+  const items = parseStream(input.chunks, { ...formatHints(input, flags.formatIn), model: true });
   for await (const item of items) {
     session.add({ format: item.format, families: item.family ? [item.family] : [], diagnostics: item.diagnostics });
   }

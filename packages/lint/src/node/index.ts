@@ -1,8 +1,8 @@
 // @omkit/lint/node: the parts that touch the file system (config discovery, baseline files).
 // Everything else lives in the browser-safe main entry.
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { ConfigError, validateBaseline, type Baseline, type Config } from '../index.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { ConfigError, validateBaseline, type Baseline, type Config, type ResolvedConfig } from '../index.js';
 
 /** Config file names, in lookup order within each directory. */
 export const CONFIG_FILES = ['om.config.json', '.omrc.json'] as const;
@@ -48,8 +48,35 @@ function parseJson(text: string, path: string): unknown {
 }
 
 /**
+ * A finding's source (a path relative to `cwd`, `-` or a URL) as a path relative to `base`, with
+ * `/` separators. `-` and URLs are unchanged.
+ */
+export function rebaseSource(source: string, from: string, to: string): string {
+  if (source === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  const rel = relative(resolve(to), resolve(from, source));
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/**
+ * The config's ignore `source` globs matched against paths relative to the config file's
+ * directory, as ESLint resolves its config's globs: the same file is ignored whatever the working
+ * directory. `cwd` is what the findings' sources are relative to.
+ */
+export function anchorConfig(config: ResolvedConfig, configPath: string, cwd: string): ResolvedConfig {
+  const base = dirname(resolve(cwd, configPath));
+  return {
+    ...config,
+    ignore: config.ignore.map((entry) => {
+      const matches = entry.source;
+      return matches === undefined ? entry : { ...entry, source: (source: string) => matches(rebaseSource(source, cwd, base)) };
+    }),
+  };
+}
+
+/**
  * Loads `explicitPath` (relative to cwd), or else the nearest `om.config.json` / `.omrc.json`
- * upward from `cwd`, and the baseline it names. Throws `ConfigError` for unreadable files.
+ * upward from `cwd`, and the baseline it names (its sources made relative to `cwd`, see
+ * `readBaseline`). Throws `ConfigError` for unreadable files.
  */
 export async function loadConfig(options: { cwd: string; configPath?: string }): Promise<LoadedConfig> {
   const path = options.configPath !== undefined ? resolve(options.cwd, options.configPath) : await findConfigFile(options.cwd);
@@ -61,23 +88,43 @@ export async function loadConfig(options: { cwd: string; configPath?: string }):
   const result: LoadedConfig = { config: config as Config, path };
   const baselinePath = (config as Config).baseline;
   if (typeof baselinePath === 'string') {
-    const baseline = await readBaseline(resolve(dirname(path), baselinePath));
+    const baseline = await readBaseline(resolve(dirname(path), baselinePath), { cwd: options.cwd });
     if (baseline) result.baseline = baseline;
   }
   return result;
 }
 
-/** Reads a baseline file; `undefined` if it does not exist. Throws `ConfigError` if it is malformed. */
-export async function readBaseline(path: string): Promise<Baseline | undefined> {
+/** The baseline with each entry's file source moved from being relative to `from` to `to`. */
+function rebaseBaseline(baseline: Baseline, from: string, to: string): Baseline {
+  return { ...baseline, entries: baseline.entries.map((e) => ({ ...e, source: rebaseSource(e.source, from, to) })) };
+}
+
+/**
+ * Reads a baseline file; `undefined` if it does not exist. Throws `ConfigError` if it is malformed.
+ * File sources in a baseline are relative to the baseline file's directory; with `cwd`, they are
+ * returned relative to `cwd`, as the findings they are matched with (so a baseline works from any
+ * working directory).
+ */
+export async function readBaseline(path: string, options: { cwd?: string } = {}): Promise<Baseline | undefined> {
   const text = await readText(path);
   if (text === undefined) return undefined;
   const data = parseJson(text, path);
   const problem = validateBaseline(data);
   if (problem) throw new ConfigError('baseline', `${path}: ${problem}`);
-  return data as Baseline;
+  return options.cwd === undefined ? (data as Baseline) : rebaseBaseline(data as Baseline, dirname(resolve(options.cwd, path)), options.cwd);
 }
 
-/** Writes a baseline file (stable, sorted JSON with a trailing newline). */
-export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
-  await writeFile(path, `${JSON.stringify(baseline, null, 2)}\n`, 'utf8');
+/**
+ * Writes a baseline file (stable, sorted JSON with a trailing newline). With `cwd`, the entries'
+ * file sources (relative to `cwd`, as findings have them) are written relative to the baseline
+ * file's directory.
+ */
+export async function writeBaseline(path: string, baseline: Baseline, options: { cwd?: string } = {}): Promise<void> {
+  let out = baseline;
+  if (options.cwd !== undefined) {
+    const rebased = rebaseBaseline(baseline, options.cwd, dirname(resolve(options.cwd, path)));
+    // Keep the file's order stable after the rewrite.
+    out = { ...rebased, entries: [...rebased.entries].sort((a, b) => a.source.localeCompare(b.source) || a.metric.localeCompare(b.metric) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)) };
+  }
+  await writeFile(path, `${JSON.stringify(out, null, 2)}\n`, 'utf8');
 }
