@@ -43,12 +43,19 @@ export const SECRET_ENV = {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** Adds the shared scrape flags (in their own help group) to a command. */
-export function addScrapeFlags<C extends Command<any, any, any>>(cmd: C): C {
-  const opts: Option<any, any, any, any, any, any>[] = [
+/**
+ * Adds the shared scrape flags (in their own help group) to a command. `job: false` leaves out
+ * `--prometheus-config`, `--job` and `--concurrency`, for a command that reads a fixed number of
+ * inputs (`om parse` one, `om diff` two) where a job's N targets have no place.
+ */
+export function addScrapeFlags<C extends Command<any, any, any>>(cmd: C, { job = true }: { job?: boolean } = {}): C {
+  const jobOpts = [
     new Option('--prometheus-config <file>', 'read targets and their scrape options from a prometheus.yml (with --job)'),
     new Option('--job <name>', 'the scrape_configs job whose static targets are scraped'),
     new Option('--concurrency <n>', 'targets of the job scraped at once (default 16)'),
+  ];
+  const opts: Option<any, any, any, any, any, any>[] = [
+    ...(job ? jobOpts : []),
     new Option('--bearer-token-file <file>', `bearer token read from a file (or env ${SECRET_ENV.bearer})`),
     new Option('--basic-user <name>', 'HTTP basic auth user name'),
     new Option('--basic-password-file <file>', `HTTP basic auth password file (or env ${SECRET_ENV.basicPassword})`),

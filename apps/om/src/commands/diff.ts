@@ -42,7 +42,7 @@ export function diffCommand(ctx: Context): Command<any, any, any> {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown'] as const).default('text' as const))
     .option('--write-golden', 'overwrite the file <a> with <b> in canonical form (after printing the diff) and exit 0')
     .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const));
-  addScrapeFlags(cmd);
+  addScrapeFlags(cmd, { job: false }); // two sides, not a job's N targets
   cmd.addHelpText(
     'after',
     `
@@ -106,7 +106,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlags, debug?: (line: string) => void): Promise<number> {
   const intervalMs = flags.interval === undefined ? undefined : parseDuration('--interval', flags.interval);
   const failOn = parseKinds('--fail-on', flags.failOn);
-  if (flags.prometheusConfig !== undefined) throw new UsageError('om diff takes its two sides as arguments; --prometheus-config is not supported here');
   warnInsecure(flags, io);
   const read = { flags, scrape: scrapeOptions(flags, io, debug) };
   let before: Input;

@@ -23,7 +23,7 @@ export function parseCommand(ctx: Context): Command<any, any, any> {
     .addOption(new Option('-t, --to <format>', 'output format (default: the input\'s format)').choices(['openmetrics', 'prometheus', 'json'] as const))
     .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
     .option('-o, --output <file>', 'write to a file instead of stdout');
-  addScrapeFlags(cmd);
+  addScrapeFlags(cmd, { job: false }); // one input, not a job's N targets
   cmd.addHelpText(
     'after',
     `
