@@ -1,6 +1,6 @@
 // The parser's diagnostic catalog. Codes are forever: never renumber or reuse one (STYLE.md §1.5).
-// OM0xx are syntax errors; OM100–OM149 are the OpenMetrics MUSTs the parser checks while
-// assembling families. The linter's rules start at OM150.
+// OM0xx are syntax errors; OM100–OM149 are the MUSTs of OpenMetrics and of Prometheus text 0.0.4
+// that the parser checks while assembling families. The linter's rules start at OM150.
 import type { Category, Severity } from './diagnostic.js';
 
 export interface CodeInfo {
@@ -27,7 +27,7 @@ export const codes = {
   OM011: { name: 'invalid-escape', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping' },
   OM012: { name: 'unterminated-string', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`' },
   OM013: { name: 'invalid-value', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `number`; Prometheus text 0.0.4 value' },
-  OM014: { name: 'invalid-timestamp', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `timestamp = realnumber`; Prometheus text 0.0.4 int64 milliseconds' },
+  OM014: { name: 'invalid-timestamp', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `timestamp = realnumber`, §Numbers: within the range of a float64; Prometheus text 0.0.4: an int64 of milliseconds, as Go\'s ParseInt() reads it' },
   OM015: { name: 'invalid-exemplar', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exemplar`; Prometheus text 0.0.4 has no exemplars' },
   OM016: { name: 'invalid-metric-type', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE line' },
   OM017: { name: 'invalid-unit', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `*metricname-char` (UNIT)' },
@@ -46,14 +46,14 @@ export const codes = {
   OM107: { name: 'invalid-sample-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §Suffixes: sample names per type' },
   OM108: { name: 'missing-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram (`le`), §Summary (`quantile`), §StateSet (family-named label)' },
   OM109: { name: 'invalid-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §Summary, §Canonical Numbers' },
-  OM110: { name: 'invalid-counter-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative' },
+  OM110: { name: 'invalid-counter-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative; Prometheus text 0.0.4: histogram buckets and counts not negative (expfmt)' },
   OM111: { name: 'non-integer-count', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: count and bucket values MUST be integers' },
   OM112: { name: 'invalid-info-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Info (the value is always 1)' },
   OM113: { name: 'invalid-stateset-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §StateSet: one boolean (0 or 1) per state' },
-  OM114: { name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold' },
-  OM115: { name: 'histogram-bucket-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: thresholds unique and increasing' },
-  OM116: { name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: buckets MUST be cumulative' },
-  OM117: { name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count)' },
+  OM114: { name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold; Prometheus text 0.0.4 §Histograms and summaries: a histogram must have a bucket with {le="+Inf"}' },
+  OM115: { name: 'histogram-bucket-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: thresholds unique and increasing; Prometheus text 0.0.4 §Histograms and summaries: buckets in increasing numerical order of `le`' },
+  OM116: { name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: buckets MUST be cumulative; Prometheus histograms (0.0.4) are cumulative counters (docs: Metric types, Histogram)' },
+  OM117: { name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count); Prometheus text 0.0.4 §Histograms and summaries: the +Inf bucket must be identical to x_count' },
   OM118: { name: 'histogram-sum-count-pair', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §GaugeHistogram: Sum and Count come together' },
   OM119: { name: 'histogram-negative-sum', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: no Sum with negative thresholds; §GaugeHistogram: negative Gsum only with negative thresholds' },
   OM120: { name: 'exemplar-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram: exemplars only on counter totals and buckets' },
@@ -64,6 +64,7 @@ export const codes = {
   OM125: { name: 'timestamp-out-of-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: MetricPoints MUST have monotonically increasing timestamps' },
   OM126: { name: 'duplicate-sample', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily: every Metric MUST have a unique LabelSet' },
   OM127: { name: 'negative-quantile-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Summary: quantile values MUST NOT be negative' },
+  OM128: { name: 'summary-quantile-order', category: 'conformance', severity: 'error', source: 'Prometheus text 0.0.4 §Histograms and summaries: quantiles in increasing numerical order (OM 1.0 §Summary allows any order)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;

@@ -14,16 +14,68 @@ export function parseValue(text: string): number | undefined {
   return word[1] === '-' ? -Infinity : Infinity;
 }
 
-/** An OpenMetrics timestamp: a `realnumber` of seconds. */
+/** A `realnumber` (OM 1.0 ABNF). */
 export function parseRealNumber(text: string): number | undefined {
   return REAL.test(text) ? Number(text) : undefined;
 }
 
+/**
+ * An OpenMetrics timestamp: a `realnumber` of seconds (OM 1.0 ABNF `timestamp`) that fits a
+ * float64 (§Numbers: "Floating point numbers MUST fit within the range of a 64-bit floating point
+ * value"), so `1e400` is not one; Prometheus (ParseFloat's range error) and client_python
+ * ("Invalid timestamp") reject it too. Timestamps whose milliseconds overflow an int64 are left
+ * alone: OpenMetrics sets no such limit.
+ */
+export function parseSeconds(text: string): number | undefined {
+  if (!REAL.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 const INTEGER = /^[+-]?[0-9]+$/;
 
-/** A Prometheus text timestamp: integer milliseconds, returned in seconds. */
+/**
+ * A Prometheus text timestamp, returned in seconds: "an int64 (milliseconds since epoch …),
+ * represented as required by Go's ParseInt() function" (Prometheus exposition formats, text
+ * format 0.0.4), so `[+-]?[0-9]+` within int64's range.
+ */
 export function parseMilliseconds(text: string): number | undefined {
-  return INTEGER.test(text) ? Number(text) / 1000 : undefined;
+  return INTEGER.test(text) && (text.length < 19 || fitsInt64((i) => text.charCodeAt(i), 0, text.length))
+    ? Number(text) / 1000
+    : undefined;
+}
+
+/**
+ * Whether a timestamp that has the shape of one is out of its format's range: beyond a float64
+ * (OpenMetrics) or beyond an int64 of milliseconds (Prometheus text).
+ */
+export function timestampOutOfRange(text: string, format: Format): boolean {
+  return format === 'openmetrics' ? REAL.test(text) && parseSeconds(text) === undefined : INTEGER.test(text) && parseMilliseconds(text) === undefined;
+}
+
+/** The digits of 2^63 - 1 and of 2^63: the largest int64 and the magnitude of the smallest. */
+const INT64_MAX = '9223372036854775807';
+const INT64_MIN = '9223372036854775808';
+
+/**
+ * Whether the decimal integer `[+-]?[0-9]+` at `[start, end)` fits Go's int64 (strconv.ParseInt's
+ * range); `at(i)` is the character code at `i`. The three readers share it (text and bytes).
+ */
+export function fitsInt64(at: (i: number) => number, start: number, end: number): boolean {
+  let i = start;
+  const sign = at(i);
+  const negative = sign === 45; /* - */
+  if (negative || sign === 43 /* + */) i++;
+  while (i < end - 1 && at(i) === 48) i++;
+  const length = end - i;
+  if (length !== 19) return length < 19;
+  const limit = negative ? INT64_MIN : INT64_MAX;
+  for (let k = 0; k < 19; k++) {
+    const c = at(i + k);
+    const l = limit.charCodeAt(k);
+    if (c !== l) return c < l;
+  }
+  return true;
 }
 
 /**

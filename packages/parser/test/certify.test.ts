@@ -282,3 +282,74 @@ describe('parseStream({ model: false }) ≡ validate(text)', () => {
     expect(stream.locked).toBe(false);
   });
 });
+
+// Prometheus text 0.0.4 histograms and summaries ("Histograms and summaries": a `le="+Inf"` bucket
+// equal to `_count`, buckets and quantiles in increasing order; buckets cumulative) and its int64
+// millisecond timestamps, with OpenMetrics timestamps beyond a float64: the grammar, the fast line
+// reader and the byte certifier must report the same, on every path.
+describe('broken histograms, summaries and timestamps: every path reports the same', () => {
+  const H = '# HELP h Latency.\n# TYPE h histogram\n';
+  const good = `# TYPE q histogram\nq_bucket{a="x",le="0.5"} 1\nq_bucket{a="x",le="+Inf"} 2\nq_sum{a="x"} 1.5\nq_count{a="x"} 2\n`;
+  const gauge = '# TYPE g gauge\ng{a="ü"} 1\n';
+  const cases: { what: string; format: Format; text: string; expected: string[] }[] = [
+    { what: 'no +Inf bucket', format: 'prometheus', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="2"} 2\nh_sum 3\nh_count 2\n`, expected: ['OM114@3:1'] },
+    { what: 'buckets that are not cumulative', format: 'prometheus', text: `${H}h_bucket{le="1"} 3\nh_bucket{le="2"} 1\nh_bucket{le="+Inf"} 3\n`, expected: ['OM116@4:1'] },
+    { what: '`_count` other than the +Inf bucket', format: 'prometheus', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\nh_count 3\n`, expected: ['OM117@3:1'] },
+    { what: 'buckets out of order', format: 'prometheus', text: `${H}h_bucket{le="2"} 1\nh_bucket{le="1"} 1\nh_bucket{le="+Inf"} 1\n`, expected: ['OM115@4:1'] },
+    { what: 'a negative count', format: 'prometheus', text: `${H}h_bucket{le="+Inf"} 0\nh_count -1\n`, expected: ['OM117@3:1', 'OM110@4:1'] },
+    { what: 'quantiles out of order', format: 'prometheus', text: '# TYPE s summary\ns{quantile="0.9"} 1\ns{quantile="0.5"} 1\ns_count 1\n', expected: ['OM128@3:1'] },
+    { what: 'a timestamp beyond int64', format: 'prometheus', text: 'a 1 9223372036854775808\n', expected: ['OM014@1:5'] },
+    { what: 'a 1000-digit timestamp', format: 'prometheus', text: `a 1 ${'9'.repeat(1000)}\n`, expected: ['OM014@1:5'] },
+    { what: 'a timestamp beyond a float64', format: 'openmetrics', text: '# TYPE a gauge\na 1 1e400\n# EOF\n', expected: ['OM014@2:5'] },
+    { what: 'a huge exponent', format: 'openmetrics', text: '# TYPE a gauge\na 1 1e999999999999999999999\n# EOF\n', expected: ['OM014@2:5'] },
+    { what: 'an exemplar timestamp beyond a float64', format: 'openmetrics', text: '# TYPE c counter\nc_total 1 # {} 1 1e400\n# EOF\n', expected: ['OM015@2:18'] },
+  ];
+
+  const key = (ds: Diagnostic[]) => ds.map((d) => `${d.code}:${d.severity}@${d.span?.start.line}:${d.span?.start.column}`);
+  async function streamedKeys(chunks: Chunk[], format: Format, model: boolean) {
+    const diagnostics: Diagnostic[] = [];
+    async function* source() {
+      yield* chunks;
+    }
+    for await (const item of parseStream(source(), { format, model })) diagnostics.push(...item.diagnostics);
+    return key(inTextOrder(diagnostics));
+  }
+  /** The case alone, and between families the certifier vouches for (line numbers move by the lines before). */
+  const variants = (c: (typeof cases)[number]) => {
+    const eof = c.format === 'openmetrics' ? '# EOF\n' : '';
+    const body = c.text.replace(/# EOF\n$/, '');
+    const before = `${good}${gauge}`;
+    const shift = before.split('\n').length - 1;
+    const moved = c.expected.map((e) => e.replace(/@(\d+):/, (_, l: string) => `@${Number(l) + shift}:`));
+    return [
+      { text: c.text, expected: c.expected },
+      { text: `${before}${body}# TYPE z gauge\nz 1\n${eof}`, expected: moved },
+    ];
+  };
+
+  it.each(cases)('$what ($format)', async (c) => {
+    for (const { text, expected } of variants(c)) {
+      const bytes = encoder.encode(text);
+      const format = c.format;
+      const reference = parse(text, { format }).diagnostics;
+      expect(key(reference).map((k) => k.replace(/:error@|:warning@/, '@'))).toEqual(expected);
+      expect(key(parse(bytes, { format }).diagnostics)).toEqual(key(reference));
+      expect(key(validate(bytes, { format }).diagnostics)).toEqual(key(reference));
+      expect(key(validate(text, { format }).diagnostics)).toEqual(key(reference));
+      expect(validate(bytes, { format }).diagnostics).toEqual(reference);
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), async (points, model) => {
+          expect(await streamedKeys(cut(bytes, points), format, model)).toEqual(key(reference));
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('valid Prometheus text histograms and summaries are still vouched for whole', () => {
+    const text = `${good}${gauge}# TYPE s summary\ns{quantile="0.5"} 1\ns{quantile="0.9"} 2\ns_sum 3\ns_count 4\n# TYPE k histogram\nk_bucket{le="1"} 1\nk_bucket{le="+Inf"} 1\nt 1 9223372036854775807\n`;
+    const bytes = encoder.encode(text);
+    expect(validate(text, { format: 'prometheus' }).diagnostics).toEqual([]);
+    expect(certificate(bytes, 'prometheus').complete).toBe(true);
+  });
+});

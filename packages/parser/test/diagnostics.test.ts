@@ -103,6 +103,17 @@ const cases: Case[] = [
   { code: 'OM125', what: 'a timestamp going back', text: `a 1 2\na 1 1\n${EOF}`, line: 2, column: 1, endColumn: 6 },
   { code: 'OM126', what: 'the same series twice', text: `a 1\na 1\n${EOF}`, line: 2, column: 1 },
   { code: 'OM127', what: 'a negative quantile value', text: `# TYPE a summary\na{quantile="0.5"} -1\n${EOF}`, line: 2, column: 1, endColumn: 21 },
+  { code: 'OM128', what: 'summary quantiles out of order (Prometheus)', text: '# TYPE a summary\na{quantile="0.9"} 1\na{quantile="0.5"} 1\n', line: 3, column: 1, endColumn: 20, format: 'prometheus' },
+
+  // ---- Prometheus text 0.0.4: Histograms and summaries; int64 millisecond timestamps ----
+  { code: 'OM014', what: 'a timestamp beyond int64 milliseconds (Prometheus)', text: 'a 1 9223372036854775808\n', line: 1, column: 5, endColumn: 24, format: 'prometheus' },
+  { code: 'OM014', what: 'a timestamp beyond a float64', text: `a 1 1e400\n${EOF}`, line: 1, column: 5, endColumn: 10 },
+  { code: 'OM015', what: 'an exemplar timestamp beyond a float64', text: `# TYPE a counter\na_total 1 # {} 1 1e400\n${EOF}`, line: 2, column: 18 },
+  { code: 'OM110', what: 'a negative bucket (Prometheus)', text: '# TYPE a histogram\na_bucket{le="+Inf"} -1\n', line: 2, column: 1, format: 'prometheus' },
+  { code: 'OM114', what: 'no +Inf bucket (Prometheus)', text: '# TYPE a histogram\na_bucket{le="1"} 1\na_count 1\n', line: 2, column: 1, endLine: 3, endColumn: 10, format: 'prometheus' },
+  { code: 'OM115', what: 'decreasing thresholds (Prometheus)', text: '# TYPE a histogram\na_bucket{le="2"} 1\na_bucket{le="1"} 1\na_bucket{le="+Inf"} 1\n', line: 3, column: 1, format: 'prometheus' },
+  { code: 'OM116', what: 'buckets not cumulative (Prometheus)', text: '# TYPE a histogram\na_bucket{le="1"} 2\na_bucket{le="+Inf"} 1\n', line: 3, column: 1, format: 'prometheus' },
+  { code: 'OM117', what: 'count differs from +Inf bucket (Prometheus)', text: '# TYPE a histogram\na_bucket{le="+Inf"} 2\na_count 3\n', line: 2, column: 1, endLine: 3, endColumn: 10, format: 'prometheus' },
 ];
 
 /** Codes only a byte stream can produce (tested on their own below). */
@@ -135,10 +146,10 @@ describe.each(cases)('$code: $what', (c) => {
 });
 
 describe('the catalog', () => {
-  it('has OM001–OM021 and OM100–OM127', () => {
+  it('has OM001–OM021 and OM100–OM128', () => {
     const expected = [
       ...Array.from({ length: 21 }, (_, i) => `OM${String(i + 1).padStart(3, '0')}`),
-      ...Array.from({ length: 28 }, (_, i) => `OM${100 + i}`),
+      ...Array.from({ length: 29 }, (_, i) => `OM${100 + i}`),
     ];
     expect(Object.keys(codes).sort()).toEqual(expected);
   });

@@ -211,7 +211,7 @@ describe('Prometheus text errors', () => {
     { what: 'a second TYPE', text: '# TYPE a gauge\n# TYPE a gauge\na 1\n', expected: ['OM101@2:1'] },
     { what: 'an OpenMetrics-only type', text: '# TYPE a info\na 1\n', expected: ['OM016@1:10'] },
     { what: 'a bad `le`', text: '# TYPE h histogram\nh_bucket{le="x"} 1\nh_bucket{le="+Inf"} 1\n', expected: ['OM109@2:1'] },
-    { what: 'a missing `le`', text: '# TYPE h histogram\nh_bucket{a="1"} 1\n', expected: ['OM108@2:1'] },
+    { what: 'a missing `le` (and so no +Inf bucket)', text: '# TYPE h histogram\nh_bucket{a="1"} 1\n', expected: ['OM108@2:1', 'OM114@2:1'] },
     { what: 'a bad quantile', text: '# TYPE s summary\ns{quantile="p50"} 1\n', expected: ['OM109@2:1'] },
     { what: 'an exemplar', text: '# TYPE c counter\nc_total 1 # {trace_id="x"} 1\n', expected: ['OM015@2:11'] },
     { what: 'a float timestamp', text: 'a 1 1700000000.5\n', expected: ['OM014@1:5'] },
@@ -229,6 +229,90 @@ describe('Prometheus text errors', () => {
   ];
   it.each(cases)('$what', ({ text, expected }) => {
     expect(at(parse(text, { format: 'prometheus' }).diagnostics)).toEqual(expected);
+  });
+});
+
+// Prometheus exposition formats, text format 0.0.4, "Histograms and summaries": "A histogram must
+// have a bucket with {le="+Inf"}. Its value must be identical to the value of x_count. The buckets
+// of a histogram and the quantiles of a summary must appear in increasing numerical order of their
+// label values." Timestamps: "an int64 (milliseconds since epoch …), represented as required by
+// Go's ParseInt() function".
+describe('Prometheus text histograms and summaries', () => {
+  const H = '# TYPE h histogram\n';
+  const S = '# TYPE s summary\n';
+  const valid: { what: string; text: string; expected?: string[] }[] = [
+    { what: 'buckets alone (`_sum` and `_count` are optional)', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\n` },
+    { what: 'a count without a sum', text: `${H}h_bucket{le="+Inf"} 2\nh_count 2\n` },
+    { what: 'a sum with negative buckets, and a negative sum', text: `${H}h_bucket{le="-1"} 1\nh_bucket{le="+Inf"} 2\nh_sum -3\nh_count 2\n` },
+    { what: 'counts that are not integers (a float histogram)', text: `${H}h_bucket{le="1"} 0.5\nh_bucket{le="+Inf"} 1.5\nh_count 1.5\n` },
+    { what: '`le` spelled as Go reads it', text: `${H}h_bucket{le="1e0"} 1\nh_bucket{le="Inf"} 2\nh_count 2\n` },
+    { what: 'a NaN `le`, which expfmt drops', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="NaN"} 0\nh_bucket{le="+Inf"} 2\n` },
+    { what: 'timestamps that differ between the lines of one histogram', text: `${H}h_bucket{le="+Inf"} 2 1000\nh_count 2 2000\n` },
+    {
+      what: 'series split by others: one point per label set (a warning only)',
+      text: `${H}h_bucket{a="x",le="+Inf"} 2\nh_bucket{a="y",le="+Inf"} 3\nh_count{a="x"} 2\nh_count{a="y"} 3\n`,
+      expected: ['OM123(warning)@4:1', 'OM123(warning)@5:1'],
+    },
+    {
+      what: 'a family continued after another (a warning only)',
+      text: `${H}h_bucket{le="+Inf"} 2\n# TYPE g gauge\ng 1\nh_count 2\n`,
+      expected: ['OM103(warning)@5:1'],
+    },
+    { what: 'quantiles in increasing order, with `_sum` and `_count` optional', text: `${S}s{quantile="0.5"} 1\ns{quantile="0.99"} 2\ns{a="b",quantile="0.1"} 1\n` },
+    { what: 'a NaN quantile, which expfmt drops', text: `${S}s{quantile="0.5"} 1\ns{quantile="NaN"} 2\ns{quantile="0.9"} 1\n` },
+  ];
+  it.each(valid)('accepts $what', ({ text, expected }) => {
+    expect(at(parse(text, { format: 'prometheus' }).diagnostics)).toEqual(expected ?? []);
+  });
+
+  const invalid = [
+    { what: 'no +Inf bucket', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="2"} 2\nh_count 2\n`, expected: ['OM114@2:1'] },
+    { what: 'no bucket at all', text: `${H}h_sum 1\nh_count 2\n`, expected: ['OM114@2:1'] },
+    { what: 'buckets that are not cumulative', text: `${H}h_bucket{le="1"} 3\nh_bucket{le="+Inf"} 2\nh_count 2\n`, expected: ['OM116@3:1'] },
+    { what: '`_count` other than the +Inf bucket', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\nh_sum 3\nh_count 5\n`, expected: ['OM117@2:1'] },
+    { what: 'buckets out of order', text: `${H}h_bucket{le="2"} 1\nh_bucket{le="1"} 1\nh_bucket{le="+Inf"} 1\n`, expected: ['OM115@3:1'] },
+    { what: 'a bucket given twice', text: `${H}h_bucket{le="1"} 1\nh_bucket{le="1"} 1\nh_bucket{le="+Inf"} 1\n`, expected: ['OM115@3:1'] },
+    { what: 'a negative bucket and count', text: `${H}h_bucket{le="+Inf"} -1\nh_count -1\n`, expected: ['OM110@2:1', 'OM110@3:1'] },
+    {
+      what: 'one broken series among good ones, reported on its own lines',
+      text: `${H}h_bucket{a="x",le="+Inf"} 2\nh_count{a="x"} 2\nh_bucket{a="y",le="1"} 2\nh_count{a="y"} 2\n`,
+      expected: ['OM114@4:1'],
+    },
+    {
+      what: 'a split series whose parts disagree',
+      text: `${H}h_bucket{a="x",le="+Inf"} 2\nh_bucket{a="y",le="+Inf"} 3\nh_count{a="x"} 2\nh_count{a="y"} 4\n`,
+      expected: ['OM117@3:1', 'OM123(warning)@4:1', 'OM123(warning)@5:1'],
+    },
+    { what: 'quantiles out of order', text: `${S}s{quantile="0.9"} 1\ns{quantile="0.5"} 1\ns_sum 1\ns_count 1\n`, expected: ['OM128@3:1'] },
+    { what: 'a quantile given twice', text: `${S}s{quantile="0.5"} 1\ns{quantile="0.5"} 1\n`, expected: ['OM128@3:1'] },
+  ];
+  it.each(invalid)('reports $what', ({ text, expected }) => {
+    const result = parse(text, { format: 'prometheus' });
+    expect(at(result.diagnostics)).toEqual(expected);
+    // Each cites Prometheus text, not OpenMetrics.
+    for (const d of result.diagnostics) if (d.help !== undefined) expect(d.help).not.toMatch(/OpenMetrics/);
+  });
+
+  it('spans a histogram problem over the lines of its series', () => {
+    const [d] = parse(`${H}h_bucket{le="1"} 1\nh_sum 3\nh_count 1\n`, { format: 'prometheus' }).diagnostics;
+    expect(d!.code).toBe('OM114');
+    expect([d!.span!.start.line, d!.span!.end.line]).toEqual([2, 4]);
+    expect(d!.help).toMatch(/Prometheus text 0\.0\.4/);
+  });
+});
+
+describe('Prometheus text timestamps: int64 milliseconds', () => {
+  const ok = ['9223372036854775807', '-9223372036854775808', '+9223372036854775807', '0009223372036854775807', '-0', '1700000000123'];
+  it.each(ok)('accepts %s', (ts) => {
+    expect(at(parse(`a 1 ${ts}\n`, { format: 'prometheus' }).diagnostics)).toEqual([]);
+  });
+  const bad = ['9223372036854775808', '-9223372036854775809', '10000000000000000000', '1'.repeat(1000), `-${'9'.repeat(400)}`];
+  it.each(bad)('reports %s as OM014 at its column', (ts) => {
+    const [d, ...rest] = parse(`a 1 ${ts}\nb 2\n`, { format: 'prometheus' }).diagnostics;
+    expect(rest).toEqual([]);
+    expect(at([d!])).toEqual(['OM014@1:5']);
+    expect(d!.span!.end.column).toBe(5 + ts.length);
+    expect(d!.message).toMatch(/int64/);
   });
 });
 

@@ -47,6 +47,10 @@ interface MetricState {
   firstIdentity: string | undefined;
   seen: Set<string> | undefined;
   point: HistogramPoint | undefined;
+  /** The metric's series key within its family (see seriesKey). */
+  key: string;
+  /** Prometheus text: the last `quantile` of this summary metric, for their order. */
+  lastQuantile: number | undefined;
 }
 
 /** A histogram / gaugehistogram MetricPoint being checked (OM 1.0 §Histogram). */
@@ -93,6 +97,14 @@ export class Assembler {
   /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
   private readonly claimedNames: Set<string>;
   private descriptorSpans: { keyword: string; span: Span }[] = [];
+  /**
+   * Prometheus text: the histogram points of the family by series key, checked when the family
+   * closes. expfmt merges a histogram's lines by label set wherever they stand in the family, so a
+   * point split by other series (OM123, only a warning there) is one point, not two halves.
+   */
+  private points: Map<string, HistogramPoint> | undefined;
+  /** Prometheus text: this block continues a family seen before (OM103, a warning there). */
+  private reopened = false;
   /** The suffix of the sample being placed, after its family's name (`_bucket`, `''`, …). */
   private suffix = '';
   /** The name of the last sample placed in the current family by name and suffix. */
@@ -174,7 +186,7 @@ export class Assembler {
     const metric = this.metric!;
     this.checkTimestamp(metric, record);
     if (this.om) this.checkSample(family, suffix, partLabel, record, metric);
-    else this.checkPrometheusSample(family, suffix, partLabel, record);
+    else this.checkPrometheusSample(family, suffix, partLabel, record, metric);
 
     if (metric.node !== undefined) {
       const ex = record.exemplar;
@@ -221,11 +233,14 @@ export class Assembler {
     const state = (this.metric ??= {} as MetricState);
     state.node = node;
     state.labels = labels;
+    state.key = key;
     state.timestamped = undefined;
     state.lastTimestamp = -Infinity;
     state.firstIdentity = undefined;
     state.seen = undefined;
-    state.point = undefined;
+    // Prometheus text: a histogram series split by others goes on with the point it began.
+    state.point = this.points?.get(key);
+    state.lastQuantile = undefined;
   }
 
   /**
@@ -288,12 +303,14 @@ export class Assembler {
 
   private openFamily(name: string, start: number, end: number): FamilyNode {
     this.closeFamily();
-    if (this.familyTypes.has(name)) {
+    const reopened = this.familyTypes.has(name);
+    if (reopened) {
       this.report('OM103', start, end, `family \`${name}\` appears again after other families`, {
         help: 'keep each family in one block: its metadata, then all its samples',
         severity: this.om ? 'error' : 'warning',
       });
     } else this.familyTypes.set(detach(name), 'unknown');
+    this.reopened = reopened;
     const family = new FamilyNode(name);
     this.family = family;
     this.placedName = undefined;
@@ -310,6 +327,13 @@ export class Assembler {
     this.closeMetric();
     this.metric = undefined;
     this.seenMetricKeys.clear();
+    if (this.points !== undefined) {
+      // Prometheus text: each histogram point once all its lines are in. A block that continues a
+      // family seen before (OM103) may hold only part of its points (its `_count` after the
+      // buckets, say), so it is not judged by itself.
+      if (!this.reopened) for (const point of this.points.values()) this.closePoint(point);
+      this.points = undefined;
+    }
     if (this.om) this.checkFamily(family);
     this.family = undefined;
     this.options.emit(family);
@@ -356,8 +380,9 @@ export class Assembler {
   }
 
   private closeMetric(): void {
+    // Prometheus text checks its points when the family closes (see `points`).
     const point = this.metric?.point;
-    if (point !== undefined) this.closePoint(point);
+    if (point !== undefined && this.om) this.closePoint(point);
   }
 
   private checkTimestamp(metric: MetricState, record: SampleRecord): void {
@@ -487,7 +512,9 @@ export class Assembler {
     metric: MetricState,
   ): void {
     let point = metric.point;
-    if (point === undefined || point.timestamp !== record.timestamp) {
+    // OpenMetrics: a MetricPoint per timestamp (OM 1.0 §Metric). Prometheus text has no such
+    // notion: a histogram's lines make one point, whatever timestamps they carry (expfmt).
+    if (point === undefined || (this.om && point.timestamp !== record.timestamp)) {
       if (point !== undefined) this.closePoint(point);
       point = {
         timestamp: record.timestamp,
@@ -506,25 +533,47 @@ export class Assembler {
         end: record.end,
       };
       metric.point = point;
+      if (!this.om) (this.points ??= new Map()).set(metric.key, point);
     }
     point.endLine = this.line;
     point.endLineStart = this.lineStart;
     point.end = record.end;
     if (suffix === '_bucket') {
       if (le === undefined) return;
-      const threshold = thresholdValue(le, 'openmetrics');
+      const threshold = thresholdValue(le, this.options.format);
       if (threshold === undefined) {
-        this.report('OM109', record.start, record.end, `\`le="${le}"\` is not a threshold`, {
-          help: 'write a number, or `+Inf` for the last bucket',
-        });
+        // Prometheus text: checkPrometheusSample has reported it already.
+        if (this.om) {
+          this.report('OM109', record.start, record.end, `\`le="${le}"\` is not a threshold`, {
+            help: 'write a number, or `+Inf` for the last bucket',
+          });
+        }
         return;
       }
+      // Prometheus text spells NaN as a number; expfmt drops a bucket whose `le` is NaN, so it
+      // takes no part in the order.
+      if (Number.isNaN(threshold)) return;
       if (threshold < 0) point.negativeBuckets = true;
+      // OM 1.0 §Histogram: thresholds increase. Prometheus text 0.0.4 (Histograms and summaries):
+      // "the buckets of a histogram … must appear in increasing numerical order" of `le`.
       if (point.lastLe !== undefined && threshold <= point.lastLe) {
-        this.report('OM115', record.start, record.end, `bucket \`le="${le}"\` is not above the previous bucket`);
+        this.report('OM115', record.start, record.end, `bucket \`le="${le}"\` is not above the previous bucket`, {
+          help: this.om
+            ? 'write the buckets once each, in increasing `le` order (OpenMetrics 1.0 §Histogram)'
+            : 'write the buckets once each, in increasing `le` order (Prometheus text 0.0.4, Histograms and summaries)',
+        });
       }
-      if (record.value < point.lastBucketValue) {
-        this.report('OM116', record.start, record.end, `bucket \`le="${le}"\` counts less than the bucket before it`);
+      // OM 1.0 §Histogram: buckets MUST be cumulative. Prometheus text 0.0.4 does not say it in
+      // its format text, but its buckets are cumulative counters all the same (Prometheus docs,
+      // Metric types: Histogram; client_model `Bucket.cumulative_count`), and Prometheus'
+      // histogram_quantile() has to "fix" non-monotonic buckets, so it is an error in both.
+      // The first bucket has none before it (a negative one is OM110's).
+      if (point.lastLe !== undefined && record.value < point.lastBucketValue) {
+        this.report('OM116', record.start, record.end, `bucket \`le="${le}"\` counts less than the bucket before it`, {
+          help: this.om
+            ? 'each bucket counts the events of the buckets below it too (OpenMetrics 1.0 §Histogram: buckets MUST be cumulative)'
+            : 'each bucket counts the events of the buckets below it too (Prometheus histograms are cumulative)',
+        });
       }
       const exemplar = record.exemplar;
       if (exemplar !== undefined && exemplar.value > threshold) {
@@ -541,11 +590,11 @@ export class Assembler {
   }
 
   private closePoint(point: HistogramPoint): void {
+    const om = this.om;
     const problem =
       point.lastLe !== Infinity ||
       (point.count !== undefined && point.count !== point.lastBucketValue) ||
-      ((point.hasSum || point.hasGsum) !== (point.count !== undefined)) ||
-      (point.negativeBuckets ? point.hasSum : point.negativeGsum);
+      (om && ((point.hasSum || point.hasGsum) !== (point.count !== undefined) || (point.negativeBuckets ? point.hasSum : point.negativeGsum)));
     if (!problem) return;
     const span = spanBetween(
       { line: point.startLine, start: point.startLineStart },
@@ -554,11 +603,26 @@ export class Assembler {
       point.end,
     );
     const name = this.family!.name;
+    // OM 1.0 §Histogram: one bucket with an +Inf threshold, counting every event (== Count).
+    // Prometheus text 0.0.4 (Histograms and summaries): "A histogram must have a bucket with
+    // {le="+Inf"}. Its value must be identical to the value of x_count." Both say it of every
+    // histogram, `_count` or not.
     if (point.lastLe !== Infinity) {
-      this.reportSpan('OM114', span, `histogram \`${name}\` has no \`le="+Inf"\` bucket`);
+      this.reportSpan('OM114', span, `histogram \`${name}\` has no \`le="+Inf"\` bucket`, {
+        help: om
+          ? 'end the buckets with `le="+Inf"`, counting every event (OpenMetrics 1.0 §Histogram)'
+          : 'end the buckets with `le="+Inf"`, counting every event (Prometheus text 0.0.4, Histograms and summaries: a histogram must have a bucket with `{le="+Inf"}`)',
+      });
     } else if (point.count !== undefined && point.count !== point.lastBucketValue) {
-      this.reportSpan('OM117', span, `count ${point.count} differs from the +Inf bucket ${point.lastBucketValue}`);
+      this.reportSpan('OM117', span, `count ${point.count} differs from the +Inf bucket ${point.lastBucketValue}`, {
+        help: om
+          ? 'the +Inf bucket and the count both count every event (OpenMetrics 1.0 §Histogram)'
+          : 'the +Inf bucket and `_count` both count every event (Prometheus text 0.0.4, Histograms and summaries: the +Inf bucket\'s value must be identical to `_count`)',
+      });
     }
+    // The rest is OpenMetrics only. Prometheus text 0.0.4 asks for no `_sum`/`_count` pair (a
+    // histogram of buckets alone is valid there), and says nothing of sums with negative buckets.
+    if (!om) return;
     if ((point.hasSum || point.hasGsum) && point.count === undefined) {
       this.reportSpan('OM118', span, `\`${name}\` has a sum but no count`);
     } else if (point.count !== undefined && !point.hasSum && !point.hasGsum) {
@@ -571,21 +635,57 @@ export class Assembler {
     }
   }
 
+  /**
+   * Prometheus text 0.0.4 (Prometheus exposition formats: Histograms and summaries), as expfmt and
+   * Prometheus read it. Each check is one that text or its readers require; nothing more:
+   * - `le` / `quantile` present and a Go float (expfmt: "expected float as value for 'le' label");
+   * - histogram buckets and `_count` not negative (expfmt: "negative bucket population" and
+   *   "negative count for histogram"); NaN and non-integer counts are read (a float histogram),
+   *   so they are not flagged, unlike OpenMetrics (OM110, OM111);
+   * - bucket order, cumulative buckets, the `+Inf` bucket and `_count` = `+Inf` (checkHistogramSample);
+   * - summary quantiles in increasing order ("the quantiles of a summary must appear in increasing
+   *   numerical order"), which OpenMetrics does not ask (OM 1.0 §Summary: any order);
+   * - not checked: `_sum` and `_count` as a pair (both optional), quantile range and negative
+   *   quantile values (no MUST in 0.0.4; lint's quantile-range covers the range), exemplars and
+   *   `_created` (they do not exist in 0.0.4), gauge histograms (no such type in 0.0.4).
+   */
   private checkPrometheusSample(
     family: FamilyNode,
     suffix: string,
     partLabel: string | undefined,
     record: SampleRecord,
+    metric: MetricState,
   ): void {
-    // expfmt rejects a bucket or quantile whose `le` / `quantile` is missing or not a float.
-    if (partLabel !== 'le' && partLabel !== 'quantile') return;
-    const part = record.labels.find((l) => l.name === partLabel)?.value;
-    if (part === undefined) {
-      this.report('OM108', record.start, record.end, `${family.type} sample \`${record.name}\` has no \`${partLabel}\` label`);
-    } else if (thresholdValue(part, 'prometheus') === undefined) {
-      this.report('OM109', record.start, record.end, `\`${partLabel}="${part}"\` is not a number`);
+    const type = family.type;
+    if (type !== 'histogram' && type !== 'summary') return;
+    let part: string | undefined;
+    if (partLabel === 'le' || partLabel === 'quantile') {
+      part = record.labels.find((l) => l.name === partLabel)?.value;
+      if (part === undefined) {
+        this.report('OM108', record.start, record.end, `${type} sample \`${record.name}\` has no \`${partLabel}\` label`);
+      } else if (thresholdValue(part, 'prometheus') === undefined) {
+        this.report('OM109', record.start, record.end, `\`${partLabel}="${part}"\` is not a number`);
+        part = undefined;
+      }
     }
-    void suffix;
+    if (type === 'histogram') {
+      if ((suffix === '_bucket' || suffix === '_count') && record.value < 0) {
+        this.report('OM110', record.start, record.end, `\`${record.name}\` is negative`, {
+          help: 'histogram buckets and counts count events, so they are never negative (Prometheus rejects them)',
+        });
+      }
+      this.checkHistogramSample(suffix, part, record, metric);
+    } else if (suffix === '' && part !== undefined) {
+      const q = thresholdValue(part, 'prometheus')!;
+      if (!Number.isNaN(q)) {
+        if (metric.lastQuantile !== undefined && q <= metric.lastQuantile) {
+          this.report('OM128', record.start, record.end, `quantile \`${part}\` is not above the previous quantile`, {
+            help: 'write the quantiles once each, in increasing order (Prometheus text 0.0.4, Histograms and summaries)',
+          });
+        }
+        metric.lastQuantile = q;
+      }
+    }
   }
 
   /** A problem on the line being read (`start`/`end` absolute offsets within it). */

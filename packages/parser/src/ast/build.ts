@@ -14,7 +14,7 @@ import type {
   TypeDescriptorCstChildren,
   UnitDescriptorCstChildren,
 } from '../grammar/cst.js';
-import { parseMilliseconds, parseRealNumber, parseValue } from '../number.js';
+import { parseMilliseconds, parseSeconds, parseValue, timestampOutOfRange } from '../number.js';
 import type { Label, MetricType } from './types.js';
 import {
   hasLabel,
@@ -141,14 +141,19 @@ class RecordBuilder {
     if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
     if (c.timestamp) {
       const token = c.timestamp[0]!;
-      timestamp = this.om ? parseRealNumber(token.image) : parseMilliseconds(token.image);
+      timestamp = this.om ? parseSeconds(token.image) : parseMilliseconds(token.image);
       if (timestamp === undefined) {
+        const shown = token.image.length > 40 ? `${token.image.slice(0, 20)}…` : token.image;
         this.reportToken(
           'OM014',
           token,
-          this.om
-            ? `\`${token.image}\` is not a timestamp (a real number of seconds)`
-            : `\`${token.image}\` is not a timestamp (integer milliseconds)`,
+          timestampOutOfRange(token.image, this.om ? 'openmetrics' : 'prometheus')
+            ? this.om
+              ? `timestamp \`${shown}\` is beyond the range of a 64-bit float`
+              : `timestamp \`${shown}\` is beyond the int64 range of milliseconds`
+            : this.om
+              ? `\`${token.image}\` is not a timestamp (a real number of seconds)`
+              : `\`${token.image}\` is not a timestamp (integer milliseconds)`,
         );
         ok = false;
       }
@@ -194,9 +199,10 @@ class RecordBuilder {
     if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
     if (c.timestamp) {
       const token = c.timestamp[0]!;
-      timestamp = parseRealNumber(token.image);
+      timestamp = parseSeconds(token.image);
       if (timestamp === undefined) {
-        this.reportToken('OM015', token, `exemplar timestamp \`${token.image}\` is not a real number`);
+        const range = timestampOutOfRange(token.image, 'openmetrics');
+        this.reportToken('OM015', token, `exemplar timestamp \`${token.image}\` is ${range ? 'beyond the range of a 64-bit float' : 'not a real number'}`);
         ok = false;
       }
     }

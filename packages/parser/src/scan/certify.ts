@@ -6,6 +6,7 @@
 // `carried` what the families before it mean for later checks. Only reaching the end certifies.
 // A property test holds validate(bytes) equal to validate(text) (test/certify.test.ts).
 import type { MetricType } from '../ast/types.js';
+import { fitsInt64 } from '../number.js';
 import { BACKSLASH, CLASSES, COMMA, CR, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, LF, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE, TAB } from './chars.js';
 
 /** What finished families leave for the checks of later ones (the assembler's cross-family state). */
@@ -173,6 +174,9 @@ export class Certifier {
   private hasGsum = false;
   private negativeBuckets = false;
   private negativeGsum = false;
+  /** Prometheus text: the metric's last `quantile`, for their order (OM128). */
+  private hasQuantile = false;
+  private lastQuantile = 0;
 
   // The line's labels, as read by readLabels().
   private lineA = new Int32Array(MAX_PAIRWISE);
@@ -490,14 +494,16 @@ export class Certifier {
       if (b[this.pos] !== HASH) {
         const tsStart = this.pos;
         const ts = this.readNumber(e, false);
-        if (ts === undefined) return false;
+        // Beyond a float64 (`1e400`): OM014 (number.ts parseSeconds).
+        if (ts === undefined || !Number.isFinite(ts)) return false;
         if (this.om) timestamp = ts;
         else {
-          // Prometheus text: integer milliseconds, `[+-]?[0-9]+` only.
+          // Prometheus text: integer milliseconds, `[+-]?[0-9]+` only, within int64 (number.ts parseMilliseconds).
           for (let k = tsStart; k < this.pos; k++) {
             const c = b[k]!;
             if (!((c >= 48 && c <= 57) || (k === tsStart && (c === 43 || c === 45)))) return false;
           }
+          if (this.pos - tsStart >= 19 && !fitsInt64((k) => b[k]!, tsStart, this.pos)) return false;
           timestamp = ts / 1000;
         }
         if (this.pos < e) {
@@ -518,7 +524,8 @@ export class Certifier {
         if (exemplarValue === undefined) return false;
         if (this.pos < e) {
           this.pos++;
-          if (this.readNumber(e, false) === undefined) return false;
+          const ts = this.readNumber(e, false);
+          if (ts === undefined || !Number.isFinite(ts)) return false;
         }
       }
     }
@@ -532,7 +539,7 @@ export class Certifier {
     if (!this.placeInMetric(timestamp)) return false;
     return this.om
       ? this.checkSample(type, suffix, value, timestamp, exemplarValue, exemplarBytes)
-      : this.checkPrometheusSample(partKind);
+      : this.checkPrometheusSample(type, suffix, partKind, value);
   }
 
   /**
@@ -741,6 +748,7 @@ export class Certifier {
       this.lastTimestamp = -Infinity;
       this.identityCount = 0;
       this.pointOpen = false;
+      this.hasQuantile = false;
     }
     // OM124 / OM125 (OpenMetrics only).
     const stamped = timestamp === undefined ? 1 : 2;
@@ -790,11 +798,17 @@ export class Certifier {
     return !this.pointOpen || this.closePoint();
   }
 
-  /** OM 1.0 §Histogram, §GaugeHistogram: what a finished point must have (OM114, OM117–OM119). */
+  /**
+   * OM 1.0 §Histogram, §GaugeHistogram: what a finished point must have (OM114, OM117–OM119);
+   * Prometheus text 0.0.4 (Histograms and summaries): OM114 and OM117 only. The assembler checks
+   * Prometheus text points when their family closes (a point split by other series is one
+   * point there); here a split (OM123) already stops, so a metric's end is its point's end.
+   */
   private closePoint(): boolean {
     this.pointOpen = false;
     if (!this.hasLe || this.lastLe !== Infinity) return false;
     if (this.hasCount && this.count !== this.lastBucketValue) return false;
+    if (!this.om) return true;
     if ((this.hasSum || this.hasGsum) !== this.hasCount) return false;
     return !(this.negativeBuckets ? this.hasSum : this.negativeGsum);
   }
@@ -882,7 +896,7 @@ export class Certifier {
       if (threshold === undefined) return false; // OM109
       if (threshold < 0) this.negativeBuckets = true;
       if (this.hasLe && threshold <= this.lastLe) return false; // OM115
-      if (value < this.lastBucketValue) return false; // OM116
+      if (this.hasLe && value < this.lastBucketValue) return false; // OM116
       if (exemplarValue !== undefined && exemplarValue > threshold) return false; // OM122
       this.hasLe = true;
       this.lastLe = threshold;
@@ -898,9 +912,25 @@ export class Certifier {
     return true;
   }
 
-  /** expfmt's check of `le` / `quantile`: present (checked before) and a number. */
-  private checkPrometheusSample(partKind: number): boolean {
-    return (partKind !== 1 && partKind !== 2) || this.threshold() !== undefined;
+  /**
+   * The checks of Assembler.checkPrometheusSample, as yes or no: `le` / `quantile` present (checked
+   * before) and a number; histogram buckets and counts not negative, the point's buckets
+   * (checkHistogramSample, one point per metric: Prometheus text has no timestamps per point);
+   * summary quantiles in increasing order.
+   */
+  private checkPrometheusSample(type: number, suffix: number, partKind: number, value: number): boolean {
+    if (type === HISTOGRAM) {
+      if ((suffix === BUCKET || suffix === COUNT) && value < 0) return false; // OM110
+      // A threshold spelled otherwise than checkHistogramSample reads it is the full reader's.
+      return this.checkHistogramSample(suffix, value, undefined, undefined);
+    }
+    if (partKind !== 2) return true;
+    const q = this.threshold();
+    if (q === undefined) return false; // OM109, or a spelling for the full reader
+    if (this.hasQuantile && q <= this.lastQuantile) return false; // OM128
+    this.hasQuantile = true;
+    this.lastQuantile = q;
+    return true;
   }
 
   /**

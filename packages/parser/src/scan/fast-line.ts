@@ -6,6 +6,7 @@
 // equal (test/fast-line.test.ts).
 import { hasLabel, TYPE_WORDS, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
 import type { Label, MetricType } from '../ast/types.js';
+import { fitsInt64 } from '../number.js';
 import { BACKSLASH, CLASSES, COMMA, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE } from './chars.js';
 
 const NO_LABELS: readonly Label[] = Object.freeze([]);
@@ -283,14 +284,16 @@ export function scanSample(
     if (text.charCodeAt(pos) !== HASH) {
       const tsStart = pos;
       const ts = readNumber(text, end, false);
-      if (ts !== ts) return undefined;
+      // Beyond a float64 (`1e400`): OM014, the grammar's (number.ts parseSeconds).
+      if (!Number.isFinite(ts)) return undefined;
       if (om) timestamp = ts;
       else {
-        // Prometheus text: integer milliseconds, `[+-]?[0-9]+` only.
+        // Prometheus text: integer milliseconds, `[+-]?[0-9]+` only, within int64 (number.ts parseMilliseconds).
         for (let k = tsStart; k < pos; k++) {
           const c = text.charCodeAt(k);
           if (!((c >= 48 && c <= 57) || (k === tsStart && (c === 43 || c === 45)))) return undefined;
         }
+        if (pos - tsStart >= 19 && !fitsInt64((k) => text.charCodeAt(k), tsStart, pos)) return undefined;
         timestamp = ts / 1000;
       }
       if (pos < end) {
@@ -333,7 +336,7 @@ function readExemplar(text: string, end: number, base: number): ExemplarRecord |
   if (pos < end) {
     pos++;
     const ts = readNumber(text, end, false);
-    if (ts !== ts) return undefined;
+    if (!Number.isFinite(ts)) return undefined;
     timestamp = ts;
   }
   return { labels: exemplarLabels, value, timestamp, start: base + start, end: base + end };
