@@ -15,6 +15,8 @@ export { declaredFormat, detectFormat, DETECT_WINDOW, formatFromContentType, for
 export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
 export { serialize, toJSON, type SerializeOptions } from './serialize.js';
-export { convert } from './convert.js';
+export { convert, convertText, type Conversion, type ConversionNote, type ConvertOptions, type ConvertTextOptions } from './convert.js';
+export { escapeName, escapingSchemes, isLegacyLabelName, isLegacyMetricName, unescapeName, type EscapingScheme, type NameKind } from './escaping.js';
+export { canonicalThreshold } from './canonical.js';
 export { thresholdValue } from './number.js';
 export { detach } from './detach.js';

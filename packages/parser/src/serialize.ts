@@ -1,14 +1,12 @@
 // Families back to text: OpenMetrics 1.0, Prometheus text 0.0.4, or a JSON form. Serializing a
 // parsed exposition and parsing the result gives an equal model.
 import type { Format, Label, MetricFamily, Sample } from './ast/types.js';
+import { isLegacyLabelName, isLegacyMetricName } from './escaping.js';
 import { formatValue } from './number.js';
 
 export interface SerializeOptions {
   format: Format;
 }
-
-const LEGACY_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /**
  * Renders families in a text format, as they are: sample names and types are not converted
@@ -18,7 +16,7 @@ export function serialize(families: readonly MetricFamily[], options: SerializeO
   const om = options.format === 'openmetrics';
   let out = '';
   for (const family of families) {
-    const name = quoteName(family.name, LEGACY_NAME);
+    const name = quoteName(family.name, isLegacyMetricName);
     if (family.typeDeclared) {
       const type = !om && family.type === 'unknown' ? 'untyped' : family.type;
       out += `# TYPE ${name} ${type}\n`;
@@ -38,11 +36,11 @@ export function descriptorLine(
   format: Format,
 ): string {
   const value = descriptor.keyword === 'HELP' ? escapeHelp(descriptor.value, format === 'openmetrics') : descriptor.value;
-  return `# ${descriptor.keyword} ${quoteName(descriptor.name, LEGACY_NAME)} ${value}`;
+  return `# ${descriptor.keyword} ${quoteName(descriptor.name, isLegacyMetricName)} ${value}`;
 }
 
 function sampleLine(sample: Sample, om: boolean): string {
-  const legacy = LEGACY_NAME.test(sample.name);
+  const legacy = isLegacyMetricName(sample.name);
   let line = legacy ? sample.name : '';
   const items: string[] = legacy ? [] : [`"${escapeLabelValue(sample.name)}"`];
   for (const label of sample.labels) items.push(labelPair(label));
@@ -61,11 +59,11 @@ function sampleLine(sample: Sample, om: boolean): string {
 
 /** `name="value"` as the text formats write a label (a name outside the legacy charset quoted). */
 export function labelPair(label: Label): string {
-  return `${quoteName(label.name, LEGACY_LABEL)}="${escapeLabelValue(label.value)}"`;
+  return `${quoteName(label.name, isLegacyLabelName)}="${escapeLabelValue(label.value)}"`;
 }
 
-function quoteName(name: string, legacy: RegExp): string {
-  return legacy.test(name) ? name : `"${escapeLabelValue(name)}"`;
+function quoteName(name: string, legacy: (name: string) => boolean): string {
+  return legacy(name) ? name : `"${escapeLabelValue(name)}"`;
 }
 
 function escapeLabelValue(value: string): string {

@@ -1,7 +1,7 @@
 // The serializer: OpenMetrics and Prometheus text renderings, escaping, quoted UTF-8 names,
 // special numbers, timestamps, `# EOF`, and the JSON form.
 import { describe, expect, it } from 'vitest';
-import { parse, serialize, toJSON, type Format } from '../src/index.js';
+import { convertText, parse, serialize, toJSON, type Format } from '../src/index.js';
 
 function roundTrip(text: string, format: Format): string {
   const result = parse(text, { format });
@@ -179,5 +179,164 @@ describe('toJSON', () => {
       },
     ]);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('convert', () => {
+  const om = (lines: string[]) => parse(`${lines.join('\n')}\n# EOF\n`, { format: 'openmetrics' });
+  const prom = (lines: string[]) => parse(`${lines.join('\n')}\n`, { format: 'prometheus' });
+  const written = (result: ReturnType<typeof parse>, to: Format, options: Parameters<typeof convertText>[3] = {}) => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return convertText(result.families, result.format, to, options);
+  };
+
+  it('refuses a gauge `x` beside a counter `x_total` going to OpenMetrics, naming both (no lossless renaming exists)', () => {
+    const c = written(
+      prom([
+        '# TYPE go_memstats_alloc_bytes gauge',
+        'go_memstats_alloc_bytes 3.1e+06',
+        '# TYPE go_memstats_alloc_bytes_total counter',
+        'go_memstats_alloc_bytes_total 1.2e+09',
+      ]),
+      'openmetrics',
+    );
+    expect(c.text).toBeUndefined();
+    expect(c.problems).toEqual([
+      {
+        kind: 'clash',
+        families: ['go_memstats_alloc_bytes', 'go_memstats_alloc_bytes_total'],
+        message: '`go_memstats_alloc_bytes` (gauge) and `go_memstats_alloc_bytes_total` (counter) are both named `go_memstats_alloc_bytes` in OpenMetrics 1.0',
+      },
+    ]);
+  });
+
+  it('refuses a family claiming another\'s sample name (a gauge `x_created` beside a counter `x`)', () => {
+    const c = written(prom(['# TYPE x_total counter', 'x_total 1', '# TYPE x_created gauge', 'x_created 1.7e9']), 'openmetrics');
+    expect(c.problems.map((p) => p.message)).toEqual(['`x_total` (counter) and `x_created` (gauge) both claim the sample name `x_created` in OpenMetrics 1.0']);
+  });
+
+  it('names a 0.0.4 counter without `_total` with it in OpenMetrics', () => {
+    expect(written(prom(['# TYPE jobs counter', 'jobs{q="a"} 3']), 'openmetrics').text).toBe('# TYPE jobs counter\njobs_total{q="a"} 3\n# EOF\n');
+  });
+
+  it('writes `le` and `quantile` canonically in OpenMetrics, and keeps them in 0.0.4', () => {
+    const input = prom([
+      '# TYPE h histogram',
+      'h_bucket{le="1"} 1',
+      'h_bucket{le="1e3"} 2',
+      'h_bucket{le="+inf"} 3',
+      'h_sum 4',
+      'h_count 3',
+      '# TYPE s summary',
+      's{quantile="0.50"} 1',
+      's{quantile="1"} 2',
+      's_sum 3',
+      's_count 2',
+    ]);
+    const text = written(input, 'openmetrics').text!;
+    expect(text).toContain('h_bucket{le="1.0"} 1\nh_bucket{le="1000.0"} 2\nh_bucket{le="+Inf"} 3\n');
+    expect(text).toContain('s{quantile="0.5"} 1\ns{quantile="1.0"} 2\n');
+    expect(written(input, 'prometheus').text).toContain('h_bucket{le="1"} 1\n');
+    // OpenMetrics' canonical values are read by 0.0.4 consumers as they are (client_python writes them).
+    expect(written(om(['# TYPE h histogram', 'h_bucket{le="1.0"} 1', 'h_bucket{le="+Inf"} 1']), 'prometheus').text).toBe(
+      '# TYPE h histogram\nh_bucket{le="1.0"} 1\nh_bucket{le="+Inf"} 1\n',
+    );
+  });
+
+  it('writes OpenMetrics-only parts to 0.0.4 as client_python does', () => {
+    const c = written(
+      om([
+        '# TYPE c counter',
+        '# HELP c Cs.',
+        'c_total{a="1"} 3 # {trace="t"} 1',
+        'c_created{a="1"} 1700000000',
+        '# TYPE g gaugehistogram',
+        'g_bucket{le="+Inf"} 2',
+        'g_gcount 2',
+        'g_gsum 5',
+        '# TYPE b info',
+        'b_info{v="1"} 1',
+        '# TYPE st stateset',
+        'st{st="on"} 1',
+        '# TYPE u unknown',
+        'u 1',
+      ]),
+      'prometheus',
+    );
+    expect(c.problems).toEqual([]);
+    expect(c.text).toBe(
+      [
+        '# TYPE c_total counter',
+        '# HELP c_total Cs.',
+        'c_total{a="1"} 3',
+        '# TYPE c_created gauge',
+        '# HELP c_created Cs.',
+        'c_created{a="1"} 1700000000',
+        '# TYPE g histogram',
+        'g_bucket{le="+Inf"} 2',
+        '# TYPE g_gcount gauge',
+        'g_gcount 2',
+        '# TYPE g_gsum gauge',
+        'g_gsum 5',
+        '# TYPE b_info gauge',
+        'b_info{v="1"} 1',
+        '# TYPE st gauge',
+        'st{st="on"} 1',
+        '# TYPE u untyped',
+        'u 1',
+        '',
+      ].join('\n'),
+    );
+    expect(c.dropped).toEqual([{ kind: 'dropped', families: ['c'], message: 'Prometheus text 0.0.4 has no exemplars: left out those of `c`' }]);
+  });
+
+  it('refuses a timestamp outside int64 milliseconds in 0.0.4, and reports rounded ones', () => {
+    expect(written(om(['a 1 1e300']), 'prometheus').problems.map((p) => p.message)).toEqual([
+      '`a`: timestamp `1e+300` (seconds) is outside the int64 milliseconds of Prometheus text 0.0.4',
+    ]);
+    const c = written(om(['a 1 1700000000.0004']), 'prometheus');
+    expect(c.text).toBe('a 1 1700000000000\n');
+    expect(c.dropped.map((d) => d.message)).toEqual(['Prometheus text 0.0.4 timestamps are integer milliseconds: rounded those of `a`']);
+  });
+
+  describe('names outside the legacy character set', () => {
+    const utf8 = () => om(['# TYPE "my.metric" counter', '{"my.metric_total","http.status"="200"} 3 # {"trace.id"="x"} 1']);
+
+    it('are refused without an escaping scheme, in both formats', () => {
+      for (const to of ['openmetrics', 'prometheus'] as const) {
+        const c = written(utf8(), to);
+        expect(c.text).toBeUndefined();
+        expect(c.problems).toMatchObject([{ kind: 'escaping', families: ['my.metric'] }]);
+      }
+      expect(written(om(['# TYPE a gauge', 'a{"b.c"="1"} 1']), 'prometheus').problems.map((p) => p.message)).toEqual([
+        '`a`: label name `b.c` is outside the legacy character set of Prometheus text 0.0.4',
+      ]);
+    });
+
+    it('are escaped by the scheme chosen, suffixes kept as they are', () => {
+      expect(written(utf8(), 'prometheus', { escaping: 'underscores' }).text).toBe('# TYPE my_metric_total counter\nmy_metric_total{http_status="200"} 3\n');
+      expect(written(utf8(), 'prometheus', { escaping: 'dots' }).text).toBe('# TYPE my_dot_metric_total counter\nmy_dot_metric_total{http_dot_status="200"} 3\n');
+      expect(written(utf8(), 'openmetrics', { escaping: 'values' }).text).toBe(
+        '# TYPE U__my_2e_metric counter\nU__my_2e_metric_total{U__http_2e_status="200"} 3 # {U__trace_2e_id="x"} 1\n# EOF\n',
+      );
+      expect(written(utf8(), 'prometheus', { escaping: 'allow-utf-8' }).text).toBe('# TYPE "my.metric_total" counter\n{"my.metric_total","http.status"="200"} 3\n');
+    });
+
+    it('refuse names that escaping makes equal', () => {
+      const c = written(om(['# TYPE "a.b" gauge', '{"a.b"} 1', '# TYPE a_b gauge', 'a_b 2', '# TYPE c gauge', 'c{"x.y"="1",x_y="2"} 3']), 'prometheus', {
+        escaping: 'underscores',
+      });
+      expect(c.problems.map((p) => p.message)).toEqual([
+        '`c`: labels `x.y` and `x_y` are both `x_y` when escaped',
+        '`a.b` (gauge) and `a_b` (gauge) are both named `a_b` in Prometheus text 0.0.4',
+      ]);
+    });
+  });
+
+  it('refuses what the written text would fail on otherwise, by family (a 0.0.4 quantile of 50)', () => {
+    const c = written(prom(['# TYPE lat summary', 'lat{quantile="50"} 1', 'lat_sum 1', 'lat_count 1']), 'openmetrics');
+    expect(c.text).toBeUndefined();
+    expect(c.problems).toMatchObject([{ kind: 'invalid', families: ['lat'] }]);
+    expect(c.problems[0]!.message).toMatch(/^`lat`: .*\(OM109 in the written OpenMetrics 1\.0\)$/);
   });
 });

@@ -1,17 +1,18 @@
 // om parse: convert and canonicalise one exposition.
 import { Command, Option } from '@commander-js/extra-typings';
-import { convert, parse, serialize, toJSON, type Format } from '@omkit/parser';
+import { convertText, escapingSchemes, parse, toJSON, type ConversionNote, type EscapingScheme, type Format } from '@omkit/parser';
 import { formatConcise } from '@omkit/lint';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { readAllInputs } from '../inputs.js';
+import { formatHints, readAllInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
 
 interface ParseFlags extends ScrapeFlags {
   to?: Format | 'json';
+  escaping?: EscapingScheme;
   formatIn: 'auto' | Format;
   output?: string;
 }
@@ -21,6 +22,11 @@ export function parseCommand(ctx: Context): Command<any, any, any> {
     .description('parse one exposition and print it canonically, converted, or as JSON')
     .argument('<input>', 'a file (gzip ok), - for stdin, or an http(s) URL')
     .addOption(new Option('-t, --to <format>', 'output format (default: the input\'s format)').choices(['openmetrics', 'prometheus', 'json'] as const))
+    .addOption(
+      new Option('--escaping <scheme>', 'write names outside the legacy character set escaped (UTF-8 names guide), or quoted with allow-utf-8').choices(
+        escapingSchemes,
+      ),
+    )
     .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
     .option('-o, --output <file>', 'write to a file instead of stdout');
   addScrapeFlags(cmd, { job: false }); // one input, not a job's N targets
@@ -34,9 +40,28 @@ Examples:
   $ om fetch http://127.0.0.1:9100/metrics | om parse - --to json
 
 Converting renames what the formats name differently (OpenMetrics counter \`x\` is Prometheus
-\`x_total\`) and drops what the target cannot say (\`_created\`, exemplars and units in 0.0.4).
-Syntax and conformance errors are printed on stderr (concise) and make the exit code 1; what
-could be parsed is still printed. Exit 2: the input could not be read.`,
+\`x_total\`). To 0.0.4, OpenMetrics-only parts are written as client_python does: \`_created\`
+(and \`_gsum\`/\`_gcount\`) samples become gauge families \`x_created\`, info \`x\` is gauge
+\`x_info\`, stateset is gauge, gaugehistogram is histogram; exemplars and units are left out
+(said on stderr) and timestamps become milliseconds. OpenMetrics output writes \`le\`/\`quantile\`
+canonically (\`1.0\`, \`+Inf\`).
+
+om never renames or drops a family silently. It refuses (exit 2, one line per problem on
+stderr, nothing on stdout) when the output would not be valid in the target format:
+  - families that end up with one name or clash on sample names (a gauge \`x\` beside a
+    counter \`x_total\`: both are \`x\` in OpenMetrics), as no lossless renaming exists;
+  - names outside the legacy character set \`[a-zA-Z_:][a-zA-Z0-9_:]*\` (labels: no \`:\`),
+    which neither OpenMetrics 1.0 nor 0.0.4 has, unless --escaping says how to write them:
+      underscores  each other character becomes \`_\` (\`my.metric\` → \`my_metric\`)
+      dots         \`.\` → \`_dot_\`, \`_\` → \`__\` (\`my.metric\` → \`my_dot_metric\`)
+      values       \`U__\` + code points (\`my.metric\` → \`U__my_2e_metric\`), reversible
+      allow-utf-8  keep them quoted (\`{"my.metric"}\`), for Prometheus 3 consumers only
+    A legal name is never changed; suffixes (\`_total\`, \`_bucket\`) are kept as they are;
+  - anything else om's parser would reject in the written text (a timestamp outside 0.0.4's
+    int64 milliseconds, a quantile outside [0, 1] in OpenMetrics, …).
+Syntax and conformance errors of the input are printed on stderr (concise) and make the exit
+code 1; what could be parsed is still printed. Exit 2: the input could not be read, or the
+conversion was refused.`,
   );
   return cmd.action(async (input, opts) => {
     ctx.exitCode = await runParse(ctx.io, input, opts as ParseFlags, ctx.debug);
@@ -46,15 +71,39 @@ could be parsed is still printed. Exit 2: the input could not be read.`,
 async function runParse(io: Io, target: string, flags: ParseFlags, debug?: (line: string) => void): Promise<number> {
   if (flags.prometheusConfig !== undefined) throw new UsageError('om parse reads one input; --prometheus-config is not supported here');
   const [input] = await readAllInputs(io, [target], { flags, scrape: scrapeOptions(flags, io, debug) });
-  const result = parse(input!.text, { format: flags.formatIn, ...(input!.contentType ? { contentType: input!.contentType } : {}) });
+  const result = parse(input!.bytes, formatHints(input!, flags.formatIn));
   const to = flags.to ?? result.format;
-  const out =
-    to === 'json'
-      ? `${JSON.stringify(toJSON(result.families), null, 2)}\n`
-      : serialize(convert(result.families, result.format, to), { format: to });
+  const diagnostics = result.diagnostics.map((d) => ({ ...d, source: input!.source }));
+  const invalid = diagnostics.some((d) => d.severity === 'error');
+  let out: string;
+  if (to === 'json') out = `${JSON.stringify(toJSON(result.families), null, 2)}\n`;
+  else {
+    // Input with errors is printed as far as it could be parsed; valid input is converted to valid
+    // output or not at all.
+    const conversion = convertText(result.families, result.format, to, { check: !invalid, ...(flags.escaping ? { escaping: flags.escaping } : {}) });
+    if (conversion.text === undefined) {
+      if (diagnostics.length) io.stderr.write(formatConcise([{ source: input!.source, diagnostics }], { color: io.stderr.color }));
+      io.stderr.write(refusal(conversion.problems, to));
+      return 2;
+    }
+    for (const note of conversion.dropped) io.stderr.write(`om: ${note.message}\n`);
+    out = conversion.text;
+  }
   if (flags.output !== undefined) await writeFile(resolve(io.cwd, flags.output), out, 'utf8');
   else io.stdout.write(out);
-  const diagnostics = result.diagnostics.map((d) => ({ ...d, source: input!.source }));
   if (diagnostics.length) io.stderr.write(formatConcise([{ source: input!.source, diagnostics }], { color: io.stderr.color }));
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return invalid ? 1 : 0;
+}
+
+const TARGET: Record<Format, string> = { openmetrics: 'OpenMetrics', prometheus: 'Prometheus text 0.0.4' };
+
+/** Why the conversion was refused: a heading, one line per problem, the way out. */
+function refusal(problems: readonly ConversionNote[], to: Format): string {
+  let text = `om: cannot write valid ${TARGET[to]}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}, nothing written\n`;
+  for (const p of problems) text += `  ${p.message}\n`;
+  if (problems.some((p) => p.kind === 'escaping'))
+    text += `om: choose how to write such names with --escaping underscores|dots|values (or allow-utf-8 to keep them quoted)\n`;
+  if (problems.some((p) => p.kind === 'clash'))
+    text += `om: no lossless renaming exists for clashing families: remove one of each pair from the input\n`;
+  return text;
 }

@@ -1,0 +1,106 @@
+// The converter's contract, as a property: for every valid input (the valid OpenMetrics
+// conformance cases, generated expositions in both formats) and each target format, the converted
+// text parses without error in that format and om's lint (default config) finds no error in it —
+// or the conversion is refused, naming the families and why. And `om parse --to …` keeps it on a
+// real exporter's scrape.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convertText, escapingSchemes, parse, serialize, type EscapingScheme, type Format, type MetricFamily } from '@omkit/parser';
+import { lint } from '@omkit/lint';
+import { casesDir, exposition } from '../../../packages/parser/test/support/arbitraries.js';
+import { run, tempDir } from './helpers.js';
+
+const formats: Format[] = ['openmetrics', 'prometheus'];
+
+/** Converts valid `text` (read as `from`) to `to`; checks the contract; returns what happened. */
+function check(text: string, from: Format, to: Format, escaping?: EscapingScheme): 'written' | 'refused' {
+  const input = parse(text, { format: from });
+  expect(input.diagnostics.filter((d) => d.severity === 'error'), 'the input is valid').toEqual([]);
+  const c = convertText(input.families, from, to, escaping === undefined ? {} : { escaping });
+  if (c.text === undefined) {
+    expect(c.problems.length).toBeGreaterThan(0);
+    for (const p of c.problems) {
+      expect(p.families.length).toBeGreaterThan(0);
+      expect(p.message).toMatch(/^`/);
+    }
+    return 'refused';
+  }
+  expect(c.problems).toEqual([]);
+  const output = parse(c.text, { format: to });
+  expect(output.format).toBe(to);
+  const errors = lint(output, { text: c.text }).filter((d) => d.severity === 'error');
+  expect(errors.map((d) => `${d.span?.start.line}: ${d.code} ${d.message}`), c.text).toEqual([]);
+  return 'written';
+}
+
+const validCases = readdirSync(casesDir)
+  .sort()
+  .flatMap((name) => {
+    const spec = JSON.parse(readFileSync(join(casesDir, name, 'test.json'), 'utf8')) as { file: string; shouldParse: boolean };
+    return spec.shouldParse ? [[name, readFileSync(join(casesDir, name, spec.file), 'utf8')] as const] : [];
+  });
+
+describe('the valid OpenMetrics conformance cases', () => {
+  it('are 44', () => expect(validCases).toHaveLength(44));
+
+  it.each(validCases)('%s: converts validly to both formats, or is refused', (name, text) => {
+    const outcomes = formats.map((to) => check(text, 'openmetrics', to));
+    // Only one case cannot be converted: a timestamp of 1.2e+19 s is far outside 0.0.4's int64 ms.
+    expect(outcomes).toEqual(name === 'timestamps' ? ['written', 'refused'] : ['written', 'written']);
+  });
+});
+
+describe('generated valid expositions', () => {
+  for (const from of formats)
+    for (const to of formats)
+      it(`${from} → ${to}: converted text parses and lints without error, or is refused`, () => {
+        let written = 0;
+        fc.assert(
+          fc.property(exposition(from), fc.option(fc.constantFrom(...escapingSchemes), { nil: undefined }), (spec, escaping) => {
+            const text = serialize(spec as unknown as MetricFamily[], { format: from });
+            if (check(text, from, to, escaping) === 'written') written++;
+          }),
+          { numRuns: 150 },
+        );
+        // The property is not met by refusing everything.
+        expect(written).toBeGreaterThan(30);
+      });
+});
+
+describe('om parse --to on a real exporter\'s scrape', () => {
+  const fixture = fileURLToPath(new URL('../../../packages/lint/test/fixtures/node-exporter.prom', import.meta.url));
+  const scrape = readFileSync(fixture, 'utf8');
+
+  it('refuses OpenMetrics for node_exporter, naming the clashing go_memstats families', async () => {
+    const r = await run(['parse', fixture, '--to', 'openmetrics']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      '`go_memstats_alloc_bytes` (gauge) and `go_memstats_alloc_bytes_total` (counter) are both named `go_memstats_alloc_bytes` in OpenMetrics 1.0',
+    );
+  });
+
+  it('writes Prometheus text, and OpenMetrics once the clash is removed, that om lints without error', async () => {
+    const { dir, cleanup } = tempDir({
+      'node.prom': scrape,
+      'no-clash.prom': scrape.replace(/^(# (HELP|TYPE) )?go_memstats_alloc_bytes_total\b.*\n/gm, ''),
+    });
+    try {
+      for (const [file, to, out] of [
+        ['node.prom', 'prometheus', 'out.prom'],
+        ['no-clash.prom', 'openmetrics', 'out.om'],
+      ] as const) {
+        const converted = await run(['parse', file, '--to', to, '-o', out], { cwd: dir });
+        expect(converted).toMatchObject({ exitCode: 0, stderr: '' });
+        const linted = await run(['lint', out, '--format-in', to], { cwd: dir });
+        expect(linted.stdout).not.toMatch(/\berror\b/);
+        expect(linted.exitCode).toBe(0);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});
