@@ -1,4 +1,11 @@
+import type { ParseResult } from '@omkit/parser';
 import { defineRule } from '../rule.js';
+
+/**
+ * Parser codes that find a series' own buckets broken (no `+Inf` bucket, thresholds out of order or
+ * repeated): that series' layout is the parser's error to report, not a layout choice.
+ */
+const PARSER_CODES = new Set(['OM114', 'OM115']);
 
 function layout(samples: readonly { name: string; labels: readonly { name: string; value: string }[] }[], family: string): string[] {
   const out: string[] = [];
@@ -27,11 +34,19 @@ export default defineRule({
   messages: { differentBuckets: 'Histogram `{{name}}` has series with different bucket thresholds' },
   help: { differentBuckets: 'Use one bucket layout for every series of a histogram so that they can be aggregated' },
   create(ctx) {
+    // The lines the parser reported, per result (a lint session walks several parts).
+    let broken: Set<number> | undefined;
+    let brokenFor: ParseResult | undefined;
     return {
       MetricFamily(family) {
         if (family.type !== 'histogram' && family.type !== 'gaugehistogram') return;
+        if (brokenFor !== ctx.result) {
+          brokenFor = ctx.result;
+          broken = new Set(ctx.result.diagnostics.filter((d) => PARSER_CODES.has(d.code) && d.span).map((d) => d.span!.start.line));
+        }
         let first: string | undefined;
         for (const m of family.metrics) {
+          if (broken!.size > 0 && m.samples.some((s) => broken!.has(s.span.start.line))) continue;
           const les = layout(m.samples, family.name).join(',');
           if (first === undefined) first = les;
           else if (les !== first) {

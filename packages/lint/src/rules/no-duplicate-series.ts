@@ -1,8 +1,12 @@
 import type { Label, Metric, ParseResult, Sample } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
-/** Parser codes that already cover a repeated series at a sample. */
-const PARSER_CODES = new Set(['OM126', 'OM123']);
+/**
+ * Parser codes that already cover a repeated series at a sample: a repeated bucket is a bucket not
+ * above the one before it (OM115), a repeated Prometheus text quantile one not above the one
+ * before it (OM128).
+ */
+const PARSER_CODES = new Set(['OM126', 'OM123', 'OM115', 'OM128']);
 
 function hashString(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);

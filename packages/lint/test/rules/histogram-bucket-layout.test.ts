@@ -16,6 +16,22 @@ ruleTester(rule, {
       rpc_seconds_sum{m="b"} 0.3
       # EOF
     `,
+    {
+      name: 'a series without its +Inf bucket is the parser\'s OM114, not a layout (Prometheus text)',
+      parseErrors: true,
+      format: 'prometheus',
+      code: dedent`
+        # TYPE rpc_seconds histogram
+        # HELP rpc_seconds Latency.
+        rpc_seconds_bucket{m="a",le="1"} 1
+        rpc_seconds_bucket{m="a",le="+Inf"} 2
+        rpc_seconds_bucket{m="b",le="1"} 1
+        rpc_seconds_count{m="b"} 1
+        rpc_seconds_bucket{m="c",le="1"} 1
+        rpc_seconds_bucket{m="c",le="1"} 1
+        rpc_seconds_bucket{m="c",le="+Inf"} 1
+      `,
+    },
   ],
   invalid: [
     {

@@ -21,6 +21,29 @@ ruleTester(rule, {
         # EOF
       `,
     },
+    {
+      name: 'a repeated bucket is the parser\'s OM115, not reported twice',
+      parseErrors: true,
+      format: 'prometheus',
+      code: dedent`
+        # TYPE rpc_seconds histogram
+        # HELP rpc_seconds Latency.
+        rpc_seconds_bucket{le="1"} 1
+        rpc_seconds_bucket{le="1"} 1
+        rpc_seconds_bucket{le="+Inf"} 1
+      `,
+    },
+    {
+      name: 'a repeated Prometheus text quantile is the parser\'s OM128, not reported twice',
+      parseErrors: true,
+      format: 'prometheus',
+      code: dedent`
+        # TYPE rpc_seconds summary
+        # HELP rpc_seconds Latency.
+        rpc_seconds{quantile="0.5"} 1
+        rpc_seconds{quantile="0.5"} 1
+      `,
+    },
   ],
   invalid: [
     {
