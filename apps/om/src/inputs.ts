@@ -1,12 +1,17 @@
 // Inputs of every command: a file (gzip read transparently), `-` for stdin, an http(s) URL
-// scraped with @omkit/fetch, or every static target of a prometheus.yml job.
+// scraped with @omkit/fetch, or every static target of a prometheus.yml job. Every input reaches
+// the parser as the bytes it arrived in (so invalid UTF-8 is reported, OM020), with the evidence of
+// its format (`formatHints`: the flag, the Content-Type, the file name). Directories and quoted
+// globs are expanded here too (`expandTarget`).
+import { constants as bufferConstants } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ScrapeFact, ScrapeOptions, ScrapeResult } from '@omkit/fetch';
 import { ConfigError, FetchError } from '@omkit/fetch/light';
+import type { FormatHints, FormatOption } from '@omkit/parser';
 import { InputError, UsageError } from './errors.js';
 import { parsePositiveInt } from './units.js';
 import type { Io } from './io.js';
@@ -24,7 +29,14 @@ export interface Input {
   source: string;
   /** Absolute path, for files. */
   path?: string;
-  text: string;
+  /** The exposition as it arrived (gunzipped): what the parser reads. */
+  bytes: Uint8Array;
+  /**
+   * The text, decoded from `bytes` when first read, as the parser decodes them (U+FFFD where they
+   * are not UTF-8, a byte order mark kept), so the offsets of diagnostics fit it. For code frames,
+   * fixes and the body checks of rules; parse the bytes.
+   */
+  readonly text: string;
   /** From the HTTP response, for URLs. */
   contentType?: string;
   facts?: ScrapeFact[];
@@ -55,13 +67,36 @@ const GUNZIP_LIMIT = 1024 ** 3;
 
 export const isUrl = (target: string): boolean => /^https?:\/\//i.test(target);
 
+/** `scheme://…` of any scheme: om reads only http and https (an `ftp://` target is no file name). */
+const hasScheme = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+
+/** The evidence of an input's format besides its text: `--format-in`, the Content-Type, the file name. */
+export function formatHints(input: { path?: string; contentType?: string }, format: FormatOption): FormatHints {
+  return { format, ...(input.contentType !== undefined ? { contentType: input.contentType } : {}), ...(input.path !== undefined ? { fileName: input.path } : {}) };
+}
+
+/** Decodes bytes as the parser does: not fatal (U+FFFD), a BOM kept (it is reported, and counts in columns). */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/** An input whose `text` is decoded from its bytes when first read (or given, when already known). */
+function makeInput(fields: Omit<Input, 'text'>, known?: string): Input {
+  let text = known;
+  return Object.defineProperty({ ...fields } as Input, 'text', {
+    enumerable: true,
+    get: () => (text ??= decodeText(fields.bytes)),
+  });
+}
+
 /** Prints a path relative to cwd (never absolute unless it lies on another root). */
 export function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
   return rel === '' ? '.' : rel.startsWith(sep) || /^[a-z]:/i.test(rel) ? abs : rel.split(sep).join('/');
 }
 
-function decode(buf: Buffer, source: string): string {
+/** The bytes of a whole input: gunzipped when gzip, and no larger than one string can hold. */
+function whole(buf: Buffer, source: string): Buffer {
   if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
     try {
       buf = gunzipSync(buf, { maxOutputLength: GUNZIP_LIMIT });
@@ -69,13 +104,11 @@ function decode(buf: Buffer, source: string): string {
       throw new InputError(`${source}: cannot decompress gzip data: ${(cause as Error).message}`, { cause });
     }
   }
-  try {
-    return buf.toString('utf8');
-  } catch (cause) {
-    // ERR_STRING_TOO_LONG: a JS string holds at most ~512 MiB.
-    if ((cause as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw cause;
-    throw new InputError(`${source}: too large to hold in memory (${buf.length} bytes); \`om lint\` streams inputs this large, this command cannot`, { cause });
+  // A JS string holds at most ~512 MiB: the text of a larger input cannot be held.
+  if (buf.length > bufferConstants.MAX_STRING_LENGTH) {
+    throw new InputError(`${source}: too large to hold in memory (${buf.length} bytes); \`om lint\` streams inputs this large, this command cannot`);
   }
+  return buf;
 }
 
 async function readFileInput(io: Io, target: string): Promise<Input> {
@@ -89,23 +122,26 @@ async function readFileInput(io: Io, target: string): Promise<Input> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
     throw new InputError(`cannot read ${source}: ${why}`, { cause });
   }
-  return { kind: 'file', source, path, text: decode(buf, source) };
+  return makeInput({ kind: 'file', source, path, bytes: whole(buf, source) });
 }
 
-export function urlInput(result: ScrapeResult): Input {
-  return {
+export function urlInput(result: ScrapeResult, text?: string): Input {
+  return makeInput({
     kind: 'url',
     source: result.requestedUrl,
-    text: result.body,
+    // The body's bytes as received (an older @omkit/fetch gives the text only).
+    bytes: result.bodyBytes ?? Buffer.from(result.body, 'utf8'),
     ...(result.contentType ? { contentType: result.contentType } : {}),
     facts: result.facts,
     scrape: result,
-  };
+  }, text);
 }
 
 export interface ReadOptions {
   flags: ScrapeFlags;
   scrape: ScrapeOptions;
+  /** Expand directories and glob patterns into the files they hold (`expandTarget`); `openInputs` always does. */
+  expand?: boolean;
 }
 
 /**
@@ -119,15 +155,19 @@ export async function readInputs(io: Io, targets: readonly string[], options: Re
   const progress = new Progress(io);
   let n = 0;
   const total = targets.length;
-  for (const target of targets) {
-    if (total > 3) progress.update(`reading ${++n}/${total} ${target}`);
-    try {
-      if (target === '-') out.push({ ok: true, input: { kind: 'stdin', source: '-', text: decode(await io.readStdin(), '-') } });
-      else if (isUrl(target)) out.push({ ok: true, input: urlInput(await (await network()).scrape(target, options.scrape)) });
-      else out.push({ ok: true, input: await readFileInput(io, target) });
-    } catch (error) {
-      if (!(error instanceof InputError || error instanceof FetchError)) throw error;
-      out.push({ ok: false, source: target, error });
+  for (const given of targets) {
+    for (const target of options.expand ? await expandOrFail(io, given) : [given]) {
+      if (total > 3) progress.update(`reading ${++n}/${total} ${displayTarget(target)}`);
+      try {
+        if (typeof target !== 'string') throw target.error;
+        if (target === '-') out.push({ ok: true, input: makeInput({ kind: 'stdin', source: '-', bytes: whole(await io.readStdin(), '-') }) });
+        else if (isUrl(target)) out.push({ ok: true, input: urlInput(await (await network()).scrape(target, options.scrape)) });
+        else if (hasScheme(target)) throw unsupportedScheme(target);
+        else out.push({ ok: true, input: await readFileInput(io, target) });
+      } catch (error) {
+        if (!(error instanceof InputError || error instanceof FetchError)) throw error;
+        out.push({ ok: false, source: displayTarget(target), error });
+      }
     }
   }
   if (flags.prometheusConfig !== undefined) {
@@ -266,7 +306,7 @@ async function openFile(io: Io, target: string, streamAbove: number): Promise<Op
     await it.return?.();
   };
   const got = await peek(it, streamAbove);
-  if ('whole' in got) return { ok: true, input: { kind: 'file', source, path, text: got.whole.toString('utf8') } };
+  if ('whole' in got) return { ok: true, input: makeInput({ kind: 'file', source, path, bytes: got.whole }) };
   return { ok: true, streamed: { kind: 'file', source, path, chunks: got.stream, cancel } };
 }
 
@@ -278,7 +318,7 @@ async function openStdin(io: Io, streamAbove: number): Promise<Opened> {
       })();
   const it = await gunzipIfNeeded(bytes, '-');
   const got = await peek(it, streamAbove);
-  if ('whole' in got) return { ok: true, input: { kind: 'stdin', source: '-', text: got.whole.toString('utf8') } };
+  if ('whole' in got) return { ok: true, input: makeInput({ kind: 'stdin', source: '-', bytes: got.whole }) };
   return { ok: true, streamed: { kind: 'stdin', source: '-', chunks: got.stream, cancel: async () => void (await it.return?.()) } };
 }
 
@@ -291,9 +331,11 @@ async function openUrl(target: string, options: ScrapeOptions, streamAbove: numb
   const contentType = stream.contentType ? { contentType: stream.contentType } : {};
   if ('whole' in got) {
     const summary = await stream.summary();
-    const { text, echoed } = redactEchoedSecrets(stream, got.whole.toString('utf8'));
+    const { text, echoed } = redactEchoedSecrets(stream, decodeText(got.whole));
     if (echoed) summary.facts.push({ kind: 'secret-echoed', where: 'body' });
-    return { ok: true, input: urlInput({ ...info, body: text, ...summary }) };
+    // A secret the server echoed is redacted in the bytes too: they are re-encoded from the text.
+    const bytes = echoed ? Buffer.from(text, 'utf8') : got.whole;
+    return { ok: true, input: urlInput({ ...info, body: text, bodyBytes: bytes, ...summary }, text) };
   }
   return {
     ok: true,
@@ -340,19 +382,23 @@ export async function* openInputs(io: Io, targets: readonly string[], options: O
   let n = 0;
   const total = targets.length;
   try {
-    for (const target of targets) {
-      if (total > 3) progress.update(`reading ${++n}/${total} ${target}`);
-      let opened: Opened;
-      try {
-        if (target === '-') opened = await openStdin(io, streamAbove);
-        else if (isUrl(target)) opened = await openUrl(target, options.scrape, streamAbove);
-        else opened = await openFile(io, target, streamAbove);
-      } catch (error) {
-        if (!(error instanceof InputError || error instanceof FetchError)) throw error;
-        opened = { ok: false, source: target, error };
+    for (const given of targets) {
+      for (const target of await expandOrFail(io, given)) {
+        if (total > 3) progress.update(`reading ${++n}/${total} ${displayTarget(target)}`);
+        let opened: Opened;
+        try {
+          if (typeof target !== 'string') throw target.error;
+          if (target === '-') opened = await openStdin(io, streamAbove);
+          else if (isUrl(target)) opened = await openUrl(target, options.scrape, streamAbove);
+          else if (hasScheme(target)) throw unsupportedScheme(target);
+          else opened = await openFile(io, target, streamAbove);
+        } catch (error) {
+          if (!(error instanceof InputError || error instanceof FetchError)) throw error;
+          opened = { ok: false, source: displayTarget(target), error };
+        }
+        progress.done();
+        yield opened;
       }
-      progress.done();
-      yield opened;
     }
     if (flags.prometheusConfig !== undefined) {
       const job = await readInputs(io, [], options);
@@ -361,4 +407,141 @@ export async function* openInputs(io: Io, targets: readonly string[], options: O
   } finally {
     progress.done();
   }
+}
+
+function unsupportedScheme(target: string): InputError {
+  const scheme = /^[^:]*/.exec(target)![0].toLowerCase();
+  return new InputError(`cannot read ${target}: unsupported URL scheme \`${scheme}:\` (om reads http and https URLs, files and -)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directories and globs
+
+/**
+ * The extensions of the exposition files a directory is searched for (each also with `.gz`).
+ * `.prom` is read as Prometheus text and `.om` as OpenMetrics (their extension is evidence of the
+ * format); `.txt` and `.metrics` are decided by their text.
+ */
+export const EXPOSITION_EXTENSIONS = ['.prom', '.om', '.txt', '.metrics'] as const;
+
+const isExposition = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  const base = lower.endsWith('.gz') ? lower.slice(0, -3) : lower;
+  return EXPOSITION_EXTENSIONS.some((ext) => base.endsWith(ext) && base.length > ext.length);
+};
+
+/** A target that expanded to nothing, or could not be expanded: reported as that target's failure. */
+interface Failed {
+  source: string;
+  error: InputError;
+}
+
+const displayTarget = (target: string | Failed): string => (typeof target === 'string' ? target : target.source);
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * What one command-line target stands for, in order: `-`, a URL or a file as given; for a
+ * directory, the exposition files under it (recursively, sorted; names starting with `.` skipped);
+ * for a quoted glob (`'fixtures/**\/*.prom'`: `*`, `?`, `[…]`, `{a,b}`, `**` for any directories) that
+ * names no existing file, the files it matches, sorted. A directory or pattern that yields nothing
+ * is one failure.
+ */
+export async function expandTarget(io: Io, target: string): Promise<(string | Failed)[]> {
+  if (target === '-' || hasScheme(target)) return [target];
+  const path = resolve(io.cwd, target);
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const files = (await walk(path, (rel) => isExposition(rel))).map((rel) => join(path, rel));
+    if (files.length > 0) return sortedTargets(io, files);
+    const shown = displayPath(io.cwd, path);
+    return [{ source: shown, error: new InputError(`no exposition files in ${shown}/ (om looks for ${EXPOSITION_EXTENSIONS.join(', ')} and each with .gz)`) }];
+  }
+  if (info !== undefined || !GLOB_CHARS.test(target)) return [target];
+  const files = await glob(io.cwd, target);
+  if (files.length > 0) return sortedTargets(io, files);
+  return [{ source: target, error: new InputError(`no files match ${target}`) }];
+}
+
+async function expandOrFail(io: Io, target: string): Promise<(string | Failed)[]> {
+  try {
+    return await expandTarget(io, target);
+  } catch (cause) {
+    return [{ source: target, error: new InputError(`cannot read ${target}: ${(cause as Error).message}`, { cause }) }];
+  }
+}
+
+/** Absolute paths as targets relative to cwd (as reports print them), sorted by that name. */
+function sortedTargets(io: Io, files: string[]): string[] {
+  return files
+    .map((file) => displayPath(io.cwd, file))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The files under `dir` (paths relative to it, `/`-separated) that `keep` accepts; dot names skipped, symlinked directories not followed. */
+async function walk(dir: string, keep: (rel: string) => boolean, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = prefix + entry.name;
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) isFile = (await stat(join(dir, entry.name)).catch(() => undefined))?.isFile() ?? false;
+    if (entry.isDirectory()) out.push(...(await walk(join(dir, entry.name), keep, `${rel}/`)));
+    else if (isFile && keep(rel)) out.push(rel);
+  }
+  return out;
+}
+
+/** The files a glob pattern matches, as absolute paths; relative patterns are relative to cwd. */
+async function glob(cwd: string, pattern: string): Promise<string[]> {
+  const normal = pattern.split(sep).join('/');
+  const segments = normal.split('/');
+  // The segments before the first one with a glob character name the directory to search.
+  let fixed = 0;
+  while (fixed < segments.length - 1 && !GLOB_CHARS.test(segments[fixed]!)) fixed++;
+  const base = fixed === 0 ? (isAbsolute(normal) ? '/' : cwd) : resolve(cwd, segments.slice(0, fixed).join('/') || '/');
+  const matcher = globRegExp(segments.slice(fixed));
+  const info = await stat(base).catch(() => undefined);
+  if (!info?.isDirectory()) return [];
+  return (await walk(base, (rel) => matcher.test(rel))).map((rel) => join(base, rel));
+}
+
+/** A RegExp for `/`-separated relative paths from glob segments: `**` any directories, `*` `?` `[…]` `{a,b}` within a name. */
+export function globRegExp(segments: readonly string[]): RegExp {
+  let source = '';
+  segments.forEach((segment, i) => {
+    const last = i === segments.length - 1;
+    if (segment === '**') source += last ? '.*' : '(?:[^/]+/)*';
+    else source += segmentSource(segment) + (last ? '' : '/');
+  });
+  return new RegExp(`^${source}$`);
+}
+
+function segmentSource(segment: string): string {
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = segment.indexOf(']', i + 2);
+      if (close === -1) {
+        out += '\\[';
+        continue;
+      }
+      let body = segment.slice(i + 1, close);
+      if (body.startsWith('!')) body = `^${body.slice(1)}`;
+      out += `[${body.replace(/\\/g, '\\\\')}]`;
+      i = close;
+    } else if (c === '{') {
+      braces++;
+      out += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      out += ')';
+    } else if (c === ',' && braces > 0) out += '|';
+    else out += c.replace(/[.+^$()|\\/{}\]]/g, '\\$&');
+  }
+  return out + ')'.repeat(braces);
 }

@@ -100,7 +100,10 @@ export interface ScrapeResponseInfo {
 }
 
 export interface ScrapeResult extends ScrapeResponseInfo {
+  /** The decoded body as text (U+FFFD where it is not UTF-8; echoed secrets redacted). */
   body: string;
+  /** The same body as bytes, as received (re-encoded from `body` when a secret was echoed). */
+  bodyBytes: Uint8Array;
   /** Decoded body size in bytes. */
   bytes: number;
   /** Bytes on the wire when the body was gzip-compressed. */

@@ -514,9 +514,11 @@ export async function scrape(target: ScrapeTarget | string, options: ScrapeOptio
   for await (const chunk of stream.body) chunks.push(chunk);
   const summary = await stream.summary();
   const { body: _body, summary: _summary, cancel: _cancel, facts: _facts, ...info } = stream;
-  const { text, echoed } = redactEchoedSecrets(stream, Buffer.concat(chunks).toString('utf8'));
+  const raw = Buffer.concat(chunks);
+  const { text, echoed } = redactEchoedSecrets(stream, raw.toString('utf8'));
   if (echoed) summary.facts.push({ kind: 'secret-echoed', where: 'body' });
-  return { ...info, body: text, ...summary };
+  // The bytes as received, for parsers that report invalid UTF-8; re-encoded from the redacted text when a secret was echoed.
+  return { ...info, body: text, bodyBytes: echoed ? Buffer.from(text, 'utf8') : raw, ...summary };
 }
 
 /**

@@ -5,7 +5,7 @@ import { parse, serialize } from '@omkit/parser';
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { isUrl, readAllInputs, type Input } from '../inputs.js';
+import { formatHints, isUrl, readAllInputs, type Input } from '../inputs.js';
 import type { Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
@@ -124,9 +124,9 @@ async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlag
   } else {
     const missingGolden = flags.writeGolden && !isUrl(a) && a !== '-' && !(await exists(resolve(io.cwd, a)));
     [after] = await readAllInputs(io, [b], read);
-    before = missingGolden ? { kind: 'file', source: a, path: resolve(io.cwd, a), text: '' } : (await readAllInputs(io, [a], read))[0]!;
+    before = missingGolden ? { kind: 'file', source: a, path: resolve(io.cwd, a), bytes: new Uint8Array(0), text: '' } : (await readAllInputs(io, [a], read))[0]!;
   }
-  const parseInput = (i: Input) => parse(i.text, { format: flags.formatIn, ...(i.contentType ? { contentType: i.contentType } : {}) });
+  const parseInput = (i: Input) => parse(i.bytes, formatHints(i, flags.formatIn));
   const pa = parseInput(before!);
   const pb = parseInput(after!);
   for (const [input, result] of [[before!, pa], [after!, pb]] as const) {

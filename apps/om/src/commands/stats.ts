@@ -1,7 +1,7 @@
 // om stats: series, samples and label cardinality of expositions.
 import { Command, Option } from '@commander-js/extra-typings';
 import { parse } from '@omkit/parser';
-import { readInputs } from '../inputs.js';
+import { formatHints, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
@@ -67,7 +67,7 @@ function text(s: Stats, top: number, io: Io): string {
 async function runStats(io: Io, targets: string[], flags: StatsFlags, debug?: (line: string) => void): Promise<number> {
   const top = parsePositiveInt('--top', flags.top);
   // As `om lint`: an input that cannot be read is one line on stderr and exit 2; the others are reported.
-  const outcomes = await readInputs(io, targets, { flags, scrape: scrapeOptions(flags, io, debug) });
+  const outcomes = await readInputs(io, targets, { flags, scrape: scrapeOptions(flags, io, debug), expand: true });
   const all: Stats[] = [];
   for (const outcome of outcomes) {
     if (!outcome.ok) {
@@ -75,7 +75,7 @@ async function runStats(io: Io, targets: string[], flags: StatsFlags, debug?: (l
       continue;
     }
     const i = outcome.input;
-    all.push(computeStats(i.source, i.text, parse(i.text, { format: flags.formatIn, ...(i.contentType ? { contentType: i.contentType } : {}) })));
+    all.push(computeStats(i.source, i.text, parse(i.bytes, formatHints(i, flags.formatIn))));
   }
   if (all.length === 0) return 2; // every input failed: the error lines are the whole output
   if (flags.format === 'json') io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
