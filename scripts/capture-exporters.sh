@@ -130,13 +130,15 @@ fi
 
 if want pushgateway; then
   port=$(free_port)
-  start pushgateway prometheus-pushgateway --web.listen-address="127.0.0.1:$port"
+  # Debian's build persists to /var/lib/prometheus/pushgateway.data unless told otherwise.
+  start pushgateway prometheus-pushgateway --web.listen-address="127.0.0.1:$port" \
+    --persistence.file="$tmp/pushgateway.data"
   wait_up "http://127.0.0.1:$port/-/ready"
   # One pushed group, as a batch job would push it: the gateway then exposes it with `job`/`instance`.
   printf '# TYPE backup_last_success_timestamp_seconds gauge\nbackup_last_success_timestamp_seconds 1.7e+09\n' |
     curl -fsS --data-binary @- "http://127.0.0.1:$port/metrics/job/backup/instance/db1"
   capture pushgateway "http://127.0.0.1:$port/metrics" prometheus-pushgateway \
-    'prometheus-pushgateway --web.listen-address=127.0.0.1:PORT; one group pushed to /metrics/job/backup/instance/db1'
+    'prometheus-pushgateway --web.listen-address=127.0.0.1:PORT --persistence.file=<tmp>; one group pushed to /metrics/job/backup/instance/db1'
   stop_last
 fi
 
@@ -282,7 +284,8 @@ bound to 127.0.0.1 on a free port (state in a temporary directory, nothing reach
 Bodies are stored as received: nothing is stripped or rewritten. Values (memory, uptimes, host
 facts such as `node_uname_info`) are those of the capturing machine at that moment; the snapshot
 in `test/__snapshots__/exporters/` is of om's findings on these exact bytes, so a regeneration
-changes the snapshot only where the findings change. client_golang's default collectors
+changes the snapshot only where the findings change; `REVIEW.md` says, rule by rule, why each
+finding is right. client_golang's default collectors
 (`go_*`, `process_*`, `promhttp_*`) come with every Go exporter; client_python's with
 `client-python`.
 
