@@ -30,6 +30,7 @@ export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}):
   const compareUnits = a.format === 'openmetrics' && b.format === 'openmetrics';
   const crossFormat = a.format !== b.format;
   const pairs = matchFamilies(groupFamilies(a, ctx, crossFormat), groupFamilies(b, ctx, crossFormat), crossFormat ? b.format : undefined);
+  if (crossFormat) adoptSampleFamilies(pairs, a.format === 'prometheus' ? 1 : 2);
   for (const [name, x, y] of pairs) {
     if (x === undefined) oneSided('family-added', name, y!, ctx);
     else if (y === undefined) oneSided('family-removed', name, x, ctx);
@@ -133,6 +134,39 @@ function matchFamilies(
   for (const [name, y] of unmatchedAfter) pairs.push([name, undefined, y]);
   return pairs;
 }
+
+/**
+ * Samples OpenMetrics writes inside a family that Prometheus text can only write as families of
+ * their own: the converters (om's, client_python's) write a counter's, histogram's or summary's
+ * `x_created` as a gauge `x_created`, and a gauge histogram's `x_gsum` / `x_gcount` as gauges. So
+ * between two formats, a 0.0.4 gauge or untyped family so named, unmatched, whose owner `x` is
+ * paired with an OpenMetrics family of such a type, joins that family's 0.0.4 side: its series
+ * are compared with the owner's, under the owner's name. `side` is the index of the 0.0.4 side
+ * in each pair (1: `a`, 2: `b`).
+ */
+function adoptSampleFamilies(pairs: [string, Parts | undefined, Parts | undefined][], side: 1 | 2): void {
+  const other = side === 1 ? 2 : 1;
+  const paired = new Map<string, [string, Parts | undefined, Parts | undefined]>();
+  for (const pair of pairs) if (pair[1] !== undefined && pair[2] !== undefined) paired.set(pair[0], pair);
+  for (let i = 0; i < pairs.length; i++) {
+    const [name, ...sides] = pairs[i]!;
+    const own = sides[side - 1];
+    if (own === undefined || sides[other - 1] !== undefined) continue;
+    if (own[0]!.type !== 'gauge' && own[0]!.type !== 'unknown') continue;
+    const suffix = SAMPLE_FAMILIES.find(([s]) => name.endsWith(s) && name.length > s.length);
+    if (suffix === undefined) continue;
+    const owner = paired.get(name.slice(0, -suffix[0].length));
+    if (owner === undefined || !(suffix[1] as readonly MetricType[]).includes(owner[other]![0]!.type)) continue;
+    owner[side]!.push(...own);
+    pairs.splice(i--, 1);
+  }
+}
+
+const SAMPLE_FAMILIES = [
+  ['_created', ['counter', 'histogram', 'summary']],
+  ['_gsum', ['gaugehistogram']],
+  ['_gcount', ['gaugehistogram']],
+] as const;
 
 /** The key of `x`'s twin among the candidates, if any (see matchFamilies); info twins only between formats. */
 function twinOf(name: string, x: MetricFamily, candidates: Map<string, Parts>, crossFormat: boolean): string | undefined {

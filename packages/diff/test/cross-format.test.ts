@@ -101,6 +101,74 @@ describe('diff across formats', () => {
     ]);
   });
 
+  it('compares a `_created` written as a 0.0.4 gauge family with the OpenMetrics family that owns it', () => {
+    const o = om`
+      # TYPE jobs counter
+      jobs_total{queue="q"} 5
+      jobs_created{queue="q"} 1700000000
+      # TYPE latency histogram
+      latency_bucket{le="+Inf"} 2
+      latency_count 2
+      latency_sum 0.5
+      latency_created 1700000000
+      # TYPE created_things_created gauge
+      created_things_created 1
+      # EOF
+    `;
+    // As `om parse --to prometheus` and client_python write it.
+    const p = prom`
+      # TYPE jobs_total counter
+      jobs_total{queue="q"} 5
+      # TYPE jobs_created gauge
+      jobs_created{queue="q"} 1700000000
+      # TYPE latency histogram
+      latency_bucket{le="+Inf"} 2
+      latency_count 2
+      latency_sum 0.5
+      # TYPE latency_created gauge
+      latency_created 1700000000
+      # TYPE created_things_created gauge
+      created_things_created 1
+    `;
+    expect(o.diagnostics).toEqual([]);
+    expect(p.diagnostics).toEqual([]);
+    expect(diff(o, p)).toEqual([]);
+    expect(diff(p, o)).toEqual([]);
+    const moved = prom`
+      # TYPE jobs_total counter
+      jobs_total{queue="q"} 5
+      # TYPE jobs_created gauge
+      jobs_created{queue="q"} 1700000060
+      # TYPE latency histogram
+      latency_bucket{le="+Inf"} 2
+      latency_count 2
+      latency_sum 0.5
+      # TYPE created_things_created gauge
+      created_things_created 1
+    `;
+    expect(diff(o, moved).map((c) => [c.kind, c.family, 'series' in c ? c.series : undefined])).toEqual([
+      ['value-changed', 'jobs', 'jobs_created{queue="q"}'],
+      ['cardinality-changed', 'latency', undefined],
+      ['series-removed', 'latency', 'latency_created'],
+    ]);
+  });
+
+  it('keeps a 0.0.4 gauge `x_created` a family of its own between two Prometheus documents', () => {
+    const a = prom`
+      # TYPE jobs_total counter
+      jobs_total 5
+      # TYPE jobs_created gauge
+      jobs_created 1700000000
+    `;
+    const b = prom`
+      # TYPE jobs_total counter
+      jobs_total 5
+      # TYPE jobs_created gauge
+      jobs_created 1700000060
+    `;
+    expect(diff(a, b).map((c) => [c.kind, c.family])).toEqual([['value-changed', 'jobs_created']]);
+  });
+
   it('keeps the written names between two Prometheus documents', () => {
     const a = prom`
       # TYPE http_requests_total counter
