@@ -442,7 +442,7 @@ const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
  * What one command-line target stands for, in order: `-`, a URL or a file as given; for a
- * directory, the exposition files under it (recursively, sorted; names starting with `.` skipped);
+ * directory, the exposition files under it (recursively, sorted; `.*` and `node_modules` skipped);
  * for a quoted glob (`'fixtures/**\/*.prom'`: `*`, `?`, `[…]`, `{a,b}`, `**` for any directories) that
  * names no existing file, the files it matches, sorted. A directory or pattern that yields nothing
  * is one failure.
@@ -478,11 +478,14 @@ function sortedTargets(io: Io, files: string[]): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The files under `dir` (paths relative to it, `/`-separated) that `keep` accepts; dot names skipped, symlinked directories not followed. */
+/**
+ * The files under `dir` (paths relative to it, `/`-separated) that `keep` accepts. Names starting
+ * with `.` and `node_modules` are skipped (as eslint does), symlinked directories not followed.
+ */
 async function walk(dir: string, keep: (rel: string) => boolean, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const rel = prefix + entry.name;
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) isFile = (await stat(join(dir, entry.name)).catch(() => undefined))?.isFile() ?? false;

@@ -20,6 +20,7 @@ beforeAll(() => {
     'metrics/sub/e.txt': gauge('app_e'),
     'metrics/README.md': '# not an exposition\n',
     'metrics/.cache/hidden.prom': 'this is not looked at\n',
+    'metrics/node_modules/dep/x.prom': 'nor is this\n',
     'empty/notes.md': 'nothing here\n',
     'broken/x.prom': '# TYPE x gauge\nx{ 1\n',
   });

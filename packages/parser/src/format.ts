@@ -32,7 +32,7 @@ export interface FormatHints {
   fileName?: string;
 }
 
-/** How much of the text auto-detection reads, in UTF-16 code units. */
+/** How much of the text auto-detection reads, in UTF-16 code units (64 Ki). */
 export const DETECT_WINDOW = 65536;
 
 const OPENMETRICS_MARKERS =
