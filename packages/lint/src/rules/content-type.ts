@@ -47,7 +47,9 @@ export default defineRule({
             severity: fails ? 'error' : 'warning',
           });
         }
-        // A recognised Content-Type that does not match the body (needs the text).
+        // A recognised Content-Type that does not match the body (needs the text). The body is read
+        // by the parser's own detection from the text (@omkit/parser detectFormat: without `# EOF`, a
+        // body within the detection window is Prometheus text), so there is one reading of a body.
         if (ctx.text === undefined || headerFacts.length > 0) return;
         const negotiated = factsOf(ctx.scrape, 'format-negotiation').find((f) => f.received === 'prometheus');
         if (negotiated && detectFormat(ctx.text) === 'openmetrics') {

@@ -16,6 +16,9 @@ ruleTester(rule, {
     { name: 'no facts', code: OM_TEXT },
     { name: 'OpenMetrics as OpenMetrics', code: OM_TEXT, scrape: [] },
     { name: 'Prometheus text as text/plain', code: PROM_TEXT, scrape: [textPlain] },
+    // Without `# EOF` a body is not OpenMetrics, whatever its markers: the parser reads it as Prometheus text too.
+    { name: 'text/plain over a counter `_total` body without `# EOF`', code: '# TYPE shop_orders counter\nshop_orders_total 1\n', format: 'prometheus', scrape: [textPlain] },
+    { name: 'text/plain over a body with `# UNIT` and no `# EOF`', code: OM_WITH_UNIT, format: 'prometheus', scrape: [textPlain] },
     { name: 'missing-eof on an OpenMetrics-looking body is no mismatch', code: OM_TEXT.replace('# EOF\n', '# EOF\n\n'), scrape: [{ kind: 'missing-eof', tail: '# EOF\n\n' }], parseErrors: true },
   ],
   invalid: [
