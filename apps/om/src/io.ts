@@ -3,6 +3,8 @@ import { styleText } from 'node:util';
 
 export interface Writer {
   write(text: string): void;
+  /** Writes bytes as they are (`om fetch` passes a body on unchanged, invalid UTF-8 included); `write` when absent. */
+  writeBytes?(bytes: Uint8Array): void;
   /** Whether the stream is a terminal. */
   readonly isTTY: boolean;
   /** Whether to emit ANSI colours on this stream (TTY, NO_COLOR, FORCE_COLOR). */
@@ -75,6 +77,7 @@ function nodeWriter(stream: NodeJS.WriteStream): Writer {
   stream.on('error', (error) => onWriteError(error));
   return {
     write: (text: string) => void stream.write(text),
+    writeBytes: (bytes: Uint8Array) => void stream.write(bytes),
     isTTY,
     color: wantsColor(process.env, isTTY, hasColors),
   };

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, run, tempDir } from './helpers.js';
+import { main } from '../src/main.js';
+import { EXAMPLES, fakeIo, run, tempDir } from './helpers.js';
 
 const sample = readFileSync(join(EXAMPLES, 'sample.prom'), 'utf8');
 const TOKEN = 's3cr3t-t0ken-value';
@@ -20,6 +21,7 @@ let tokenRequests = 0;
 let omServer: Server;
 let omBase: string;
 const OM_BODY = '# TYPE up gauge\nup 1\n# EOF\n';
+const LATIN1 = Buffer.from('# TYPE g gauge\ng{v="a\x80b"} 1\n', 'latin1');
 
 function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
   seen.push({
@@ -55,6 +57,10 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
     case '/notype':
       res.writeHead(200);
       return res.end('up 1\n');
+    case '/latin1':
+      // Not UTF-8: om fetch passes the bytes on as they are, so `om lint` can report them (OM020).
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      return res.end(LATIN1);
     case '/octet':
       // What `python3 -m http.server` sends for a .prom file.
       return send(200, 'up 1\n', 'application/octet-stream');
@@ -220,6 +226,18 @@ describe('om fetch', () => {
     }
   });
 
+  it('passes the body on as the bytes that arrived (invalid UTF-8 included), to stdout and to -o', async () => {
+    const { io } = fakeIo({ cwd });
+    const got: Uint8Array[] = [];
+    const stdout = { ...io.stdout, writeBytes: (b: Uint8Array) => void got.push(b) };
+    expect(await main(['fetch', `${base}/latin1`], { ...io, stdout })).toBe(0);
+    expect(Buffer.concat(got)).toEqual(LATIN1);
+    expect((await run(['fetch', '-o', 'latin1.prom', `${base}/latin1`], { cwd })).exitCode).toBe(0);
+    expect(readFileSync(join(cwd, 'latin1.prom'))).toEqual(LATIN1);
+    const linted = await run(['lint', '--format', 'json', 'latin1.prom'], { cwd });
+    expect(linted.stdout).toContain('OM020');
+  });
+
   it('refuses PrometheusProto: om reads only the text formats', async () => {
     for (const argv of [
       ['fetch', '--scrape-protocols', 'PrometheusProto'],
@@ -306,7 +324,7 @@ describe('om stats / parse URL', () => {
   it('stats of a scrape', async () => {
     const r = await run(['stats', '--format', 'json', `${base}/metrics`], { cwd });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ families: 9, series: 15, samples: 22 });
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ families: 9, series: 22, samples: 22 }) // a series: one sample name with one label set (README, om stats);
   });
 
   it('parse of a scrape', async () => {

@@ -4,7 +4,7 @@ import type { ScrapeFact, ScrapeResult } from '@omkit/fetch';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { displayPath, isUrl, readInputs } from '../inputs.js';
+import { decodeText, displayPath, isUrl, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
@@ -110,7 +110,8 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
   const outcomes = await readInputs(io, url === undefined ? [] : [url], { flags, scrape: scrapeOptions(flags, io, debug) });
   const err = io.stderr;
   let failed = false;
-  const bodies: string[] = [];
+  // Bodies as the bytes that arrived: om fetch passes them on unchanged (invalid UTF-8 included).
+  const bodies: Uint8Array[] = [];
   const written = new Set<string>();
   for (const outcome of outcomes) {
     if (!outcome.ok) {
@@ -138,8 +139,9 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
       failed = true;
       continue;
     }
+    const bytes = outcome.input.bytes;
     if (output.kind !== 'dir') {
-      bodies.push(r.body);
+      bodies.push(bytes);
       continue;
     }
     // Two targets with the same name (a job listing one address twice) get -2, -3, … suffixes.
@@ -148,11 +150,15 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
     written.add(name);
     await mkdir(output.path, { recursive: true });
     const file = join(output.path, name);
-    await writeFile(file, r.body, 'utf8');
+    await writeFile(file, bytes);
     err.write(`om: wrote ${displayPath(io.cwd, file)} (${r.requestedUrl})\n`);
   }
+  const all = Buffer.concat(bodies);
   if (output.kind === 'file') {
-    if (bodies.length > 0 || !failed) await writeFile(output.path, bodies.join(''), 'utf8');
-  } else if (output.kind === 'stdout') io.stdout.write(bodies.join(''));
+    if (bodies.length > 0 || !failed) await writeFile(output.path, all);
+  } else if (output.kind === 'stdout' && all.length > 0) {
+    if (io.stdout.writeBytes) io.stdout.writeBytes(all);
+    else io.stdout.write(decodeText(all));
+  }
   return failed ? 1 : 0;
 }
