@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ScrapeFact, ScrapeOptions, ScrapeResult } from '@omkit/fetch';
 import { ConfigError, FetchError } from '@omkit/fetch/light';
-import type { FormatHints, FormatOption } from '@omkit/parser';
+import { parse, type FormatHints, type FormatOption, type ParseResult } from '@omkit/parser';
 import { InputError, UsageError } from './errors.js';
 import { parsePositiveInt } from './units.js';
 import type { Io } from './io.js';
@@ -73,6 +73,17 @@ const hasScheme = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(t
 /** The evidence of an input's format besides its text: `--format-in`, the Content-Type, the file name. */
 export function formatHints(input: { path?: string; contentType?: string }, format: FormatOption): FormatHints {
   return { format, ...(input.contentType !== undefined ? { contentType: input.contentType } : {}), ...(input.path !== undefined ? { fileName: input.path } : {}) };
+}
+
+/**
+ * Parses an input as the bytes it arrived in, with the evidence of its format. The same result as
+ * `parse(input.bytes, …)`, without decoding twice: bytes whose text has no U+FFFD were UTF-8, and
+ * the text the report needs anyway is parsed; otherwise the bytes are, for the OM020s.
+ */
+export function parseInput(input: Input, format: FormatOption): ParseResult {
+  const hints = formatHints(input, format);
+  const text = input.text;
+  return text.includes('\uFFFD') ? parse(input.bytes, hints) : parse(text, hints);
 }
 
 /** Decodes bytes as the parser does: not fatal (U+FFFD), a BOM kept (it is reported, and counts in columns). */

@@ -1,11 +1,11 @@
 // om diff: two inputs (or one URL scraped twice) → @omkit/diff → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
 import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, type ChangeKind, type DiffOptions, type Relabel } from '@omkit/diff';
-import { parse, serialize } from '@omkit/parser';
+import { serialize } from '@omkit/parser';
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatHints, isUrl, readAllInputs, type Input } from '../inputs.js';
+import { isUrl, parseInput, readAllInputs, type Input } from '../inputs.js';
 import type { Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
@@ -126,9 +126,8 @@ async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlag
     [after] = await readAllInputs(io, [b], read);
     before = missingGolden ? { kind: 'file', source: a, path: resolve(io.cwd, a), bytes: new Uint8Array(0), text: '' } : (await readAllInputs(io, [a], read))[0]!;
   }
-  const parseInput = (i: Input) => parse(i.bytes, formatHints(i, flags.formatIn));
-  const pa = parseInput(before!);
-  const pb = parseInput(after!);
+  const pa = parseInput(before!, flags.formatIn);
+  const pb = parseInput(after!, flags.formatIn);
   for (const [input, result] of [[before!, pa], [after!, pb]] as const) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors) io.stderr.write(`om: warning: ${input.source} has ${errors} parse error${errors === 1 ? '' : 's'} (see om lint); comparing what could be parsed\n`);

@@ -1,6 +1,6 @@
 // om lint: inputs → parse → lint → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
-import { detach, parse, parseStream, type Diagnostic, type Severity } from '@omkit/parser';
+import { detach, parseStream, type Diagnostic, type Severity } from '@omkit/parser';
 import {
   createBaseline,
   findRule,
@@ -32,7 +32,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { catalog, isParserCode } from '../catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import { FetchError } from '@omkit/fetch/light';
-import { displayPath, formatHints, openInputs, type StreamedInput } from '../inputs.js';
+import { displayPath, formatHints, openInputs, parseInput, type StreamedInput } from '../inputs.js';
 import type { Io } from '../io.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parsePositiveInt } from '../units.js';
@@ -188,7 +188,7 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
     }
     const { input } = outcome;
     // The parser reads the bytes (invalid UTF-8 is OM020); the text, decoded after, is for spans and fixes.
-    const parsed = parse(input.bytes, formatHints(input, flags.formatIn));
+    const parsed = parseInput(input, flags.formatIn);
     const diagnostics = lint(parsed, {
       config,
       source: input.source,

@@ -1,11 +1,11 @@
 // om parse: convert and canonicalise one exposition.
 import { Command, Option } from '@commander-js/extra-typings';
-import { convertText, escapingSchemes, parse, toJSON, type ConversionNote, type EscapingScheme, type Format } from '@omkit/parser';
+import { convertText, escapingSchemes, toJSON, type ConversionNote, type EscapingScheme, type Format } from '@omkit/parser';
 import { formatConcise } from '@omkit/lint';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatHints, readAllInputs } from '../inputs.js';
+import { parseInput, readAllInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
@@ -71,7 +71,7 @@ conversion was refused.`,
 async function runParse(io: Io, target: string, flags: ParseFlags, debug?: (line: string) => void): Promise<number> {
   if (flags.prometheusConfig !== undefined) throw new UsageError('om parse reads one input; --prometheus-config is not supported here');
   const [input] = await readAllInputs(io, [target], { flags, scrape: scrapeOptions(flags, io, debug) });
-  const result = parse(input!.bytes, formatHints(input!, flags.formatIn));
+  const result = parseInput(input!, flags.formatIn);
   const to = flags.to ?? result.format;
   const diagnostics = result.diagnostics.map((d) => ({ ...d, source: input!.source }));
   const invalid = diagnostics.some((d) => d.severity === 'error');

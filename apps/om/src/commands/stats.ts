@@ -1,7 +1,6 @@
 // om stats: series, samples and label cardinality of expositions.
 import { Command, Option } from '@commander-js/extra-typings';
-import { parse } from '@omkit/parser';
-import { formatHints, readInputs } from '../inputs.js';
+import { parseInput, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../main.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
@@ -75,7 +74,7 @@ async function runStats(io: Io, targets: string[], flags: StatsFlags, debug?: (l
       continue;
     }
     const i = outcome.input;
-    all.push(computeStats(i.source, i.text, parse(i.bytes, formatHints(i, flags.formatIn))));
+    all.push(computeStats(i.source, i.text, parseInput(i, flags.formatIn)));
   }
   if (all.length === 0) return 2; // every input failed: the error lines are the whole output
   if (flags.format === 'json') io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
