@@ -36,7 +36,8 @@ Examples:
       (one file per target: scrapes/10.0.0.1_9100_metrics.prom, scrapes/10.0.0.2_9100_metrics.om, …)
 
 Secrets are read only from files or the environment (OM_BEARER_TOKEN, OM_BASIC_PASSWORD,
-OM_OAUTH2_CLIENT_SECRET) and never printed.
+OM_OAUTH2_CLIENT_SECRET) and never printed; a secret file that is empty is an error.
+Response headers over 10 MiB (Go's http.Transport default, which Prometheus has) fail the scrape.
 A body whose Content-Type Prometheus 3 refuses (missing, or not text/plain, application/openmetrics-text
 or application/vnd.google.protobuf) is a failed scrape, as in Prometheus, unless --fallback-scrape-protocol
 says how to read it.
