@@ -53,6 +53,9 @@ Examples:
   $ om diff golden.prom http://127.0.0.1:8080/metrics --write-golden
   $ om diff a.prom b.prom --format markdown > comment.md
 
+When one side is OpenMetrics and the other Prometheus text, a family goes by its OpenMetrics name
+(the 0.0.4 counter family \`x_total\` is \`x\`), so the same data in both formats compares equal.
+
 Exit codes: 0 no change (of a --fail-on kind), 1 changes, 2 trouble.`,
   );
   return cmd.action(async (a, b, opts) => {
