@@ -26,7 +26,7 @@ export const codes = {
   OM010: { name: 'invalid-label-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `label-name`; UTF-8 names guide (quoted names)' },
   OM011: { name: 'invalid-escape', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping' },
   OM012: { name: 'unterminated-string', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`' },
-  OM013: { name: 'invalid-value', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `number`; Prometheus text 0.0.4 value' },
+  OM013: { name: 'invalid-value', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `number`, §Numbers: within the range of a float64; Prometheus text 0.0.4 value, as Go\'s ParseFloat() reads it' },
   OM014: { name: 'invalid-timestamp', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `timestamp = realnumber`, §Numbers: within the range of a float64; Prometheus text 0.0.4: an int64 of milliseconds, as Go\'s ParseInt() reads it' },
   OM015: { name: 'invalid-exemplar', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exemplar`; Prometheus text 0.0.4 has no exemplars' },
   OM016: { name: 'invalid-metric-type', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE line' },

@@ -5,18 +5,32 @@ import type { Format } from './ast/types.js';
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const WORD = /^([+-]?)(inf|infinity|nan)$/i;
 
-/** A sample or exemplar value: `realnumber`, `[SIGN] inf|infinity`, or `nan` (any case). */
+/**
+ * A sample or exemplar value: `realnumber`, `[SIGN] inf|infinity`, or `nan` (any case). A number
+ * beyond a float64 (`1e400`) is none: OM 1.0 §Numbers ("Floating point numbers MUST fit within the
+ * range of a 64-bit floating point value"), and Go's ParseFloat, which Prometheus text 0.0.4 values
+ * and `le` / `quantile` follow, fails on it with a range error.
+ */
 export function parseValue(text: string): number | undefined {
-  if (REAL.test(text)) return Number(text);
+  if (REAL.test(text)) return finite(Number(text));
   const word = WORD.exec(text);
   if (word === null) return undefined;
   if (word[2]!.toLowerCase() === 'nan') return word[1] === '' ? NaN : undefined;
   return word[1] === '-' ? -Infinity : Infinity;
 }
 
-/** A `realnumber` (OM 1.0 ABNF). */
+/** A `realnumber` (OM 1.0 ABNF) within a float64's range (§Numbers). */
 export function parseRealNumber(text: string): number | undefined {
-  return REAL.test(text) ? Number(text) : undefined;
+  return REAL.test(text) ? finite(Number(text)) : undefined;
+}
+
+function finite(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Whether the text is a number in shape (`realnumber`) whose value is beyond a float64. */
+export function beyondFloat64(text: string): boolean {
+  return REAL.test(text) && !Number.isFinite(Number(text));
 }
 
 /**
@@ -27,9 +41,7 @@ export function parseRealNumber(text: string): number | undefined {
  * alone: OpenMetrics sets no such limit.
  */
 export function parseSeconds(text: string): number | undefined {
-  if (!REAL.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
+  return parseRealNumber(text);
 }
 
 const INTEGER = /^[+-]?[0-9]+$/;
@@ -50,7 +62,7 @@ export function parseMilliseconds(text: string): number | undefined {
  * (OpenMetrics) or beyond an int64 of milliseconds (Prometheus text).
  */
 export function timestampOutOfRange(text: string, format: Format): boolean {
-  return format === 'openmetrics' ? REAL.test(text) && parseSeconds(text) === undefined : INTEGER.test(text) && parseMilliseconds(text) === undefined;
+  return format === 'openmetrics' ? beyondFloat64(text) : INTEGER.test(text) && parseMilliseconds(text) === undefined;
 }
 
 /** The digits of 2^63 - 1 and of 2^63: the largest int64 and the magnitude of the smallest. */

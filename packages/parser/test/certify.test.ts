@@ -303,6 +303,10 @@ describe('broken histograms, summaries and timestamps: every path reports the sa
     { what: 'a timestamp beyond a float64', format: 'openmetrics', text: '# TYPE a gauge\na 1 1e400\n# EOF\n', expected: ['OM014@2:5'] },
     { what: 'a huge exponent', format: 'openmetrics', text: '# TYPE a gauge\na 1 1e999999999999999999999\n# EOF\n', expected: ['OM014@2:5'] },
     { what: 'an exemplar timestamp beyond a float64', format: 'openmetrics', text: '# TYPE c counter\nc_total 1 # {} 1 1e400\n# EOF\n', expected: ['OM015@2:18'] },
+    { what: 'a value beyond a float64', format: 'openmetrics', text: '# TYPE a gauge\na 1e400\na{b="c"} -1e999999999\n# EOF\n', expected: ['OM013@2:3', 'OM013@3:10'] },
+    { what: 'a value beyond a float64', format: 'prometheus', text: `a 1e400\nb ${'9'.repeat(400)}\n`, expected: ['OM013@1:3', 'OM013@2:3'] },
+    { what: 'an `le` beyond a float64', format: 'prometheus', text: `${H}h_bucket{le="1e400"} 1\nh_bucket{le="+Inf"} 1\n`, expected: ['OM109@3:1'] },
+    { what: 'an `le` beyond a float64', format: 'openmetrics', text: '# TYPE h histogram\nh_bucket{le="1e400"} 1\nh_bucket{le="+Inf"} 1\n# EOF\n', expected: ['OM109@2:1'] },
   ];
 
   const key = (ds: Diagnostic[]) => ds.map((d) => `${d.code}:${d.severity}@${d.span?.start.line}:${d.span?.start.column}`);

@@ -106,6 +106,8 @@ const cases: Case[] = [
   { code: 'OM128', what: 'summary quantiles out of order (Prometheus)', text: '# TYPE a summary\na{quantile="0.9"} 1\na{quantile="0.5"} 1\n', line: 3, column: 1, endColumn: 20, format: 'prometheus' },
 
   // ---- Prometheus text 0.0.4: Histograms and summaries; int64 millisecond timestamps ----
+  { code: 'OM013', what: 'a value beyond a float64', text: `a 1e400\n${EOF}`, line: 1, column: 3, endColumn: 8 },
+  { code: 'OM013', what: 'a value beyond a float64 (Prometheus: Go ParseFloat\'s range error)', text: 'a -1e400\n', line: 1, column: 3, endColumn: 9, format: 'prometheus' },
   { code: 'OM014', what: 'a timestamp beyond int64 milliseconds (Prometheus)', text: 'a 1 9223372036854775808\n', line: 1, column: 5, endColumn: 24, format: 'prometheus' },
   { code: 'OM014', what: 'a timestamp beyond a float64', text: `a 1 1e400\n${EOF}`, line: 1, column: 5, endColumn: 10 },
   { code: 'OM015', what: 'an exemplar timestamp beyond a float64', text: `# TYPE a counter\na_total 1 # {} 1 1e400\n${EOF}`, line: 2, column: 18 },

@@ -301,6 +301,12 @@ describe('Prometheus text histograms and summaries', () => {
   });
 });
 
+describe('Prometheus text values: Go ParseFloat, so within a float64', () => {
+  it.each(['1e400', '-1e400', '9'.repeat(400), '1e99999999999999999999'])('reports %s as OM013', (v) => {
+    expect(at(parse(`a ${v}\nb 1.7976931348623157e308\nc 1e-400\n`, { format: 'prometheus' }).diagnostics)).toEqual(['OM013@1:3']);
+  });
+});
+
 describe('Prometheus text timestamps: int64 milliseconds', () => {
   const ok = ['9223372036854775807', '-9223372036854775808', '+9223372036854775807', '0009223372036854775807', '-0', '1700000000123'];
   it.each(ok)('accepts %s', (ts) => {

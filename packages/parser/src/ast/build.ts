@@ -14,7 +14,7 @@ import type {
   TypeDescriptorCstChildren,
   UnitDescriptorCstChildren,
 } from '../grammar/cst.js';
-import { parseMilliseconds, parseSeconds, parseValue, timestampOutOfRange } from '../number.js';
+import { beyondFloat64, parseMilliseconds, parseSeconds, parseValue, timestampOutOfRange } from '../number.js';
 import type { Label, MetricType } from './types.js';
 import {
   hasLabel,
@@ -134,7 +134,7 @@ class RecordBuilder {
     const valueToken = c.value![0]!;
     const value = parseValue(valueToken.image);
     if (value === undefined) {
-      this.reportToken('OM013', valueToken, `\`${valueToken.image}\` is not a number`);
+      this.reportToken('OM013', valueToken, beyondFloat64(valueToken.image) ? `value \`${short(valueToken.image)}\` is beyond the range of a 64-bit float` : `\`${valueToken.image}\` is not a number`);
       ok = false;
     }
     let timestamp: number | undefined;
@@ -143,14 +143,13 @@ class RecordBuilder {
       const token = c.timestamp[0]!;
       timestamp = this.om ? parseSeconds(token.image) : parseMilliseconds(token.image);
       if (timestamp === undefined) {
-        const shown = token.image.length > 40 ? `${token.image.slice(0, 20)}…` : token.image;
         this.reportToken(
           'OM014',
           token,
           timestampOutOfRange(token.image, this.om ? 'openmetrics' : 'prometheus')
             ? this.om
-              ? `timestamp \`${shown}\` is beyond the range of a 64-bit float`
-              : `timestamp \`${shown}\` is beyond the int64 range of milliseconds`
+              ? `timestamp \`${short(token.image)}\` is beyond the range of a 64-bit float`
+              : `timestamp \`${short(token.image)}\` is beyond the int64 range of milliseconds`
             : this.om
               ? `\`${token.image}\` is not a timestamp (a real number of seconds)`
               : `\`${token.image}\` is not a timestamp (integer milliseconds)`,
@@ -192,7 +191,7 @@ class RecordBuilder {
     const valueToken = c.value![0]!;
     const value = parseValue(valueToken.image);
     if (value === undefined) {
-      this.reportToken('OM015', valueToken, `exemplar value \`${valueToken.image}\` is not a number`);
+      this.reportToken('OM015', valueToken, `exemplar value \`${short(valueToken.image)}\` is ${beyondFloat64(valueToken.image) ? 'beyond the range of a 64-bit float' : 'not a number'}`);
       ok = false;
     }
     let timestamp: number | undefined;
@@ -488,4 +487,9 @@ class RecordBuilder {
   ): void {
     this.ctx.report(code, this.base + start, this.base + end, message, extra);
   }
+}
+
+/** A number as a message shows it: a very long one cut short. */
+function short(image: string): string {
+  return image.length > 40 ? `${image.slice(0, 20)}…` : image;
 }

@@ -1018,6 +1018,8 @@ export class Certifier {
     this.pos = i;
     const scale = exponent - fraction;
     const value = exactValue(mantissa, significant, scale) ?? Number(latin1(b, negative || b[start] === 43 ? start + 1 : start, i));
+    // Digits beyond a float64 (`1e400`) are no number (number.ts parseValue): the full reader's.
+    if (value === Infinity) return undefined;
     return negative ? -value : value;
   }
 }

@@ -238,6 +238,8 @@ function readNumber(text: string, end: number, words: boolean): number {
   pos = i;
   const scale = exponent - fraction;
   const value = exactValue(mantissa, significant, scale) ?? Number(text.slice(negative || text.charCodeAt(start) === 43 ? start + 1 : start, i));
+  // Digits beyond a float64 (`1e400`) are no number (number.ts parseValue): the grammar's.
+  if (value === Infinity) return NaN;
   return negative ? -value : value;
 }
 
