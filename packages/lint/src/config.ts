@@ -24,7 +24,7 @@ export interface IgnoreEntry {
   rule: string;
   /** A picomatch glob over the metric family name; every metric when absent. */
   metric?: string;
-  /** A picomatch glob over the source (path or URL); every source when absent. */
+  /** A picomatch glob over the source: a path relative to the config file's directory, or a URL; every source when absent. */
   source?: string;
 }
 
@@ -78,7 +78,7 @@ const presetSchema = v.picklist(PRESETS);
 const ignoreSchema = v.strictObject({
   rule: v.pipe(v.string(), v.minLength(1), v.description('A rule code or name (any case), or `*`')),
   metric: v.optional(v.pipe(v.string(), v.minLength(1), v.description('Glob over metric family names'))),
-  source: v.optional(v.pipe(v.string(), v.minLength(1), v.description('Glob over sources (paths or URLs)'))),
+  source: v.optional(v.pipe(v.string(), v.minLength(1), v.description('Glob over sources: paths relative to the config file\'s directory, or URLs'))),
 });
 
 const baseSchema = v.strictObject({
