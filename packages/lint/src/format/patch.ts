@@ -11,7 +11,7 @@ export interface PatchOptions {
 }
 
 /** Above this many differing lines, the part between the common head and tail is one replacement. */
-const MAX_EDITS = 4000;
+const MAX_EDITS = 2000;
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 

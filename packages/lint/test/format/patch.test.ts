@@ -94,3 +94,13 @@ describe('formatPatch', () => {
     }
   });
 });
+
+describe('formatPatch on large changes', () => {
+  it('more changed lines than the edit search allows: one exact hunk for the changed middle', () => {
+    const before = Array.from({ length: 6000 }, (_, i) => `m${i} ${i}\r\n`).join('');
+    const after = `# TYPE m gauge\n${before.replace(/\r\n/g, '\n')}# EOF\n`;
+    const patch = formatPatch(before, after, { from: 'f', to: 'f' });
+    expect(patch.split('\n').filter((l) => l.startsWith('@@'))).toEqual(['@@ -1,6000 +1,6002 @@']);
+    expect(apply(before, patch)).toBe(after);
+  });
+});
