@@ -221,12 +221,13 @@ describe('odd inputs', () => {
     }
   });
 
-  it('a directory and a missing file are one-line exit 2', async () => {
-    for (const target of ['.', 'no-such-file.prom']) {
+  it('a directory without expositions and a missing file are one-line exit 2', async () => {
+    // A directory stands for the exposition files under it (globs.test.ts); src/ holds none.
+    for (const target of ['../src', 'no-such-file.prom']) {
       const r = await run(['lint', target]);
       expect(r.exitCode).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/^om: cannot read/);
+      expect(r.stderr).toMatch(/^om: (cannot read|no exposition files in)/);
     }
   });
 });
