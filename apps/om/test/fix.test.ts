@@ -68,6 +68,11 @@ describe('om lint --fix', () => {
 
   it('refuses --fix with --diff, and --unsafe-fixes alone', async () => {
     expect((await run(['lint', '--fix', '--diff', 'x.om'])).exitCode).toBe(2);
+    expect(await run(['lint', '--fix', '-', 'x.om'])).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'om: --fix with - (stdin) prints the fixed text on stdout and takes no other input\n',
+    });
     const r = await run(['lint', '--unsafe-fixes', 'x.om']);
     expect(r).toEqual({ exitCode: 2, stdout: '', stderr: 'om: --unsafe-fixes needs --fix or --diff\n' });
   });

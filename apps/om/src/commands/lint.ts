@@ -163,6 +163,9 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
   if (flags.fix && flags.diff) throw new UsageError('--fix and --diff do not go together: --diff shows what --fix would write');
   if (flags.unsafeFixes && !flags.fix && !flags.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
   if ((flags.fix || flags.diff) && flags.writeBaseline) throw new UsageError('--write-baseline does not go with --fix or --diff');
+  // stdin's fixed text is the product on stdout: no report of other inputs may mix with it.
+  if (flags.fix && targets.includes('-') && (targets.length > 1 || flags.prometheusConfig !== undefined))
+    throw new UsageError('--fix with - (stdin) prints the fixed text on stdout and takes no other input');
   const fixing = flags.fix || flags.diff ? new Fixing(io, flags) : undefined;
   warnInsecure(flags, io);
   let trouble = false;
