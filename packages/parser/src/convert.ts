@@ -64,6 +64,12 @@ const INT64_MAX = 9223372036854775807n;
 
 /** The families of `families` (parsed as `from`) as the `to` format names and writes them. */
 export function convert(families: readonly MetricFamily[], from: Format, to: Format, options: ConvertOptions = {}): Conversion {
+  const { origin: _, ...conversion } = convertTracing(families, from, to, options);
+  return conversion;
+}
+
+/** `convert`, with the input family each written family comes from. */
+function convertTracing(families: readonly MetricFamily[], from: Format, to: Format, options: ConvertOptions): Conversion & { origin: MetricFamily[] } {
   const out: MetricFamily[] = [];
   const origin: MetricFamily[] = [];
   const problems: ConversionNote[] = [];
@@ -90,7 +96,7 @@ export function convert(families: readonly MetricFamily[], from: Format, to: For
   problems.push(...clashes(out, origin, to));
   if (exemplars.length) dropped.push({ kind: 'dropped', families: exemplars, message: `${FORMAT_NAME[to]} has no exemplars: left out those of ${list(exemplars)}` });
   if (precision.length) dropped.push({ kind: 'dropped', families: precision, message: `${FORMAT_NAME[to]} timestamps are integer milliseconds: rounded those of ${list(precision)}` });
-  return { families: out, problems, dropped };
+  return { families: out, problems, dropped, origin };
 }
 
 export interface ConvertTextOptions extends ConvertOptions {
@@ -108,7 +114,7 @@ export function convertText(
   to: Format,
   options: ConvertTextOptions = {},
 ): Conversion & { text: string | undefined } {
-  const conversion = convert(families, from, to, options);
+  const { origin, ...conversion } = convertTracing(families, from, to, options);
   if (conversion.problems.length > 0) return { ...conversion, text: undefined };
   const text = serialize(conversion.families, { format: to });
   if (options.check === false || !validate(text, { format: to }).diagnostics.some((d) => d.severity === 'error')) return { ...conversion, text };
@@ -118,8 +124,10 @@ export function convertText(
   for (const d of again.diagnostics) {
     if (d.severity !== 'error') continue;
     const line = d.span?.start.line ?? 0;
-    const family = again.families.find((f) => f.span.start.line <= line && line <= f.span.end.line);
-    const name = family?.name ?? '(document)';
+    const written = again.families.find((f) => f.span.start.line <= line && line <= f.span.end.line);
+    // The written families are the converted ones, in order (the text reads back as it was written).
+    const at = written === undefined ? -1 : conversion.families.findIndex((f) => f.name === written.name);
+    const name = at < 0 ? (written?.name ?? 'the document') : origin[at]!.name;
     problems.push({ kind: 'invalid', families: [name], message: `\`${name}\`: ${d.message} (${d.code} in the written ${FORMAT_NAME[to]})` });
   }
   return { ...conversion, problems, text: undefined };

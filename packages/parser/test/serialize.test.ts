@@ -339,4 +339,10 @@ describe('convert', () => {
     expect(c.problems).toMatchObject([{ kind: 'invalid', families: ['lat'] }]);
     expect(c.problems[0]!.message).toMatch(/^`lat`: .*\(OM109 in the written OpenMetrics 1\.0\)$/);
   });
+
+  it('names the input\'s family when the written text fails (a negative 0.0.4 counter `x_total` is OpenMetrics `x`)', () => {
+    const c = written(prom(['# TYPE x_total counter', 'x_total -1']), 'openmetrics');
+    expect(c.problems).toMatchObject([{ kind: 'invalid', families: ['x_total'] }]);
+    expect(c.problems[0]!.message).toMatch(/^`x_total`: .*\(OM110 in the written OpenMetrics 1\.0\)$/);
+  });
 });
