@@ -111,7 +111,7 @@ scrape_configs:
     expect(outcomes).toHaveLength(2);
     for (const o of outcomes) {
       expect(o.error).toBeUndefined();
-      expect(o.result).toMatchObject({ status: 200, format: 'openmetrics', facts: [] });
+      expect(o.result).toMatchObject({ status: 200, format: 'openmetrics', facts: [{ kind: 'scrape-job', job: 'cisco', honorLabels: false }] });
       expect(o.result!.body).toContain('wgtwo_up{path="/metrics/v1"} 1');
     }
     expect(outcomes.map((o) => o.target.labels!.instance).sort()).toEqual([...metrics].sort());
