@@ -167,8 +167,10 @@ export async function readInputs(io: Io, targets: readonly string[], options: Re
   let n = 0;
   const total = targets.length;
   for (const given of targets) {
+    ++n;
     for (const target of options.expand ? await expandOrFail(io, given) : [given]) {
-      if (total > 3) progress.update(`reading ${++n}/${total} ${displayTarget(target)}`);
+      // Counted by the targets given: a directory or a glob is one, whatever it holds.
+      if (total > 3) progress.update(`reading ${n}/${total} ${displayTarget(target)}`);
       try {
         if (typeof target !== 'string') throw target.error;
         if (target === '-') out.push({ ok: true, input: makeInput({ kind: 'stdin', source: '-', bytes: whole(await io.readStdin(), '-') }) });
@@ -394,8 +396,9 @@ export async function* openInputs(io: Io, targets: readonly string[], options: O
   const total = targets.length;
   try {
     for (const given of targets) {
+      ++n;
       for (const target of await expandOrFail(io, given)) {
-        if (total > 3) progress.update(`reading ${++n}/${total} ${displayTarget(target)}`);
+        if (total > 3) progress.update(`reading ${n}/${total} ${displayTarget(target)}`);
         let opened: Opened;
         try {
           if (typeof target !== 'string') throw target.error;
