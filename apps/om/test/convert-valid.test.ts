@@ -3,6 +3,7 @@
 // text parses without error in that format and om's lint (default config) finds no error in it —
 // or the conversion is refused, naming the families and why. The same for real exporters' scrapes,
 // and `om parse --to …` on node_exporter's.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,5 +117,60 @@ describe('om parse --to on real exporters\' scrapes', () => {
     const text = readFileSync(join(dir, file), 'utf8');
     const from: Format = file.endsWith('.om') ? 'openmetrics' : 'prometheus';
     for (const to of formats) check(text, from, to);
+  });
+});
+
+// Other readers of the converted text, where the machine has them (Debian: python3-prometheus-client,
+// prometheus for promtool): client_python's OpenMetrics parser must accept the OpenMetrics, promtool
+// (Prometheus' 0.0.4 reader) the Prometheus text. promtool exits 3 for its lint findings, 1 when it
+// cannot read the text.
+const python = ['python3', '/usr/bin/python3'].find(
+  (bin) => spawnSync(bin, ['-c', 'import prometheus_client.openmetrics.parser'], { stdio: 'ignore' }).status === 0,
+);
+const promtool = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+// Reads a JSON array of documents on stdin; prints one line per document it rejects.
+const READ_OM = [
+  'import json, sys',
+  'from prometheus_client.openmetrics.parser import text_string_to_metric_families',
+  'for name, text in json.load(sys.stdin):',
+  '    try: list(text_string_to_metric_families(text))',
+  '    except Exception as e: print(name, e)',
+].join('\n');
+
+describe('other readers accept the converted text', () => {
+  const dir = fileURLToPath(new URL('../../../packages/lint/test/fixtures/exporters/', import.meta.url));
+  const utf8 = '# TYPE "my.metric" counter\n# HELP "my.metric" Dots.\n{"my.metric_total","http.status"="200"} 3\n# EOF\n';
+  const documents: [string, string, Format][] = readdirSync(dir)
+    .filter((f) => /\.(prom|om)$/.test(f))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8'), f.endsWith('.om') ? 'openmetrics' : 'prometheus'] as [string, string, Format])
+    .concat([['utf8', utf8, 'openmetrics']]);
+  /** Each document converted to `to`, escaped by each scheme where that changes it. */
+  const converted = (to: Format) =>
+    documents.flatMap(([name, text, from]) => {
+      const input = parse(text, { format: from });
+      const schemes = name === 'utf8' ? (['underscores', 'dots', 'values'] as const) : (['underscores'] as const);
+      return schemes.flatMap((escaping) => {
+        const out = convertText(input.families, from, to, { escaping }).text;
+        return out === undefined ? [] : [[`${name} (${escaping})`, out] as const];
+      });
+    });
+
+  it.skipIf(python === undefined)('client_python reads the OpenMetrics', () => {
+    const outputs = converted('openmetrics');
+    expect(outputs.length).toBeGreaterThan(3);
+    const r = spawnSync(python!, ['-c', READ_OM], { input: JSON.stringify(outputs), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it.skipIf(!promtool)('promtool reads the Prometheus text', () => {
+    const outputs = converted('prometheus');
+    expect(outputs).toHaveLength(documents.length + 2);
+    for (const [name, out] of outputs) {
+      const r = spawnSync('promtool', ['check', 'metrics'], { input: out, encoding: 'utf8' });
+      expect(r.stderr, name).not.toMatch(/error while linting/);
+      expect([0, 3], name).toContain(r.status);
+    }
   });
 });
