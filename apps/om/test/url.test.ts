@@ -217,6 +217,9 @@ describe('om fetch', () => {
       mkdirSync(join(cfg.dir, 'one'));
       expect((await run(['fetch', '-o', 'one', `${omBase}/metrics`], { cwd: cfg.dir })).exitCode).toBe(0);
       expect(readdirSync(join(cfg.dir, 'one'))).toEqual([`127.0.0.1_${port(omBase)}_metrics.om`]);
+      expect((await run(['fetch', '-o', 'new/', `${base}/metrics`], { cwd: cfg.dir })).exitCode).toBe(0);
+      expect(readdirSync(join(cfg.dir, 'new'))).toEqual([`127.0.0.1_${port(base)}_metrics.prom`]);
+      expect(await run(['fetch', '-o', 'no/such/dir.prom', `${base}/metrics`], { cwd: cfg.dir })).toEqual({ exitCode: 2, stdout: '', stderr: 'om: cannot write no/such/dir.prom: no such directory\n' });
       // A single URL with -o FILE still writes that file.
       writeFileSync(join(cfg.dir, 'single.prom'), 'old\n');
       expect((await run(['fetch', '-o', 'single.prom', `${base}/metrics`], { cwd: cfg.dir })).exitCode).toBe(0);

@@ -3,7 +3,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { ScrapeFact, ScrapeResult } from '@omkit/fetch';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { decodeText, displayPath, isUrl, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../main.js';
@@ -72,7 +72,8 @@ async function outputOf(io: Io, flags: FetchFlags): Promise<Output> {
       throw new UsageError(`-o ${flags.output} is a file, but with --job -o names a directory that gets one file per target`);
     return { kind: 'dir', path };
   }
-  return info?.isDirectory() ? { kind: 'dir', path } : { kind: 'file', path };
+  // `-o out/` names a directory even before it exists.
+  return info?.isDirectory() || /[\\/]$/.test(flags.output) ? { kind: 'dir', path } : { kind: 'file', path };
 }
 
 /**
@@ -101,6 +102,18 @@ function contentTypeRefusal(r: ScrapeResult): string | undefined {
         ? `sent a Content-Type that cannot be parsed (\`${fact.contentType}\`)`
         : `sent the Content-Type \`${fact.contentType}\`, which Prometheus 3 does not read`;
   return `${r.requestedUrl} ${what}, so Prometheus 3 fails this scrape; the server should send \`text/plain; version=0.0.4\` or \`application/openmetrics-text; version=1.0.0\`, or add --fallback-scrape-protocol PrometheusText0.0.4 to read the body anyway`;
+}
+
+/** Writes an output file; a failure is one line naming the file (exit 2), not an internal error. */
+async function save(io: Io, file: string, bytes: Uint8Array, dir?: string): Promise<void> {
+  try {
+    if (dir !== undefined) await mkdir(dir, { recursive: true });
+    await writeFile(file, bytes);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such directory' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (cause as Error).message;
+    throw new InputError(`cannot write ${displayPath(io.cwd, file)}: ${why}`, { cause });
+  }
 }
 
 async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debug?: (line: string) => void): Promise<number> {
@@ -149,14 +162,13 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
     let name = targetFileName(r.requestedUrl, r.format);
     for (let n = 2; written.has(name); n++) name = targetFileName(r.requestedUrl, r.format).replace(/(\.[a-z]+)$/, `-${n}$1`);
     written.add(name);
-    await mkdir(output.path, { recursive: true });
     const file = join(output.path, name);
-    await writeFile(file, bytes);
+    await save(io, file, bytes, output.path);
     err.write(`om: wrote ${displayPath(io.cwd, file)} (${r.requestedUrl})\n`);
   }
   const all = Buffer.concat(bodies);
   if (output.kind === 'file') {
-    if (bodies.length > 0 || !failed) await writeFile(output.path, all);
+    if (bodies.length > 0 || !failed) await save(io, output.path, all);
   } else if (output.kind === 'stdout' && all.length > 0) {
     if (io.stdout.writeBytes) io.stdout.writeBytes(all);
     else io.stdout.write(decodeText(all));
