@@ -198,10 +198,11 @@ function convertFamily(family: MetricFamily, from: Format, to: Format, scheme: E
     }
   }
   if (om && family.type === 'counter') own = '';
-  const partLabel = family.type === 'stateset' ? family.name : undefined;
+  // A stateset's state label is named after the family: escaped as a label name, it stays equal to
+  // the escaped family name unless that has a `:` (which no label name can have).
   const labelName = (l: string) => escapeName(l, scheme, 'label');
   const mapLabels = (labels: readonly Label[]): Label[] => {
-    const mapped = labels.map((l) => (l.name === partLabel ? { name: escapeName(l.name, scheme, 'label'), value: l.value } : { name: labelName(l.name), value: l.value }));
+    const mapped = labels.map((l) => ({ name: labelName(l.name), value: l.value }));
     if (result.labelClash === undefined && scheme !== 'allow-utf-8') {
       const seen = new Map<string, string>();
       for (let i = 0; i < mapped.length; i++) {
