@@ -120,6 +120,33 @@ describe('om parse --to on real exporters\' scrapes', () => {
   });
 });
 
+describe('om parse and names outside the legacy character set', () => {
+  const utf8 = '# TYPE "my.metric" counter\n{"my.metric_total","http.status"="200"} 3\n# EOF\n';
+
+  it('refuses them without --escaping (exit 2, nothing on stdout), in both formats', async () => {
+    for (const to of formats) {
+      const r = await run(['parse', '-', '--format-in', 'openmetrics', '--to', to], { stdin: utf8 });
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('  `my.metric`: its name is outside the legacy character set of ');
+      expect(r.stderr).toContain('om: choose how to write such names with --escaping underscores|dots|values (or allow-utf-8 to keep them quoted)\n');
+    }
+  });
+
+  it('writes them as --escaping says', async () => {
+    const r = await run(['parse', '-', '--format-in', 'openmetrics', '--to', 'prometheus', '--escaping', 'dots'], { stdin: utf8 });
+    expect(r).toEqual({ exitCode: 0, stdout: '# TYPE my_dot_metric_total counter\nmy_dot_metric_total{http_dot_status="200"} 3\n', stderr: '' });
+    const kept = await run(['parse', '-', '--format-in', 'openmetrics', '--escaping', 'allow-utf-8'], { stdin: utf8 });
+    expect(kept).toEqual({ exitCode: 0, stdout: utf8, stderr: '' });
+  });
+
+  it('documents the refusals and the schemes in --help', async () => {
+    const help = (await run(['parse', '--help'])).stdout;
+    for (const text of ['--escaping <scheme>', 'no lossless renaming exists', 'underscores', 'dots', 'values', 'allow-utf-8', 'It refuses (exit 2'])
+      expect(help).toContain(text);
+  });
+});
+
 // Other readers of the converted text, where the machine has them (Debian: python3-prometheus-client,
 // prometheus for promtool): client_python's OpenMetrics parser must accept the OpenMetrics, promtool
 // (Prometheus' 0.0.4 reader) the Prometheus text. promtool exits 3 for its lint findings, 1 when it
