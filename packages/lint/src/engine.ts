@@ -3,7 +3,7 @@ import { parse, type Diagnostic, type Metric, type MetricFamily, type ParseResul
 import { applyBaseline, type Baseline } from './baseline.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { InternalError } from './errors.js';
-import { interpolate, type ReportDescriptor, type RuleContext, type RuleListener, type ScrapeFacts } from './rule.js';
+import { interpolate, type ReportDescriptor, type RuleContext, type RuleListener, type ScrapeFacts, type SourceText } from './rule.js';
 
 export interface LintOptions {
   /** A config as read from JSON (validated here; throws `ConfigError`) or a `resolveConfig` result. */
@@ -17,6 +17,10 @@ export interface LintOptions {
   /** The exposition text, for rules that offer fixes (they need the text to build edits). */
   text?: string;
 }
+
+type Env = { source: string; scrape?: ScrapeFacts; text?: string; lines?: SourceText };
+
+const wholeText = (text: string): SourceText => ({ slice: (start, end) => text.slice(start, end) });
 
 const resolvedCache = new WeakMap<object, ResolvedConfig>();
 function resolve(config: Config | ResolvedConfig | undefined): ResolvedConfig {
@@ -49,6 +53,11 @@ export function lint(result: ParseResult, options: LintOptions = {}): Diagnostic
 
 export interface LintSessionOptions extends Omit<LintOptions, 'scrape' | 'text'> {
   /**
+   * The input's text as far as it is still held (e.g. a `TextWindow` fed the same chunks as
+   * parseStream()), so that findings inside a line point where the whole-text lint points.
+   */
+  lines?: SourceText;
+  /**
    * Applied to every diagnostic as it is kept until the end, e.g. to copy it out of the memory of
    * the input chunk its strings were cut from.
    */
@@ -71,7 +80,8 @@ export interface LintSession {
  * created once and keeps its state from one part to the next, so checks across families
  * (`target_info` first, a label on every series, a suffix clashing with another family) see the
  * whole input, and the ignores and the baseline apply once, at the end. Nothing of a part is kept
- * but the findings. Rules get no text, so they offer no fixes.
+ * but the findings. Rules get no whole text, so they offer no fixes; with `lines` they read the
+ * lines of the part being walked, for spans inside a line.
  */
 export function lintSession(options: LintSessionOptions = {}): LintSession {
   const config = resolve(options.config);
@@ -81,7 +91,7 @@ export function lintSession(options: LintSessionOptions = {}): LintSession {
   // Made with the first part: rules may read its format when they are created.
   let runner: Runner | undefined;
   // The facts come with finish(): rules that read them (e.g. the job's honor_labels) do so on exit.
-  const env: { source: string; scrape?: ScrapeFacts } = { source };
+  const env: Env = { source, ...(options.lines ? { lines: options.lines } : {}) };
   const begin = (first: ParseResult): Runner => {
     const made = createRunner(config.rules.filter((r) => !r.rule.requiresScrape), env, keep, first);
     made.start(first);
@@ -145,7 +155,7 @@ export function sortDiagnostics<D extends Diagnostic>(list: D[]): D[] {
 export function runRules(
   result: ParseResult,
   enabled: readonly ResolvedRule[],
-  env: { source: string; scrape?: ScrapeFacts; text?: string },
+  env: Env,
 ): Diagnostic[] {
   const runner = createRunner(enabled, env, (d) => d, result);
   runner.start(result);
@@ -169,7 +179,7 @@ interface Runner {
 /** `first`: the exposition or its first part, what rules see as ctx.result when they are created. */
 function createRunner(
   enabled: readonly ResolvedRule[],
-  env: { source: string; scrape?: ScrapeFacts; text?: string },
+  env: Env,
   keep: (d: Diagnostic) => Diagnostic,
   first: ParseResult,
 ): Runner {
@@ -197,6 +207,7 @@ function createRunner(
         return env.scrape;
       },
       ...(env.text !== undefined ? { text: env.text } : {}),
+      ...(env.lines !== undefined ? { source: env.lines } : env.text !== undefined ? { source: wholeText(env.text) } : {}),
       get family() {
         return currentFamily;
       },

@@ -51,7 +51,9 @@ export {
   type ScrapeFactKind,
   type ScrapeFactShapes,
   type ScrapeFacts,
+  type SourceText,
 } from './rule.js';
+export { TextWindow } from './text-window.js';
 export { retiredCodes, rules, type RuleName } from './rules/index.js';
 export { ruleUrl, VERSION } from './version.js';
 export { replaceRulesTable, rulesTable, RULES_TABLE_END, RULES_TABLE_START } from './docs.js';

@@ -112,6 +112,11 @@ export interface ReportDescriptor<M extends string = string> {
   severity?: Severity;
 }
 
+/** Text by absolute offsets (UTF-16 units, as in spans); undefined where it is no longer held. */
+export interface SourceText {
+  slice(start: number, end: number): string | undefined;
+}
+
 export interface RuleContext<O, M extends string = string> {
   readonly options: O;
   readonly result: ParseResult;
@@ -119,6 +124,11 @@ export interface RuleContext<O, M extends string = string> {
   readonly scrape?: ScrapeFacts;
   /** The exposition text when the caller passed it (needed to build fixes); rules must cope without it. */
   readonly text?: string;
+  /**
+   * The text by absolute offsets, for spans inside a line: the whole text, or in a lint session
+   * the part of the input still held (the family being walked). Absent when there is no text.
+   */
+  readonly source?: SourceText;
   /** The family being visited, if any. */
   readonly family?: MetricFamily;
   report(descriptor: ReportDescriptor<M>): void;

@@ -18,6 +18,7 @@ import {
   PRESETS,
   resolveConfig,
   summarize,
+  TextWindow,
   ConfigError,
   type Baseline,
   type ResolvedConfig,
@@ -379,14 +380,17 @@ function limit(inputs: readonly LintedInput[], max: number): LintedInput[] {
  * Lints an input too large to hold: parsed as a stream, each family goes to one lint session as
  * it completes and is dropped. Checks across families (`target_info` first, a label on every
  * series, a suffix clashing with another family) see the whole input; memory stays bounded by one
- * family and the findings. No text is kept, so there are no fixes and the `full` format prints no
- * code frame.
+ * family and the findings. Only the open family's text is kept, so there are no fixes and the
+ * `full` format prints no code frame.
  */
 async function lintStreamed(input: StreamedInput, flags: LintFlags, config: ResolvedConfig, baseline: Baseline | undefined): Promise<LintedInput> {
-  const session = lintSession({ config, source: input.source, ...(baseline ? { baseline } : {}), keep: detached });
-  const items = parseStream(input.chunks, { ...formatHints(input, flags.formatIn), model: true });
+  // The text of the family being linted, so that findings inside a line point where they do for a whole text.
+  const lines = new TextWindow();
+  const session = lintSession({ config, source: input.source, ...(baseline ? { baseline } : {}), keep: detached, lines });
+  const items = parseStream(lines.tee(input.chunks), { ...formatHints(input, flags.formatIn), model: true });
   for await (const item of items) {
-    session.add({ format: item.format, families: item.family ? [item.family] : [], diagnostics: item.diagnostics });
+    session.add(item);
+    if (item.family) lines.release(item.family.span.end.offset);
   }
   const diagnostics = session.finish(input.facts ? await input.facts() : undefined);
   return { source: input.source, diagnostics };

@@ -75,7 +75,7 @@ export default defineRule({
                   if (p && text.slice(p.valueSpan.start.offset, p.valueSpan.end.offset) === `"${value}"`)
                     edits.push({ span: p.valueSpan, text: `"${canonical}"` });
                 }
-            const pair = labelPairs(text, s).find((x) => x.name === label);
+            const pair = labelPairs(ctx.source, s).find((x) => x.name === label);
             ctx.report({
               messageId: 'nonCanonical',
               data: { label, value, name: family.name },

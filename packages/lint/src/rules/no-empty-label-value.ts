@@ -53,7 +53,7 @@ export default defineRule({
             ctx.report({
               messageId: 'emptyValue',
               data: { label: l.name, name: family.name },
-              span: labelSpan(text, m.samples[0]!, l.name, 'pair'),
+              span: labelSpan(ctx.source, m.samples[0]!, l.name, 'pair'),
               ...(edits.length ? { fix: { description: `Remove the empty \`${l.name}\` label`, applicability: 'safe' as const, edits } } : {}),
             });
           }

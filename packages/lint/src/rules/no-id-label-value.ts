@@ -57,7 +57,7 @@ export default defineRule({
             const kind = idKind(l.value);
             if (!kind) continue;
             seen.add(l.name);
-            ctx.report({ messageId: 'idValue', data: { label: l.name, name: family.name, kind }, span: labelSpan(ctx.text, m.samples[0]!, l.name, 'value') });
+            ctx.report({ messageId: 'idValue', data: { label: l.name, name: family.name, kind }, span: labelSpan(ctx.source, m.samples[0]!, l.name, 'value') });
           }
       },
     };

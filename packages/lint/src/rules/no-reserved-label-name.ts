@@ -22,7 +22,7 @@ export default defineRule({
     return {
       MetricFamily(family) {
         for (const [label, s] of familyLabels(family).ofSamples)
-          if (label.startsWith('_')) ctx.report({ messageId: 'reserved', data: { label, name: family.name }, span: labelSpan(ctx.text, s, label) });
+          if (label.startsWith('_')) ctx.report({ messageId: 'reserved', data: { label, name: family.name }, span: labelSpan(ctx.source, s, label) });
       },
     };
   },

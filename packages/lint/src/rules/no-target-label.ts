@@ -50,7 +50,7 @@ export default defineRule({
         if (family.name === PUSHGATEWAY_FAMILY) pushgateway = true;
         if (family.name === 'target' || family.name === 'target_info') return;
         for (const [label, m] of familyLabels(family).ofMetrics)
-          if (targets.has(label)) pending.push({ label: detach(label), name: detach(family.name), span: labelSpan(ctx.text, m.samples[0]!, label) });
+          if (targets.has(label)) pending.push({ label: detach(label), name: detach(family.name), span: labelSpan(ctx.source, m.samples[0]!, label) });
       },
       'Exposition:exit'() {
         if (pending.length === 0) return;

@@ -26,7 +26,7 @@ export default defineRule({
             ctx.report({
               messageId: 'missingScopeName',
               data: { name: family.name, label: detail?.name ?? family.name },
-              span: detail ? labelSpan(ctx.text, m.samples[0]!, detail.name) : m.samples[0]!.span,
+              span: detail ? labelSpan(ctx.source, m.samples[0]!, detail.name) : m.samples[0]!.span,
             });
             return;
           }

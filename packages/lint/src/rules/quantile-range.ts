@@ -33,7 +33,7 @@ export default defineRule({
             const n = Number(q.value);
             if (Number.isNaN(n) && q.value.trim() !== 'NaN') continue; // unparseable: the parser reports it
             if (!(n >= 0 && n <= 1))
-              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.text, s, 'quantile', 'value'), severity: 'warning' });
+              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.source, s, 'quantile', 'value'), severity: 'warning' });
           }
       },
     };

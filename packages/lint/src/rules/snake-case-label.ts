@@ -21,7 +21,7 @@ export default defineRule({
         for (const [label, s] of familyLabels(family).ofSamples) {
           if (!/[A-Z]/.test(label)) continue;
           const suggestion = label.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-          ctx.report({ messageId: 'notSnakeCase', data: { label, name: family.name, suggestion }, span: labelSpan(ctx.text, s, label) });
+          ctx.report({ messageId: 'notSnakeCase', data: { label, name: family.name, suggestion }, span: labelSpan(ctx.source, s, label) });
         }
       },
     };

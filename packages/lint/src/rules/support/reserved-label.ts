@@ -7,12 +7,12 @@ import { labelSpan } from './spans.js';
 
 /** Reports the first sample of `family` that carries `label` unless the family's type owns it. */
 export function reportReservedLabel(
-  ctx: Pick<RuleContext<unknown, 'reservedLabel'>, 'report' | 'text'>,
+  ctx: Pick<RuleContext<unknown, 'reservedLabel'>, 'report' | 'source'>,
   family: MetricFamily,
   label: string,
   owners: readonly string[],
 ): void {
   if (owners.includes(family.type)) return;
   const s = familyLabels(family).ofSamples.get(label);
-  if (s !== undefined) ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.text, s, label) });
+  if (s !== undefined) ctx.report({ messageId: 'reservedLabel', data: { name: family.name, type: family.type }, span: labelSpan(ctx.source, s, label) });
 }

@@ -1,6 +1,7 @@
-// Narrow spans inside a sample line, found by scanning the text when the caller passed it to `lint`
-// (`ctx.text`). Without the text, rules fall back to the whole sample line.
+// Narrow spans inside a sample line, found by scanning the line's text when the rule has it
+// (`ctx.source`). Without the text, rules fall back to the whole sample line.
 import type { Sample, Span } from '@omkit/parser';
+import type { SourceText } from '../../rule.js';
 
 export interface LabelPair {
   name: string;
@@ -16,9 +17,6 @@ function at(sample: Sample, offset: number): Span['start'] {
   // Samples are one line: columns move with offsets (both count UTF-16 units).
   return { line: sample.span.start.line, column: sample.span.start.column + (offset - sample.span.start.offset), offset };
 }
-function span(sample: Sample, start: number, end: number): Span {
-  return { start: at(sample, start), end: at(sample, end) };
-}
 
 function readQuoted(text: string, i: number, end: number): number {
   // text[i] === '"'; returns the index after the closing quote (or `end`).
@@ -30,15 +28,25 @@ function readQuoted(text: string, i: number, end: number): number {
 }
 
 /** The label pairs of a sample as written, with their spans; `[]` when they cannot be found. */
-export function labelPairs(text: string | undefined, sample: Sample): LabelPair[] {
-  if (text === undefined) return [];
-  const end = Math.min(sample.span.end.offset, text.length);
-  let i = sample.span.start.offset;
+export function labelPairs(source: SourceText | string | undefined, sample: Sample): LabelPair[] {
+  if (source === undefined) return [];
+  const base = sample.span.start.offset;
+  const line = typeof source === 'string' ? source.slice(base, sample.span.end.offset) : source.slice(base, sample.span.end.offset);
+  if (line === undefined) return [];
+  const pairs = pairsOf(line);
+  const span = (start: number, end: number): Span => ({ start: at(sample, base + start), end: at(sample, base + end) });
+  return pairs.map((p) => ({ name: p.name, pair: span(p.start, p.end), nameSpan: span(p.start, p.nameEnd), valueSpan: span(p.valueStart, p.end) }));
+}
+
+/** The label pairs of one sample line, by offsets in the line. */
+function pairsOf(text: string): { name: string; start: number; nameEnd: number; valueStart: number; end: number }[] {
+  const end = text.length;
+  let i = 0;
   // Skip the metric name (bare or quoted) up to `{`.
   while (i < end && text[i] !== '{' && text[i] !== ' ') i = text[i] === '"' ? readQuoted(text, i, end) : i + 1;
   if (text[i] !== '{') return [];
   i++;
-  const out: LabelPair[] = [];
+  const out: { name: string; start: number; nameEnd: number; valueStart: number; end: number }[] = [];
   while (i < end) {
     while (text[i] === ' ') i++;
     if (text[i] === '}') break;
@@ -59,7 +67,7 @@ export function labelPairs(text: string | undefined, sample: Sample): LabelPair[
       if (text[i] !== '"') return out;
       const valueStart = i;
       i = readQuoted(text, i, end);
-      out.push({ name, pair: span(sample, nameStart, i), nameSpan: span(sample, nameStart, nameEnd), valueSpan: span(sample, valueStart, i) });
+      out.push({ name, start: nameStart, nameEnd, valueStart, end: i });
     } else if (nameEnd === nameStart) {
       return out; // not a label
     }
@@ -71,8 +79,8 @@ export function labelPairs(text: string | undefined, sample: Sample): LabelPair[
 }
 
 /** The span of label `name` of a sample (its name, or its value), else the sample's span. */
-export function labelSpan(text: string | undefined, sample: Sample, name: string, part: 'name' | 'value' | 'pair' = 'name'): Span {
-  const p = labelPairs(text, sample).find((x) => x.name === name);
+export function labelSpan(source: SourceText | string | undefined, sample: Sample, name: string, part: 'name' | 'value' | 'pair' = 'name'): Span {
+  const p = labelPairs(source, sample).find((x) => x.name === name);
   if (!p) return sample.span;
   return part === 'name' ? p.nameSpan : part === 'value' ? p.valueSpan : p.pair;
 }
