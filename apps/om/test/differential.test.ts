@@ -4,7 +4,8 @@
 // a model), and the CLI reading a file, a gzip file, stdin, a loopback HTTP body and each of
 // those streamed. `auto` reads every input as the format it reports, on every path.
 import { once } from 'node:events';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -61,7 +62,18 @@ const generated: Entry[] = [
   { name: 'generated/prometheus-counter-without-eof', bytes: utf8('# HELP shop_orders Orders.\n# TYPE shop_orders counter\nshop_orders_total 1\nshop_orders_created 1\n') },
 ];
 
-const corpus: Entry[] = [...conformance, ...exporters, ...examples, ...generated];
+// The benchmark's node_exporter-like corpora, at a real scrape's size.
+const benchCorpus: string = new URL('../../../packages/parser/bench/corpus.mjs', import.meta.url).href;
+const { writeCorpus } = (await import(benchCorpus)) as { writeCorpus: (format: Format, bytes: number, file: string, seed?: number) => void };
+const benchDir = mkdtempSync(join(tmpdir(), 'om-differential-'));
+const bench: Entry[] = (['prometheus', 'openmetrics'] as const).map((format) => {
+  const file = join(benchDir, format);
+  writeCorpus(format, 150_000, file, 3);
+  return { name: `bench/${format}`, bytes: readFileSync(file) };
+});
+rmSync(benchDir, { recursive: true, force: true });
+
+const corpus: Entry[] = [...conformance, ...exporters, ...examples, ...bench, ...generated];
 
 /** A finding as the paths must agree on it. */
 const key = (d: Pick<Diagnostic, 'code' | 'severity' | 'span'>) => `${d.span?.start.line ?? 0}:${d.span?.start.column ?? 0} ${d.severity} ${d.code}`;
@@ -190,8 +202,8 @@ describe('the CLI reads every input alike on every path', () => {
     files.cleanup();
   });
 
-  // The conformance cases, the exporters, the examples and a share of the generated inputs.
-  const cliCorpus = [...conformance, ...exporters, ...examples, ...generated.filter((_, i) => i % 3 === 0)];
+  // The conformance cases, the exporters, the examples, the bench corpora and a share of the generated inputs.
+  const cliCorpus = [...conformance, ...exporters, ...examples, ...bench, ...generated.filter((_, i) => i % 3 === 0)];
 
   it.each(cliCorpus.map((e, i) => [e.name, e, i] as const))('%s', async (_name, entry, index) => {
     const { bytes } = entry;
