@@ -20,7 +20,10 @@ const PROMETHEUS: Record<MetricType, readonly string[]> = {
   summary: ['', '_count', '_sum'],
 };
 
+/** The suffixes each type gives its samples, per format (the assembler and the converter read these). */
+export const SAMPLE_SUFFIXES: Record<Format, Record<MetricType, readonly string[]>> = { openmetrics: OPENMETRICS, prometheus: PROMETHEUS };
+
 /** The suffixes a family of `type` gives its samples in `format`. */
 export function sampleSuffixes(format: Format, type: MetricType): readonly string[] {
-  return (format === 'openmetrics' ? OPENMETRICS : PROMETHEUS)[type];
+  return SAMPLE_SUFFIXES[format][type];
 }

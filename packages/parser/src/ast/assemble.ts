@@ -11,28 +11,11 @@ import { descriptorLine, labelPair } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { Carried } from '../scan/certify.js';
 import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
+import { SAMPLE_SUFFIXES } from '../suffixes.js';
 
 /** Reports a problem at a span (families and points span several lines). */
 export type SpanReporter = (code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]) => void;
 import type { Format, Label, MetricFamily, MetricType } from './types.js';
-
-/** Sample-name suffixes per type (OM 1.0 §Suffixes; Prometheus text for the classic types). */
-const OM_SUFFIXES: Record<MetricType, readonly string[]> = {
-  counter: ['_total', '_created'],
-  gauge: [''],
-  histogram: ['_bucket', '_count', '_sum', '_created'],
-  gaugehistogram: ['_bucket', '_gcount', '_gsum'],
-  summary: ['', '_count', '_sum', '_created'],
-  info: ['_info'],
-  stateset: [''],
-  unknown: [''],
-};
-const PROMETHEUS_SUFFIXES: Record<MetricType, readonly string[]> = {
-  ...OM_SUFFIXES,
-  counter: [''],
-  histogram: ['_bucket', '_count', '_sum'],
-  summary: ['', '_count', '_sum'],
-};
 
 const EXEMPLAR_LIMIT = 128;
 
@@ -120,7 +103,7 @@ export class Assembler {
 
   constructor(private readonly options: AssemblerOptions) {
     this.om = options.format === 'openmetrics';
-    this.suffixes = this.om ? OM_SUFFIXES : PROMETHEUS_SUFFIXES;
+    this.suffixes = SAMPLE_SUFFIXES[this.om ? 'openmetrics' : 'prometheus'];
     this.familyTypes = options.carried?.familyTypes ?? new Map();
     this.claimedNames = options.carried?.claimedNames ?? new Set();
   }
