@@ -3,7 +3,7 @@
 #   scripts/action.sh build   install and build the `om` CLI from this checkout (the action's own copy)
 #   scripts/action.sh lint    run `om lint --format github` on the inputs; with OM_SARIF, also write SARIF
 # Inputs come from the environment, as action.yml passes them:
-#   OM_FILES        files, directories, globs (`**` ok) or http(s) URLs, separated by whitespace (required)
+#   OM_FILES        files, directories, globs or http(s) URLs, separated by whitespace (required)
 #   OM_CONFIG       config file                       OM_FORMAT_IN  auto | openmetrics | prometheus
 #   OM_PRESET       presets, separated by whitespace  OM_FAIL_ON    error | warning | info
 #   OM_SARIF        path of a SARIF file to write     OM_ARGS       more `om lint` arguments, split on whitespace
@@ -30,43 +30,18 @@ build() {
   "${pnpm[@]}" exec turbo run build --filter '@omkit/cli...' --output-logs=errors-only || fail "build failed"
 }
 
-# Exposition files under a directory: the extensions the pre-commit hook also matches.
-files_under() {
-  find "$1" \( -name node_modules -o -name .git \) -prune -o -type f -regextype posix-extended \
-    -regex '.*\.(prom|om|metrics)(\.gz)?$' -print | LC_ALL=C sort
-}
-
 lint() {
   local bin="${OM_BIN:-$root/apps/om/dist/bin.js}"
   [ -f "$bin" ] || fail "no CLI at $bin (run \`scripts/action.sh build\` first)"
   [ -n "${OM_FILES//[[:space:]]/}" ] || fail "the \`files\` input is empty"
 
-  local -a words inputs=() args=() matches
-  local word preset
+  # Split on whitespace without globbing: `om lint` expands directories and globs itself (one rule for
+  # which files are expositions) and reports a glob that matches nothing.
+  local -a inputs=() args=()
+  local preset
   set -f
-  read -r -d '' -a words <<<"$OM_FILES"
+  read -r -d '' -a inputs <<<"$OM_FILES"
   set +f
-  shopt -s globstar nullglob
-  for word in "${words[@]}"; do
-    case "$word" in
-      http://* | https://* | -) inputs+=("$word") ;;
-      *)
-        if [ -d "$word" ]; then
-          mapfile -t matches < <(files_under "$word")
-          [ "${#matches[@]}" -gt 0 ] || fail "no .prom, .om or .metrics files under \`$word\`"
-          inputs+=("${matches[@]}")
-        elif [[ "$word" == *[*?[]* ]]; then
-          # shellcheck disable=SC2206 # the glob is meant to expand here
-          matches=($word)
-          [ "${#matches[@]}" -gt 0 ] || fail "\`$word\` matches no file"
-          inputs+=("${matches[@]}")
-        else
-          inputs+=("$word") # a missing file is reported by om itself
-        fi
-        ;;
-    esac
-  done
-  shopt -u globstar nullglob
 
   [ -n "${OM_CONFIG:-}" ] && args+=(--config "$OM_CONFIG")
   [ -n "${OM_FORMAT_IN:-}" ] && args+=(--format-in "$OM_FORMAT_IN")
@@ -101,7 +76,7 @@ lint() {
     {
       echo "### om lint"
       echo
-      echo "${#inputs[@]} input(s), exit code $status"
+      echo "\`om lint ${inputs[*]}\`: exit code $status"
       [ -s "$errors" ] && { echo; echo '```'; cat "$errors"; echo '```'; }
     } >>"$GITHUB_STEP_SUMMARY"
   fi

@@ -21,7 +21,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'metrics/nested'), { recursive: true });
   writeFileSync(join(dir, 'metrics/bad.prom'), invalid);
   writeFileSync(join(dir, 'metrics/nested/good.prom'), valid);
-  writeFileSync(join(dir, 'metrics/notes.txt'), 'not metrics\n');
+  writeFileSync(join(dir, 'metrics/notes.md'), 'not metrics\n');
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +49,7 @@ describe('scripts/action.sh lint', () => {
     expect(r.stdout).not.toContain('good.prom');
     expect(r.stderr).toBe('✖ 1 error, 2 warnings in 2 inputs\n');
     expect(r.output).toBe('sarif=out/om.sarif\nexit-code=1\n');
-    expect(r.summary).toContain('2 input(s), exit code 1');
+    expect(r.summary).toContain('`om lint metrics/**/*.prom`: exit code 1');
 
     const sarif = JSON.parse(readFileSync(join(dir, 'out/om.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
@@ -81,7 +81,7 @@ describe('scripts/action.sh lint', () => {
 
   it('exits 2 with one line when an input matches nothing or cannot be read', () => {
     const none = action({ OM_FILES: 'metrics/*.om' });
-    expect(none).toMatchObject({ exitCode: 2, stdout: '', stderr: 'om-action: `metrics/*.om` matches no file\n' });
+    expect(none).toMatchObject({ exitCode: 2, stdout: '', stderr: 'om: no files match metrics/*.om\n', output: 'exit-code=2\n' });
     const missing = action({ OM_FILES: 'metrics/missing.prom', OM_SARIF: 'out/missing.sarif' });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('om: cannot read metrics/missing.prom: no such file\n');
