@@ -22,8 +22,13 @@ beforeAll(async () => {
       return res.end(NO_EOF);
     }
     if (req.url === '/text') {
+      // A whole OpenMetrics document (a body without `# EOF` is Prometheus text, whatever it declares).
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      return res.end(NO_EOF);
+      return res.end(`${NO_EOF}# EOF\n`);
+    }
+    if (req.url === '/html-broken') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`${NO_EOF}app_request_seconds{ 1\n`);
     }
     if (req.url === '/empty') {
       res.writeHead(200, { 'content-type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' });
@@ -106,9 +111,9 @@ describe('om lint URL: OM3xx scrape rules', () => {
   });
 
   it('--rule turns a scrape rule off (the text still has its syntax error)', async () => {
-    const r = await run(['lint', '--format', 'json', '--rule', 'content-type=off', `${base}/html`]);
+    const r = await run(['lint', '--format', 'json', '--rule', 'content-type=off', `${base}/html-broken`]);
     expect(scrapeFindings(r.stdout)).toEqual([[]]);
-    expect((JSON.parse(r.stdout) as Report).results[0]!.diagnostics.map((d) => d.code)).toContain('OM004');
+    expect((JSON.parse(r.stdout) as Report).results[0]!.diagnostics.map((d) => d.code)).toContain('OM001');
   });
 });
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { diff, formatJson, formatMarkdown, formatText } from '../src/index.js';
 import { formatRate } from '../src/format/lines.js';
 
-const before = '# TYPE c counter\nc_total 10\n';
-const after = (n: number) => `# TYPE c counter\nc_total ${n}\n`;
+const before = '# TYPE c counter\nc_total 10\n# EOF\n';
+const after = (n: number) => `# TYPE c counter\nc_total ${n}\n# EOF\n`;
 
 describe('rates', () => {
   it('a third per second prints 4 significant digits, not 12', () => {
