@@ -4,6 +4,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ConfigError as LintConfigError, InternalError } from '@omkit/lint';
 import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch/light';
 import { InputError, UsageError } from './errors.js';
+import type { Context } from './context.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
 import { explainFetchConfigError } from './scrape-flags.js';
@@ -13,14 +14,6 @@ import { parseCommand } from './commands/parse.js';
 import { rulesCommand } from './commands/rules.js';
 import { statsCommand } from './commands/stats.js';
 import { diffCommand } from './commands/diff.js';
-
-/** Shared by the commands of one run. */
-export interface Context {
-  io: Io;
-  exitCode: number;
-  /** Set with --debug: fetch request/response lines go to stderr. */
-  debug?: (line: string) => void;
-}
 
 const KNOWN = [UsageError, InputError, LintConfigError, FetchConfigError, FetchError];
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isUrl, parseInput, readAllInputs, type Input } from '../inputs.js';
 import type { Io } from '../io.js';
-import type { Context } from '../main.js';
+import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parseDuration } from '../units.js';
 

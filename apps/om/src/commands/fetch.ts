@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText, displayPath, isUrl, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
-import type { Context } from '../main.js';
+import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 
 interface FetchFlags extends ScrapeFlags {

@@ -37,7 +37,7 @@ import { displayPath, formatHints, openInputs, parseInput, type StreamedInput } 
 import type { Io } from '../io.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parsePositiveInt } from '../units.js';
-import type { Context } from '../main.js';
+import type { Context } from '../context.js';
 import { VERSION } from '../version.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

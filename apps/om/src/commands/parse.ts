@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseInput, readAllInputs } from '../inputs.js';
 import type { Io } from '../io.js';
-import type { Context } from '../main.js';
+import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
 
 interface ParseFlags extends ScrapeFlags {

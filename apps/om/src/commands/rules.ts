@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { catalog, findEntry, type CatalogEntry } from '../catalog.js';
 import { UsageError } from '../errors.js';
 import { paint, type Io } from '../io.js';
-import type { Context } from '../main.js';
+import type { Context } from '../context.js';
 
 export function rulesCommand(ctx: Context): Command<any, any, any> {
   const cmd = new Command('rules')

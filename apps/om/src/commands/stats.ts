@@ -2,7 +2,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { parseInput, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
-import type { Context } from '../main.js';
+import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
 import { computeStats, type Stats } from '../stats.js';
 import { parsePositiveInt } from '../units.js';
