@@ -3,6 +3,7 @@ import { sep } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ConfigError as LintConfigError, InternalError } from '@omkit/lint';
 import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch/light';
+import { OptionError as DiffOptionError } from '@omkit/diff';
 import { InputError, UsageError } from './errors.js';
 import type { Context } from './context.js';
 import type { Io } from './io.js';
@@ -15,7 +16,7 @@ import { rulesCommand } from './commands/rules.js';
 import { statsCommand } from './commands/stats.js';
 import { diffCommand } from './commands/diff.js';
 
-const KNOWN = [UsageError, InputError, LintConfigError, FetchConfigError, FetchError];
+const KNOWN = [UsageError, InputError, LintConfigError, FetchConfigError, FetchError, DiffOptionError];
 
 function program(ctx: Context): Command<any, any, any> {
   const { io } = ctx;

@@ -1,6 +1,6 @@
 // om diff: two inputs (or one URL scraped twice) → @omkit/diff → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
-import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, type ChangeKind, type DiffOptions, type Relabel } from '@omkit/diff';
+import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, parseRelabel, parseTolerance, type ChangeKind, type DiffOptions } from '@omkit/diff';
 import { serialize } from '@omkit/parser';
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -63,20 +63,6 @@ Exit codes: 0 no change (of a --fail-on kind), 1 changes, 2 trouble.`,
   });
 }
 
-function parseRelabel(text: string): Relabel {
-  const eq = text.indexOf('=');
-  const rest = eq > 0 ? text.slice(eq + 1) : '';
-  const delim = rest[0];
-  const parts = delim ? rest.slice(1).split(delim) : [];
-  if (eq <= 0 || !delim || parts.length !== 3 || parts[2] !== '')
-    throw new UsageError(`--relabel expects label=/regex/replacement/ (received ${JSON.stringify(text)})`);
-  try {
-    return { label: text.slice(0, eq), pattern: new RegExp(parts[0]!, 'g'), replacement: parts[1]! };
-  } catch (e) {
-    throw new UsageError(`--relabel ${JSON.stringify(text)}: ${(e as Error).message}`);
-  }
-}
-
 function parseKinds(flag: string, kinds: string[] | undefined): ChangeKind[] | undefined {
   if (kinds === undefined) return undefined;
   for (const k of kinds) if (!(changeKinds as readonly string[]).includes(k)) throw new UsageError(`${flag}: unknown kind ${JSON.stringify(k)} (expected ${changeKinds.join(', ')})`);
@@ -87,17 +73,8 @@ function options(flags: DiffFlags, intervalSeconds: number | undefined): DiffOpt
   const o: DiffOptions = {};
   if (flags.ignoreMetric?.length) o.ignoreMetrics = flags.ignoreMetric;
   if (flags.ignoreLabel?.length) o.ignoreLabels = flags.ignoreLabel;
-  if (flags.relabel?.length) o.relabel = flags.relabel.map(parseRelabel);
-  if (flags.tolerance?.length) {
-    const t: NonNullable<DiffOptions['tolerance']> = {};
-    for (const s of flags.tolerance) {
-      const m = /^(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(%?)$/i.exec(s.trim());
-      if (!m) throw new UsageError(`--tolerance expects a number or a percentage such as 0.5 or 1% (received ${JSON.stringify(s)})`);
-      if (m[2]) t.relative = Number(m[1]) / 100;
-      else t.absolute = Number(m[1]);
-    }
-    o.tolerance = t;
-  }
+  if (flags.relabel?.length) o.relabel = flags.relabel.map((text) => parseRelabel(text));
+  if (flags.tolerance?.length) o.tolerance = parseTolerance(flags.tolerance);
   const only = parseKinds('--only', flags.only);
   if (only) o.only = only;
   if (intervalSeconds !== undefined) o.intervalSeconds = intervalSeconds;
