@@ -5,13 +5,13 @@
 // globs are expanded here too (`expandTarget`).
 import { constants as bufferConstants } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ScrapeFact, ScrapeOptions, ScrapeResult } from '@omkit/fetch';
 import { ConfigError, FetchError } from '@omkit/fetch/light';
-import { parse, type FormatHints, type FormatOption, type ParseResult } from '@omkit/parser';
+import { lastLineIsEof, parse, type FormatHints, type FormatOption, type ParseResult } from '@omkit/parser';
 import { InputError, UsageError } from './errors.js';
 import { parsePositiveInt } from './units.js';
 import type { Io } from './io.js';
@@ -57,6 +57,11 @@ export interface StreamedInput {
   facts?: () => Promise<ScrapeFact[]>;
   /** Stops reading (when the consumer gives up early). */
   cancel: () => Promise<void>;
+  /**
+   * How the document ends, when known before it is read (a plain file: from its last bytes):
+   * whether its last line that is not empty is `# EOF`. The parser's `endsWithEof` hint.
+   */
+  endsWithEof?: boolean;
 }
 
 /** What `openInputs` yields: a whole input, a streamed one, or a failure. */
@@ -70,9 +75,17 @@ export const isUrl = (target: string): boolean => /^https?:\/\//i.test(target);
 /** `scheme://…` of any scheme: om reads only http and https (an `ftp://` target is no file name). */
 const hasScheme = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
 
-/** The evidence of an input's format besides its text: `--format-in`, the Content-Type, the file name. */
-export function formatHints(input: { path?: string; contentType?: string }, format: FormatOption): FormatHints {
-  return { format, ...(input.contentType !== undefined ? { contentType: input.contentType } : {}), ...(input.path !== undefined ? { fileName: input.path } : {}) };
+/**
+ * The evidence of an input's format besides its text: `--format-in`, the Content-Type, the file
+ * name, and for a streamed file how it ends.
+ */
+export function formatHints(input: { path?: string; contentType?: string; endsWithEof?: boolean }, format: FormatOption): FormatHints {
+  return {
+    format,
+    ...(input.contentType !== undefined ? { contentType: input.contentType } : {}),
+    ...(input.path !== undefined ? { fileName: input.path } : {}),
+    ...(input.endsWithEof !== undefined ? { endsWithEof: input.endsWithEof } : {}),
+  };
 }
 
 /**
@@ -296,12 +309,40 @@ function readError(cause: unknown, source: string): InputError {
   return new InputError(`cannot read ${source}: ${why}`, { cause });
 }
 
+/** How many of a file's last bytes `fileEnding` reads. */
+const TAIL_BYTES = 64;
+
+/**
+ * Whether a file's last line that is not empty is `# EOF`, from its last bytes, so that a file
+ * streamed is read in the format its end names, as the whole file would be (@omkit/parser's rule,
+ * step 4b). Undefined when they cannot tell (over 58 empty lines at the end), for a gzip file (its
+ * end is known only once it is all decompressed) and for anything but a regular file (a FIFO, a
+ * device: reading it ahead would consume it).
+ */
+async function fileEnding(path: string, size: number): Promise<boolean | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, 0);
+    if (isGzip(magic.subarray(0, bytesRead))) return undefined;
+    const length = Math.min(size, TAIL_BYTES);
+    const tail = Buffer.alloc(length);
+    const read = (await handle.read(tail, 0, length, size - length)).bytesRead;
+    return lastLineIsEof(tail.subarray(0, read), size <= TAIL_BYTES && read === size);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function openFile(io: Io, target: string, streamAbove: number): Promise<Opened> {
   const path = resolve(io.cwd, target);
   const source = displayPath(io.cwd, path);
+  let ending: boolean | undefined;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // Only a file that will be streamed needs its end read ahead: a whole input is read to its end.
+    if (info.isFile() && info.size > streamAbove) ending = await fileEnding(path, info.size);
   } catch (cause) {
     throw readError(cause, source);
   }
@@ -320,7 +361,7 @@ async function openFile(io: Io, target: string, streamAbove: number): Promise<Op
   };
   const got = await peek(it, streamAbove);
   if ('whole' in got) return { ok: true, input: makeInput({ kind: 'file', source, path, bytes: got.whole }) };
-  return { ok: true, streamed: { kind: 'file', source, path, chunks: got.stream, cancel } };
+  return { ok: true, streamed: { kind: 'file', source, path, chunks: got.stream, cancel, ...(ending !== undefined ? { endsWithEof: ending } : {}) } };
 }
 
 async function openStdin(io: Io, streamAbove: number): Promise<Opened> {

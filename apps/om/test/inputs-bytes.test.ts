@@ -116,13 +116,10 @@ describe('the format is decided once, with the same evidence, whole or streamed'
       };
       const named = await reading(['--format-in', 'openmetrics', 'node.om']);
       expect(named.out).not.toContain('OM016');
-      for (const args of [['node.om'], ['--stream', 'node.om'], ['node.om.gz'], ['--stream', 'node.om.gz'], ['--format-in', 'openmetrics', '--stream', 'node.txt']]) {
+      // Without other evidence the end decides, whole and streamed (a streamed file's end is read ahead).
+      for (const args of [['node.om'], ['--stream', 'node.om'], ['node.om.gz'], ['--stream', 'node.om.gz'], ['--format-in', 'openmetrics', '--stream', 'node.txt'], ['node.txt'], ['--stream', 'node.txt']]) {
         expect({ args, ...(await reading(args)) }).toEqual({ args, ...named });
       }
-      // Without evidence the head decides, alike on both paths: Prometheus text, and `unknown` is no 0.0.4 type.
-      const whole = await reading(['node.txt']);
-      expect(whole.out).toContain('OM016');
-      expect(await reading(['--stream', 'node.txt'])).toEqual(whole);
     } finally {
       t.cleanup();
     }

@@ -11,7 +11,7 @@ export type {
   Sample,
 } from './ast/types.js';
 export { parse, validate, type Input, type ParseOptions, type ValidateResult } from './parse.js';
-export { declaredFormat, detectFormat, DETECT_WINDOW, formatFromContentType, formatFromFileName, type FormatHints, type FormatOption } from './format.js';
+export { declaredFormat, detectFormat, DETECT_WINDOW, formatFromContentType, formatFromFileName, lastLineIsEof, type FormatHints, type FormatOption } from './format.js';
 export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
 export { serialize, toJSON, type SerializeOptions } from './serialize.js';

@@ -3,7 +3,7 @@
 // validate() first tries to vouch for them without decoding (scan/certify.ts).
 import type { Format, MetricFamily, ParseResult } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { detectsFromText, resolveFormat, textHead, type FormatHints } from './format.js';
+import { resolveFormat, type FormatHints } from './format.js';
 import { certify, type Carried } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
 import { firstInvalid } from './stream.js';
@@ -11,7 +11,8 @@ import { firstInvalid } from './stream.js';
 /**
  * `format` (default `auto`), `contentType` and `fileName` are the evidence for the input's format,
  * decided once per document by the rule of format.ts: explicit format, then the Content-Type, then
- * the file name's extension, then the text.
+ * the file name's extension, then the text: the whole input is at hand, so its end decides (its
+ * last line that is not empty is `# EOF`, or not; `endsWithEof` is for streams and not read here).
  */
 export type ParseOptions = FormatHints;
 
@@ -37,7 +38,8 @@ export function parse(input: Input, options: ParseOptions = {}): ParseResult {
  */
 export function validate(input: Input, options: ParseOptions = {}): ValidateResult {
   if (typeof input === 'string') return run(input, options, false, ignore);
-  const format = resolveFormat(options, detectsFromText(options) ? textHead(input) : '');
+  // Decided from the last bytes: nothing is decoded to detect the format.
+  const format = resolveFormat(options, input);
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   const certificate = certify(input, format === 'openmetrics', carried);
   if (certificate.complete) return { format, diagnostics: [] };
@@ -75,7 +77,7 @@ function runBytes(bytes: Uint8Array, options: ParseOptions, model: boolean, emit
   if (first !== -1) invalid.push(first);
   const cut = first === -1 ? firstInvalid(tail, bytes, undefined) : -1;
   if (cut !== -1) invalid.push(body.length + cut);
-  const format = resolveFormat(options, text);
+  const format = resolveFormat(options, bytes);
   const session = new Session({ format, model, emit });
   readLines(session, text, 0, invalid);
   return { format, diagnostics: sortDiagnostics(session.diagnostics) };

@@ -5,7 +5,7 @@
 // (scan/certify.ts); the full reader takes over at the first family it cannot vouch for.
 import type { Format, MetricFamily } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DETECT_WINDOW, detectsFromText, HEAD_BYTES, resolveFormat, textHead } from './format.js';
+import { DETECT_WINDOW, detectsFromText, HEAD_BYTES, resolveStreamFormat, textHead } from './format.js';
 import type { ParseOptions } from './parse.js';
 import { Certifier, type Carried, type Certificate } from './scan/certify.js';
 import { Session, sortDiagnostics } from './session.js';
@@ -36,7 +36,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
   const chunks = iterate(source);
   const handover = model ? undefined : await certifyChunks(chunks, options);
   if (handover?.complete) {
-    yield { format: handover.format, diagnostics: [] };
+    yield { format: handover.format!, diagnostics: [] };
     return;
   }
   // ignoreBOM: keep a BOM in the text, so that it is reported as parse() reports it.
@@ -118,10 +118,11 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     }
   };
 
-  const start = (): void => {
+  /** Starts reading: `ended`, the head holds the whole text. */
+  const start = (ended: boolean): void => {
     const text = head.join('');
     head = [];
-    format = resolveFormat(options, text);
+    format = resolveStreamFormat(options, text, ended);
     session = new Session({
       format,
       model,
@@ -132,14 +133,15 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     feed(text, 0, bom ? 1 : 0);
   };
 
-  // Detecting from the text waits for more than the detection window, or for the end (the whole
-  // text within the window decides by its `# EOF` line), as parse() decides on the whole text.
+  // Detecting from the text waits for more than the detection window (then `endsWithEof`, else the
+  // head decides), or for the end (the whole text within the window decides by its last line, as
+  // parse() decides on the whole text).
   const fromText = detectsFromText(options);
   const waitForHead = (): boolean => session === undefined && fromText && headLength <= DETECT_WINDOW;
 
   const resume = handover?.resume;
   if (resume !== undefined) {
-    format = handover!.format;
+    format = handover!.format!;
     session = new Session({
       format,
       model,
@@ -160,7 +162,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
       head.push(text);
       headLength += text.length;
       if (waitForHead()) continue;
-      start();
+      start(false);
     } else feed(text, base);
     yield* drain();
   }
@@ -172,7 +174,7 @@ export async function* parseStream(source: ChunkSource, options: StreamOptions =
     if (session === undefined) head.push(tail);
     else feed(tail, base);
   }
-  if (session === undefined) start();
+  if (session === undefined) start(true);
   if (carry.length > 0) {
     const line = carry.join('');
     carry = [];
@@ -188,7 +190,8 @@ const LF = 10;
 /** What vouching for the first chunks came to. */
 interface Handover {
   readonly complete: boolean;
-  readonly format: Format;
+  /** Known when vouching got as far as deciding it (always, when `complete` or with `resume`). */
+  readonly format: Format | undefined;
   /** Chunks read but not vouched for, which the full reader reads first. */
   readonly pending: Chunk[];
   /** Where the full reader takes over; absent: from the start. */
@@ -204,12 +207,12 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
   let length = 0;
   /** The offset of buffer[0] in the whole input. */
   let base = 0;
-  let format: Format | undefined = detectsFromText(options) ? undefined : resolveFormat(options, '');
+  let format: Format | undefined = detectsFromText(options) ? undefined : resolveStreamFormat(options, '', false);
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   let certifier: Certifier | undefined;
 
+  // Before the format is decided, no certificate: the full reader decides it as this would.
   const handOver = (certificate: Certificate | undefined, extra: Chunk[]): Handover => {
-    format ??= resolveFormat(options, textHead(buffer.subarray(0, length)));
     if (certificate === undefined || certificate.offset === 0) return { complete: false, format, pending: [buffer.subarray(0, length), ...extra] };
     const { line, textOffset } = certificate;
     return { complete: false, format, pending: [buffer.subarray(certificate.offset - base, length), ...extra], resume: { line, textOffset, carried } };
@@ -228,10 +231,10 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
     buffer.set(chunk, length);
     length += chunk.length;
     if (format === undefined) {
-      // The format is decided on the text's head, as parse() decides it: more than the detection
-      // window (`HEAD_BYTES` bytes hold more), or the whole text at the end.
+      // The format is decided as the full reader decides it: on more than the detection window
+      // (`HEAD_BYTES` bytes hold more), or on the whole text at the end.
       if (length <= HEAD_BYTES) continue;
-      format = resolveFormat(options, textHead(buffer.subarray(0, length)));
+      format = resolveStreamFormat(options, textHead(buffer.subarray(0, length)), false);
     }
     certifier ??= new Certifier(format === 'openmetrics', carried);
     const certificate = certifier.advance(buffer.subarray(0, length), false);
@@ -245,7 +248,7 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
       certifier.rebase(keep);
     }
   }
-  format ??= resolveFormat(options, textHead(buffer.subarray(0, length)));
+  format ??= resolveStreamFormat(options, textHead(buffer.subarray(0, length)), true);
   certifier ??= new Certifier(format === 'openmetrics', carried);
   const certificate = certifier.advance(buffer.subarray(0, length), true)!;
   return certificate.complete ? { complete: true, format, pending: [] } : handOver(certificate, []);

@@ -2,7 +2,7 @@
 // parse() of a string and of bytes, validate() of both, parseStream() with and without a model, fed
 // bytes or strings in any chunk size.
 import { describe, expect, it } from 'vitest';
-import { declaredFormat, detectFormat, DETECT_WINDOW, formatFromFileName, parse, parseStream, validate, type Diagnostic, type ParseOptions } from '../src/index.js';
+import { declaredFormat, detectFormat, DETECT_WINDOW, formatFromFileName, lastLineIsEof, parse, parseStream, validate, type Diagnostic, type ParseOptions } from '../src/index.js';
 
 const encoder = new TextEncoder();
 const at = (d: Diagnostic) => `${d.code}@${d.span?.start.line}:${d.span?.start.column}`;
@@ -43,6 +43,21 @@ async function readings(text: string, options: ParseOptions = {}, sizes = [1 << 
   return out;
 }
 
+const WHOLE = ['parse(text)', 'parse(bytes)', 'validate(text)', 'validate(bytes)'];
+
+/** The readings of the paths that have the whole input (parse and validate), and of the streams. */
+async function split(text: string, options: ParseOptions = {}, sizes?: number[]): Promise<{ whole: Reading[]; streams: Reading[] }> {
+  const all = await readings(text, options, sizes);
+  return { whole: all.filter((r) => WHOLE.includes(r.path)), streams: all.filter((r) => !WHOLE.includes(r.path)) };
+}
+
+/** The one reading every one of `paths` gives (each path is named when it differs). */
+function one(paths: Reading[]): { format: string; diagnostics: string[] } {
+  const first = paths[0]!;
+  for (const r of paths) expect({ path: r.path, format: r.format, diagnostics: r.diagnostics }).toEqual({ path: r.path, format: first.format, diagnostics: first.diagnostics });
+  return { format: first.format, diagnostics: first.diagnostics };
+}
+
 /** Every path reads `text` alike; returns that reading. */
 async function agreed(text: string, options: ParseOptions = {}, sizes?: number[]): Promise<{ format: string; diagnostics: string[] }> {
   const all = await readings(text, options, sizes);
@@ -75,12 +90,60 @@ describe('the detection rule', () => {
     expect(detectFormat('a 1\n# EOF later\n')).toBe('prometheus');
   });
 
-  it('reads a document longer than the window by the markers of its head', async () => {
+  it('reads a whole document by its end, whatever its length and its head', async () => {
     const long = gauge('filler', Math.ceil(DETECT_WINDOW / 30));
     expect(long.length).toBeGreaterThan(DETECT_WINDOW);
-    expect(detectFormat(`# TYPE c counter\nc_total 1\n${long}`)).toBe('openmetrics');
-    expect(detectFormat(`# UNIT x_seconds seconds\n${long}`)).toBe('openmetrics');
-    expect(detectFormat(`${long}# EOF\n`)).toBe('prometheus');
+    for (const input of [(t: string) => t, (t: string) => encoder.encode(t)]) {
+      expect(detectFormat(input(`# TYPE c counter\nc_total 1\n${long}`))).toBe('prometheus');
+      expect(detectFormat(input(`# UNIT x_seconds seconds\n${long}`))).toBe('prometheus');
+      expect(detectFormat(input(`${long}# EOF\n`))).toBe('openmetrics');
+      expect(detectFormat(input(`# TYPE c counter\nc_total 1\n${long}# EOF`))).toBe('openmetrics');
+    }
+  });
+
+  it('reads a `# EOF` line with lines after it as Prometheus text (where `# EOF` is a comment)', () => {
+    // As the conformance case bad_text_after_eof_0: not an OpenMetrics document, whatever it meant to be.
+    expect(detectFormat('a 1\n# EOF\nb 1\n')).toBe('prometheus');
+    expect(parse('a 1\n# EOF\nb 1\n').format).toBe('prometheus');
+    expect(parse('a 1\n# EOF\nblah').diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    // Empty lines after it are no such lines: OpenMetrics, and the empty line is reported there.
+    const blank = parse('a 1\n# EOF\n\n');
+    expect(blank.format).toBe('openmetrics');
+    expect(blank.diagnostics.map(at)).toEqual(['OM005@3:1']);
+  });
+
+  it('finds the last line that is not empty from the last bytes or code units', () => {
+    const cases: [string, boolean][] = [
+      ['# EOF', true],
+      ['# EOF\n', true],
+      ['a 1\n# EOF\n\n\n', true],
+      ['a 1\r\n# EOF\r\n\r\n', true],
+      ['a 1\n# EOF\r\n', true],
+      ['', false],
+      ['\n\n', false],
+      ['a 1\n', false],
+      ['a 1\n# EOF later\n', false],
+      ['a 1\n## EOF\n', false],
+      ['a 1\n # EOF\n', false],
+      ['a 1\r# EOF\n', false],
+      ['\uFEFF# EOF\n', false],
+      ['a 1\n# EOF\nb 1', false],
+      ['a{v="€"} 1\n# EOF\n', true],
+    ];
+    for (const [text, expected] of cases) {
+      expect(lastLineIsEof(text), JSON.stringify(text)).toBe(expected);
+      expect(lastLineIsEof(encoder.encode(text)), `bytes ${JSON.stringify(text)}`).toBe(expected);
+    }
+    // Invalid UTF-8 before the line: bytes and the decoded text agree.
+    expect(lastLineIsEof(Uint8Array.from([0x61, 0xe2, 0x0a, ...encoder.encode('# EOF\n')]))).toBe(true);
+    expect(lastLineIsEof(Uint8Array.from([0x61, 0xe2, ...encoder.encode('# EOF\n')]))).toBe(false);
+    // Only the last bytes of a longer document: undefined when they cannot tell.
+    expect(lastLineIsEof(encoder.encode('1\n# EOF\n'), false)).toBe(true);
+    expect(lastLineIsEof(encoder.encode('# EOF\n'), false)).toBeUndefined();
+    expect(lastLineIsEof(encoder.encode('OF\n'), false)).toBeUndefined();
+    expect(lastLineIsEof(encoder.encode('\n\n\n'), false)).toBeUndefined();
+    expect(lastLineIsEof(encoder.encode('x"} 1\n'), false)).toBe(false);
+    expect(lastLineIsEof(encoder.encode('x# EOF\n'), false)).toBe(false);
   });
 
   it('puts explicit format, Content-Type and file name before the text, in this order', () => {
@@ -126,9 +189,13 @@ describe('every path decides alike', () => {
       const pad = length - body.length - eof.length;
       const text = `${body}#${'x'.repeat(pad - 2)}\n${eof}`;
       expect(text.length).toBe(length);
-      const read = await agreed(text, {}, [1 << 16, 4099]);
-      // Longer than the window: the head decides, and it holds the whole `# EOF` up to one code unit more.
-      expect(read.format).toBe(length <= DETECT_WINDOW + 1 ? 'openmetrics' : 'prometheus');
+      // The whole input, and a stream that knows its end: OpenMetrics.
+      expect((await agreed(text, { endsWithEof: true }, [1 << 16, 4099])).format).toBe('openmetrics');
+      // A stream longer than the window with no hint: its head decides, and holds the whole
+      // `# EOF` up to one code unit more (the documented case where paths may differ).
+      const { whole, streams } = await split(text, {}, [1 << 16, 4099]);
+      expect(one(whole).format).toBe('openmetrics');
+      expect(one(streams).format).toBe(length <= DETECT_WINDOW + 1 ? 'openmetrics' : 'prometheus');
     }
   });
 
@@ -138,23 +205,48 @@ describe('every path decides alike', () => {
     const line = (i: number) => `m{v="${value}",i="${i}"} 1\n`;
     for (const n of [Math.floor(DETECT_WINDOW / line(0).length) - 2, Math.ceil(DETECT_WINDOW / line(0).length) + 1]) {
       const text = `# TYPE m gauge\n${Array.from({ length: n }, (_, i) => line(i)).join('')}# EOF\n`;
-      const read = await agreed(text, {}, [1 << 16, 1000, 7]);
-      expect(read.format).toBe(text.length <= DETECT_WINDOW ? 'openmetrics' : 'prometheus');
+      expect((await agreed(text, { endsWithEof: true }, [1 << 16, 1000, 7])).format).toBe('openmetrics');
+      const { whole, streams } = await split(text, {}, [1 << 16, 1000, 7]);
+      expect(one(whole).format).toBe('openmetrics');
+      expect(one(streams).format).toBe(text.length <= DETECT_WINDOW ? 'openmetrics' : 'prometheus');
     }
   });
 
-  it('a long OpenMetrics document whose head has no markers: one reading everywhere, and auto equals the named format once named', async () => {
+  it('a long OpenMetrics document whose head has no markers: OpenMetrics from the whole input and from a stream that knows its end', async () => {
     // As node_exporter's scrape converted to OpenMetrics and grown family by family: a head of one
     // big summary, `unknown` families far behind it.
     const summary = `# TYPE go_gc_duration_seconds summary\n${Array.from({ length: 1500 }, (_, i) => `go_gc_duration_seconds{instance="h${i}",quantile="0.5"} 1\n`).join('')}`;
     const text = `${summary}# TYPE node_netstat_Icmp6_InErrors unknown\nnode_netstat_Icmp6_InErrors 0\n# EOF\n`;
     expect(text.length).toBeGreaterThan(DETECT_WINDOW);
-    const auto = await agreed(text);
-    expect(auto.format).toBe('prometheus');
     const named = await agreed(text, { format: 'openmetrics' });
     expect(named).toEqual({ format: 'openmetrics', diagnostics: [] });
     expect(await agreed(text, { fileName: 'node.om' })).toEqual(named);
     expect(await agreed(text, { contentType: 'application/openmetrics-text; version=1.0.0' })).toEqual(named);
+    // auto: parse and validate of text and bytes read the end; so does a stream given `endsWithEof`.
+    expect(await agreed(text, { endsWithEof: true })).toEqual(named);
+    expect(await agreed(text, { fileName: 'node.txt', endsWithEof: true })).toEqual(named);
+    // A stream of it with no hint of its end is read by its head (documented): Prometheus text.
+    const { whole, streams } = await split(text);
+    expect(one(whole)).toEqual(named);
+    expect(one(streams)).toEqual({ format: 'prometheus', diagnostics: ['OM016@1502:36'] });
+  });
+
+  it('a long document with OpenMetrics markers in its head and no `# EOF`: Prometheus text from the whole input', async () => {
+    const text = `# TYPE c counter\nc_total 1\n# UNIT x_seconds seconds\n# TYPE x_seconds gauge\nx_seconds 1\n${gauge('filler', 3000)}`;
+    expect(text.length).toBeGreaterThan(DETECT_WINDOW);
+    const prometheus = await agreed(text, { endsWithEof: false });
+    expect(prometheus.format).toBe('prometheus');
+    expect(await agreed(text, { format: 'prometheus' })).toEqual(prometheus);
+    // A stream of it with no hint of its end is read by its head (documented): OpenMetrics.
+    const { whole, streams } = await split(text);
+    expect(one(whole)).toEqual(prometheus);
+    expect(one(streams).format).toBe('openmetrics');
+  });
+
+  it('`endsWithEof` is for streams longer than the window: a shorter stream and the whole input read their end', async () => {
+    const text = '# TYPE a gauge\na 1\n# EOF\n';
+    expect(await agreed(text, { endsWithEof: false }, [1, 7, 64])).toEqual({ format: 'openmetrics', diagnostics: [] });
+    expect((await agreed('# TYPE a gauge\na 1\n', { endsWithEof: true }, [1, 7, 64])).format).toBe('prometheus');
   });
 
   it('a long document with OpenMetrics markers in its head', async () => {
