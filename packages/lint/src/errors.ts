@@ -17,3 +17,8 @@ export class InternalError extends Error {
     super(`${message} (this is a bug in om; please open an issue at https://github.com/omkit/om/issues)`, options);
   }
 }
+
+/** An option typed on a command line that cannot be read (`--rule`): the message names the option and the text. */
+export class OptionError extends Error {
+  override readonly name = 'OptionError';
+}

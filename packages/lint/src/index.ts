@@ -28,7 +28,7 @@ export {
 } from './config.js';
 export { PRESETS, PRESET_DESCRIPTIONS, presetRules } from './presets.js';
 export { applyBaseline, createBaseline, fingerprint, validateBaseline, type Baseline, type BaselineEntry } from './baseline.js';
-export { ConfigError, InternalError } from './errors.js';
+export { ConfigError, OptionError, InternalError } from './errors.js';
 export {
   defineRule,
   factsOf,
@@ -54,6 +54,9 @@ export {
   type SourceText,
 } from './rule.js';
 export { TextWindow } from './text-window.js';
+export { catalog, findEntry, FIRST_RULE_CODE, isParserCode, PARSER_CODE_RANGE, parseRuleDoc, type CatalogEntry } from './catalog.js';
+export { applyFlags, countFindings, exitCode, limitFindings, parseRuleFlag, type ExitPolicy } from './policy.js';
+export { detached, lintStream, type LintStreamOptions } from './stream.js';
 export { retiredCodes, rules, type RuleName } from './rules/index.js';
 export { ruleUrl, VERSION } from './version.js';
 export { replaceRulesTable, rulesTable, RULES_TABLE_END, RULES_TABLE_START } from './docs.js';

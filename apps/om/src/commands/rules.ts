@@ -1,9 +1,7 @@
 // om rules: the catalog of codes, or one rule's documentation.
 import { Command, Option } from '@commander-js/extra-typings';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { catalog, findEntry, type CatalogEntry } from '../catalog.js';
+import { catalog, findEntry, PARSER_CODE_RANGE, parseRuleDoc, type CatalogEntry } from '@omkit/lint';
+import { readRuleDoc } from '@omkit/lint/node';
 import { UsageError } from '../errors.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../context.js';
@@ -40,19 +38,8 @@ function listRules(io: Io, format: 'text' | 'json'): number {
     const line = r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
     out.write(`${n === 0 ? paint(out, 'bold', line) : line}\n`);
   });
-  out.write(`\n${entries.length} codes. Parser codes (OM0xx, OM100–OM149) cannot be turned off. \`om rules CODE\` prints one rule's documentation.\n`);
+  out.write(`\n${entries.length} codes. Parser codes (${PARSER_CODE_RANGE}) cannot be turned off. \`om rules CODE\` prints one rule's documentation.\n`);
   return 0;
-}
-
-/** The rule's doc from the installed @omkit/lint (`docs/rules/<name>.md`), if it ships one. */
-async function ruleDoc(entry: CatalogEntry): Promise<string | undefined> {
-  if (entry.origin !== 'lint') return undefined;
-  try {
-    const pkg = createRequire(import.meta.url).resolve('@omkit/lint/package.json');
-    return await readFile(join(dirname(pkg), 'docs', 'rules', `${entry.name}.md`), 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 async function showRule(io: Io, key: string, format: 'text' | 'json'): Promise<number> {
@@ -62,7 +49,7 @@ async function showRule(io: Io, key: string, format: 'text' | 'json'): Promise<n
     io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
     return 0;
   }
-  const doc = await ruleDoc(entry);
+  const doc = entry.origin === 'lint' ? await readRuleDoc(entry.name) : undefined;
   if (doc !== undefined) {
     io.stdout.write(renderRuleDoc(doc, entry, io.stdout));
     return 0;
@@ -82,31 +69,7 @@ async function showRule(io: Io, key: string, format: 'text' | 'json'): Promise<n
  * own `# OM201 counter-total-suffix` heading. No YAML block is printed.
  */
 export function renderRuleDoc(doc: string, entry: Pick<CatalogEntry, 'code' | 'name' | 'description'>, out: Pick<Io['stdout'], 'color'> = { color: false }): string {
-  let body = doc.replace(/\r\n/g, '\n');
-  const fields: Record<string, string> = {};
-  const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
-  if (front) {
-    for (const line of front[1]!.split('\n')) {
-      const m = /^([A-Za-z]+):\s*(.*)$/.exec(line);
-      if (m) fields[m[1]!] = unquote(m[2]!.trim());
-    }
-    body = body.slice(front[0].length);
-  }
-  body = body.replace(/^\s*#[ \t][^\n]*\n/, '').replace(/^\n+/, '').replace(/\s+$/, '');
+  const { fields, body } = parseRuleDoc(doc);
   const title = `${fields.code ?? entry.code}/${fields.name ?? entry.name}`;
-  const description = fields.description ?? entry.description;
-  return `${paint(out, 'bold', title)}\n${description}\n\n${body}\n`;
-}
-
-/** A YAML scalar as written in the docs' front matter: plain, or in single or double quotes. */
-function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replace(/''/g, "'");
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  return value;
+  return `${paint(out, 'bold', title)}\n${fields.description ?? entry.description}\n\n${body}\n`;
 }

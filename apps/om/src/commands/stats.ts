@@ -4,7 +4,7 @@ import { parseInput, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
 import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
-import { computeStats, type Stats } from '../stats.js';
+import { computeStats, type Stats } from '@omkit/diff';
 import { parsePositiveInt } from '../units.js';
 
 interface StatsFlags extends ScrapeFlags {

@@ -1,6 +1,7 @@
 // @omkit/lint/node: the parts that touch the file system (config discovery, baseline files).
 // Everything else lives in the browser-safe main entry.
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, validateBaseline, type Baseline, type Config, type ResolvedConfig } from '../index.js';
 
@@ -128,3 +129,16 @@ export async function writeBaseline(path: string, baseline: Baseline, options: {
   }
   await writeFile(path, `${JSON.stringify(out, null, 2)}\n`, 'utf8');
 }
+
+/** A lint rule's Markdown doc as this package ships it (`docs/rules/<name>.md`), if there is one. */
+export async function readRuleDoc(name: string): Promise<string | undefined> {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) return undefined;
+  try {
+    const pkg = createRequire(import.meta.url).resolve('@omkit/lint/package.json');
+    return await readFile(join(dirname(pkg), 'docs', 'rules', `${name}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export { FixRun, FixWriteError, writeAtomically, type FixInput, type FixRunOptions } from './fix.js';
