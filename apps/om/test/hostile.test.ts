@@ -77,7 +77,7 @@ describe('arbitrary bytes on stdin', () => {
           expectVerdict(streamed);
           expect(streamed.exitCode).toBe(whole.exitCode);
           const key = (json: string) =>
-            (JSON.parse(json) as { results: { diagnostics: { code: string; span?: { start: { line: number } } }[] }[] }).results
+            (JSON.parse(json) as { results: { diagnostics: { code: string; span?: { start: { line: number; column: number } } }[] }[] }).results
               .flatMap((r) => r.diagnostics)
               .map((d) => `${d.code}@${d.span?.start.line ?? '-'}:${d.span?.start.column ?? '-'}`)
               .sort();
