@@ -27,7 +27,7 @@ import { escapeName, isLegacyLabelName, isLegacyMetricName, type EscapingScheme 
 import { formatValue, thresholdValue } from './number.js';
 import { parse, validate } from './parse.js';
 import { serialize } from './serialize.js';
-import { sampleSuffixes } from './suffixes.js';
+import { sampleSuffixes } from './spec.js';
 
 export interface ConvertOptions {
   /**

@@ -12,7 +12,32 @@ export type {
 } from './ast/types.js';
 export { parse, validate, type Input, type ParseOptions, type ValidateResult } from './parse.js';
 export { declaredFormat, detectFormat, DETECT_WINDOW, formatFromContentType, formatFromFileName, lastLineIsEof, type FormatHints, type FormatOption } from './format.js';
-export { codes, codeUrl, type Code, type CodeInfo } from './codes.js';
+export {
+  ALL_SUFFIXES,
+  BUCKET_LABEL,
+  codes,
+  codeUrl,
+  exemplarAllowed,
+  EXEMPLAR_LABELS_LIMIT,
+  helpOf,
+  isPartLabel,
+  messageOf,
+  METRIC_TYPES,
+  PART_LABEL_OWNERS,
+  partLabel,
+  QUANTILE_LABEL,
+  RESERVED_LABEL_PREFIX,
+  SAMPLE_SUFFIXES,
+  sampleSuffixes,
+  suffixOwners,
+  TYPE_WORDS,
+  typeOfWord,
+  wordOfType,
+  type Code,
+  type CodeInfo,
+  type MessageData,
+  type MessageId,
+} from './spec.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
 export { serialize, toJSON, type SerializeOptions } from './serialize.js';
 export { convert, convertText, type Conversion, type ConversionNote, type ConvertOptions, type ConvertTextOptions } from './convert.js';

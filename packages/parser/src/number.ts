@@ -1,6 +1,6 @@
 // Numbers as the formats write them (OM 1.0 ABNF `number`, `realnumber`; §Canonical Numbers;
 // Prometheus text 0.0.4 values are Go ParseFloat, timestamps int64 milliseconds).
-import type { Format } from './ast/types.js';
+import type { Format } from './spec.js';
 
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const WORD = /^([+-]?)(inf|infinity|nan)$/i;

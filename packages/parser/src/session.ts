@@ -3,9 +3,9 @@
 // streaming API, so that all three report the same diagnostics for the same text.
 import { Assembler } from './ast/assemble.js';
 import { buildLine } from './ast/build.js';
-import type { LineRecord, Reporter } from './ast/records.js';
+import type { LineRecord, ReportExtra, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
-import { codes, codeUrl, type Code } from './codes.js';
+import { codes, codeUrl, helpOf, messageOf, type Code, type MessageId } from './spec.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
@@ -36,13 +36,13 @@ export class Session {
     this.assembler = new Assembler({
       format: options.format,
       model: options.model,
-      report: (code, span, message, extra) => this.add(code, span, message, extra),
+      report: (code, span, id, extra) => this.add(code, span, id, extra),
       emit: options.emit,
       carried: options.resume?.carried,
     });
     this.line = options.resume?.line ?? 0;
-    this.lineReporter = (code, start, end, message, extra) =>
-      this.add(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra, {
+    this.lineReporter = (code, start, end, id, extra) =>
+      this.add(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), id, extra, {
         line: this.line,
         start: this.lineStart,
       });
@@ -51,8 +51,7 @@ export class Session {
   /** A byte order mark at the very start (offset 0). */
   bom(): void {
     this.afterBom = true;
-    this.add('OM002', lineSpan({ line: 1, start: 0 }, 0, 1), 'the input starts with a byte order mark', {
-      help: 'write UTF-8 without a BOM',
+    this.add('OM002', lineSpan({ line: 1, start: 0 }, 0, 1), 'bom', {
       fix: { description: 'remove the byte order mark', start: 0, end: 1, text: '' },
       severity: this.om ? 'error' : 'warning',
     });
@@ -65,7 +64,7 @@ export class Session {
 
   /** Input that is not valid UTF-8, at absolute offset `offset` on the line being read next. */
   invalidUtf8(offset: number, lineNumber: number, lineStart: number): void {
-    this.add('OM020', lineSpan({ line: lineNumber, start: lineStart }, offset, offset + 1), 'the input is not valid UTF-8 here');
+    this.add('OM020', lineSpan({ line: lineNumber, start: lineStart }, offset, offset + 1), 'invalidUtf8');
   }
 
   /**
@@ -78,14 +77,13 @@ export class Session {
     if (this.eof) {
       if (!this.afterEofReported) {
         this.afterEofReported = true;
-        this.lineReporter('OM005', base + start, base + end, 'content after `# EOF`');
+        this.lineReporter('OM005', base + start, base + end, 'afterEof');
       }
       return;
     }
     if (end > start && text.charCodeAt(end - 1) === 13) {
       end--;
-      this.lineReporter('OM003', base + end, base + end + 1, 'line ends with a carriage return', {
-        help: 'end lines with `\\n` only',
+      this.lineReporter('OM003', base + end, base + end + 1, 'carriageReturn', {
         fix: { description: 'remove the carriage return', start: base + end, end: base + end + 1, text: '' },
       });
     }
@@ -100,7 +98,7 @@ export class Session {
         let through = end;
         if (text.charCodeAt(through) === 13) through++;
         if (text.charCodeAt(through) === 10) through++;
-        this.lineReporter('OM006', base + start, base + end, 'empty line', {
+        this.lineReporter('OM006', base + start, base + end, 'emptyLine', {
           fix: { description: 'remove the empty line', start: base + start, end: base + through, text: '' },
         });
       }
@@ -129,7 +127,7 @@ export class Session {
     } catch (error) {
       // Bad input is data: a line the grammar cannot even read (e.g. the regex engine running out
       // of stack on a pathological line) is reported, never thrown.
-      this.lineReporter('OM001', base + start, base + end, 'this line could not be read', {
+      this.lineReporter('OM001', base + start, base + end, 'unreadable', {
         actual: error instanceof Error ? error.message : String(error),
       });
       return;
@@ -154,31 +152,32 @@ export class Session {
         : lineSpan({ line: Math.max(1, this.line), start: this.lineStart }, length, length);
     const feed = lastChar !== -1 && lastChar !== 10 ? '\n' : '';
     if (this.om && !this.eof) {
-      this.add('OM004', endSpan, 'the exposition does not end with `# EOF`', {
-        help: 'OpenMetrics expositions end with the line `# EOF`',
+      this.add('OM004', endSpan, 'missingEof', {
         fix: { description: 'add `# EOF`', start: length, end: length, text: `${feed}# EOF\n` },
       });
     }
     if (feed !== '' && !this.afterEofReported) {
-      this.add('OM021', endSpan, 'the last line has no line feed', {
+      this.add('OM021', endSpan, 'noLineFeed', {
         // With OM004 the same place gets `# EOF`, whose fix ends the line too.
         ...(this.om && !this.eof ? {} : { fix: { description: 'add a line feed', start: length, end: length, text: '\n' } }),
       });
     }
   }
 
-  private add(code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4], line?: LineRef): void {
+  private add<C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra, line?: LineRef): void {
     const info = codes[code];
+    // The message and help are made here, from the table, only for a diagnostic that is kept.
     const diagnostic: Diagnostic = {
       code,
       name: info.name,
       category: info.category,
       severity: extra?.severity ?? info.severity,
-      message: detach(message),
+      message: detach(messageOf(code, id, extra?.data)),
       span,
       url: codeUrl(code),
     };
-    if (extra?.help !== undefined) diagnostic.help = extra.help;
+    const help = helpOf(code, id, extra?.data);
+    if (help !== undefined) diagnostic.help = detach(help);
     if (extra?.fix !== undefined) {
       const { description, start, end, text } = extra.fix;
       const ref = line ?? { line: span.start.line, start: span.start.offset - span.start.column + 1 };

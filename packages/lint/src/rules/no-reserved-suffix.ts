@@ -1,13 +1,11 @@
-import { detach, type Span } from '@omkit/parser';
+import { detach, suffixOwners, type Span } from '@omkit/parser';
 import * as v from 'valibot';
 import { defineRule } from '../rule.js';
 import { familySpan, textName } from './support/names.js';
 
-const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
-  ['_bucket', ['histogram', 'gaugehistogram']],
-  ['_gcount', ['gaugehistogram']],
-  ['_gsum', ['gaugehistogram']],
-];
+// Which types own a suffix is the parser's table (OM 1.0 §Suffixes); this rule decides only which
+// suffixes it judges, and how.
+const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = ['_bucket', '_gcount', '_gsum'].map((s) => [s, suffixOwners(s)]);
 
 /**
  * Suffixes judged by an option: `_count`/`_sum` by `countSum` (reported always by default, like
@@ -15,9 +13,9 @@ const RESERVED: ReadonlyArray<[suffix: string, owners: readonly string[]]> = [
  * `_created` samples: reported on a collision by default).
  */
 const JUDGED: ReadonlyArray<[suffix: string, owners: readonly string[], option: 'countSum' | 'created']> = [
-  ['_count', ['histogram', 'summary'], 'countSum'],
-  ['_sum', ['histogram', 'summary'], 'countSum'],
-  ['_created', ['counter', 'histogram', 'summary'], 'created'],
+  ['_count', suffixOwners('_count'), 'countSum'],
+  ['_sum', suffixOwners('_sum'), 'countSum'],
+  ['_created', suffixOwners('_created'), 'created'],
 ];
 
 /** The types that own a judged suffix. */

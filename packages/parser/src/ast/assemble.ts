@@ -2,7 +2,6 @@
 // ordering, metadata rules, and each type's structure (OM 1.0 §Data Model, §Metric Types,
 // §MetricFamily). Prometheus text 0.0.4 gets its own, laxer rules, as Prometheus applies them.
 // Holds one family at a time; finished families go to `emit`.
-import type { Code } from '../codes.js';
 import { detach } from '../detach.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
@@ -10,14 +9,12 @@ import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../serialize.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { Carried } from '../scan/certify.js';
-import type { DescriptorRecord, Reporter, SampleRecord } from './records.js';
-import { SAMPLE_SUFFIXES } from '../suffixes.js';
+import type { DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
+import { EXEMPLAR_LABELS_LIMIT, exemplarAllowed, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
 
 /** Reports a problem at a span (families and points span several lines). */
-export type SpanReporter = (code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]) => void;
+export type SpanReporter = <C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra) => void;
 import type { Format, Label, MetricFamily, MetricType } from './types.js';
-
-const EXEMPLAR_LIMIT = 128;
 
 /** State of one Metric (label set) while its samples arrive. */
 interface MetricState {
@@ -119,8 +116,8 @@ export class Assembler {
       // The fix moves the line to just before the family's first sample.
       const here = { line, start: lineStart };
       const before = { line: this.firstSampleLine, start: this.firstSampleLineStart };
-      this.report('OM102', record.start, record.end, `${record.keyword} for \`${record.name}\` comes after its samples`, {
-        help: 'metadata lines come before the samples of their family',
+      this.report('OM102', record.start, record.end, 'afterSamples', {
+        data: { keyword: record.keyword, name: record.name },
         edits: {
           description: `move the ${record.keyword} line before the samples`,
           edits: [
@@ -132,7 +129,7 @@ export class Assembler {
       return;
     }
     if (this.descriptorSpans.some((d) => d.keyword === record.keyword)) {
-      this.report('OM101', record.start, record.end, `second ${record.keyword} line for \`${record.name}\``);
+      this.report('OM101', record.start, record.end, 'second', { data: { keyword: record.keyword, name: record.name } });
       return;
     }
     this.descriptorSpans.push({ keyword: record.keyword, span: lineSpan({ line, start: lineStart }, record.start, record.end) });
@@ -205,8 +202,8 @@ export class Assembler {
     this.seenMetricKeys.add(key);
     if (this.seenMetricKeys.size === known) {
       const shown = labels.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(',');
-      this.report('OM123', record.start, record.end, `samples of \`${family.name}{${shown}}\` are split by other series`, {
-        help: 'keep all samples of one label set together',
+      this.report('OM123', record.start, record.end, 'split', {
+        data: { series: `${family.name}{${shown}}` },
         severity: this.om ? 'error' : 'warning',
       });
     }
@@ -262,8 +259,8 @@ export class Assembler {
       }
       if (record.name.length === family.name.length && this.om) {
         this.suffix = '';
-        this.report('OM107', record.start, record.start + record.name.length, `a ${family.type} has no sample named \`${record.name}\``, {
-          help: `${family.type} samples are named ${this.suffixes[family.type].map((s) => `\`${family.name}${s}\``).join(', ')}`,
+        this.report('OM107', record.start, record.start + record.name.length, 'noSuchSample', {
+          data: { type: family.type, name: record.name, names: this.suffixes[family.type].map((s) => `\`${family.name}${s}\``).join(', ') },
         });
         return family;
       }
@@ -288,8 +285,8 @@ export class Assembler {
     this.closeFamily();
     const reopened = this.familyTypes.has(name);
     if (reopened) {
-      this.report('OM103', start, end, `family \`${name}\` appears again after other families`, {
-        help: 'keep each family in one block: its metadata, then all its samples',
+      this.report('OM103', start, end, 'again', {
+        data: { name },
         severity: this.om ? 'error' : 'warning',
       });
     } else this.familyTypes.set(detach(name), 'unknown');
@@ -327,21 +324,17 @@ export class Assembler {
     for (const suffix of new Set(['', ...this.suffixes[family.type]])) {
       const name = family.name + suffix;
       if (this.claimedNames.has(name)) {
-        this.reportSpan('OM104', span, `\`${name}\` clashes with the samples of an earlier family`, {
-          help: 'rename one of the families',
-        });
+        this.reportSpan('OM104', span, 'clash', { data: { name } });
       }
       this.claimedNames.add(detach(name));
     }
     const unit = this.descriptorSpans.find((d) => d.keyword === 'UNIT');
     if (family.unit !== undefined && unit !== undefined) {
       if (!family.name.endsWith(`_${family.unit}`)) {
-        this.reportSpan('OM105', unit.span, `unit \`${family.unit}\` is not the suffix of \`${family.name}\``, {
-          help: `name the family \`${family.name}_${family.unit}\``,
-        });
+        this.reportSpan('OM105', unit.span, 'notSuffix', { data: { unit: family.unit, name: family.name } });
       }
       if (family.type === 'info' || family.type === 'stateset') {
-        this.reportSpan('OM106', unit.span, `a ${family.type} has no unit`);
+        this.reportSpan('OM106', unit.span, 'noUnit', { data: { type: family.type } });
       }
     }
   }
@@ -349,17 +342,7 @@ export class Assembler {
   // ---- metrics and points ----
 
   private partLabel(family: FamilyNode, suffix: string): string | undefined {
-    switch (family.type) {
-      case 'histogram':
-      case 'gaugehistogram':
-        return suffix === '_bucket' ? 'le' : undefined;
-      case 'summary':
-        return suffix === '' ? 'quantile' : undefined;
-      case 'stateset':
-        return family.name;
-      default:
-        return undefined;
-    }
+    return partLabel(family.type, suffix, family.name);
   }
 
   private closeMetric(): void {
@@ -372,12 +355,12 @@ export class Assembler {
     const timestamped = record.timestamp !== undefined;
     if (metric.timestamped === undefined) metric.timestamped = timestamped;
     else if (metric.timestamped !== timestamped) {
-      if (this.om) this.report('OM124', record.start, record.end, 'some samples of this metric have timestamps and some do not');
+      if (this.om) this.report('OM124', record.start, record.end, 'mixed');
       return;
     }
     if (!timestamped) return;
     if (record.timestamp! < metric.lastTimestamp) {
-      if (this.om) this.report('OM125', record.start, record.end, 'timestamp goes back in time within this metric');
+      if (this.om) this.report('OM125', record.start, record.end, 'backwards');
     } else if (record.timestamp! > metric.lastTimestamp) {
       metric.firstIdentity = undefined;
       metric.seen = undefined;
@@ -405,7 +388,7 @@ export class Assembler {
         }
       }
       if (part === undefined) {
-        this.report('OM108', at.start, at.end, `${type} sample \`${record.name}\` has no \`${partLabel}\` label`);
+        this.report('OM108', at.start, at.end, 'missingLabel', { data: { type, name: record.name, label: partLabel } });
       }
     }
     // A repeated bucket is already a bucket not above the one before it (OM115).
@@ -415,7 +398,7 @@ export class Assembler {
       else {
         metric.seen ??= new Set([metric.firstIdentity]);
         if (metric.seen.has(identity)) {
-          this.report('OM126', at.start, at.end, `sample \`${record.name}\` repeats a series already given`);
+          this.report('OM126', at.start, at.end, 'repeated', { data: { name: record.name } });
         }
         metric.seen.add(identity);
       }
@@ -427,12 +410,12 @@ export class Assembler {
       ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket') ||
       (type === 'gaugehistogram' && suffix === '_gcount');
     if (counterLike && (Number.isNaN(value) || value < 0)) {
-      this.report('OM110', at.start, at.end, `\`${record.name}\` is ${Number.isNaN(value) ? 'NaN' : 'negative'}`, {
-        help: 'counts and sums of events are never NaN or negative',
+      this.report('OM110', at.start, at.end, Number.isNaN(value) ? 'nan' : 'negative', {
+        data: { name: record.name },
       });
     }
     if (type === 'gaugehistogram' && suffix === '_gsum' && Number.isNaN(value)) {
-      this.report('OM110', at.start, at.end, `\`${record.name}\` is NaN`);
+      this.report('OM110', at.start, at.end, 'gsumNan', { data: { name: record.name } });
     }
     if (
       (suffix === '_bucket' || suffix === '_count' || suffix === '_gcount') &&
@@ -440,25 +423,25 @@ export class Assembler {
       Number.isFinite(value) &&
       !Number.isInteger(value)
     ) {
-      this.report('OM111', at.start, at.end, `\`${record.name}\` is not an integer`);
+      this.report('OM111', at.start, at.end, 'notInteger', { data: { name: record.name } });
     }
 
     switch (type) {
       case 'info':
-        if (value !== 1) this.report('OM112', at.start, at.end, `info value is ${record.value}, not 1`);
+        if (value !== 1) this.report('OM112', at.start, at.end, 'notOne', { data: { value: record.value } });
         break;
       case 'stateset':
         if (value !== 0 && value !== 1) {
-          this.report('OM113', at.start, at.end, `stateset value is ${record.value}, not 0 or 1`);
+          this.report('OM113', at.start, at.end, 'notBoolean', { data: { value: record.value } });
         }
         break;
       case 'summary':
         if (suffix === '' && part !== undefined) {
           const q = thresholdValue(part, 'openmetrics');
           if (q === undefined || !(q >= 0 && q <= 1)) {
-            this.report('OM109', at.start, at.end, `quantile \`${part}\` is not a number between 0 and 1`);
+            this.report('OM109', at.start, at.end, 'quantileRange', { data: { value: part } });
           }
-          if (value < 0) this.report('OM127', at.start, at.end, `quantile value is negative`);
+          if (value < 0) this.report('OM127', at.start, at.end, 'negative');
         }
         break;
       case 'histogram':
@@ -469,19 +452,15 @@ export class Assembler {
 
     const exemplar = record.exemplar;
     if (exemplar !== undefined) {
-      const allowed =
-        (type === 'counter' && suffix === '_total') ||
-        ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket');
-      if (!allowed) {
-        this.report('OM120', exemplar.start, exemplar.end, `exemplars are not allowed on \`${record.name}\``, {
-          help: 'OpenMetrics 1.0 allows exemplars on counter totals and histogram buckets',
-        });
+      if (!exemplarAllowed(type, suffix)) {
+        this.report('OM120', exemplar.start, exemplar.end, 'notAllowed', { data: { name: record.name } });
       }
       let length = 0;
       for (const label of exemplar.labels) length += codePoints(label.name) + codePoints(label.value);
-      if (length > EXEMPLAR_LIMIT) {
-        this.report('OM121', exemplar.start, exemplar.end, `exemplar labels are ${length} characters long`, {
-          expected: `at most ${EXEMPLAR_LIMIT}`,
+      if (length > EXEMPLAR_LABELS_LIMIT) {
+        this.report('OM121', exemplar.start, exemplar.end, 'tooLong', {
+          data: { length },
+          expected: `at most ${EXEMPLAR_LABELS_LIMIT}`,
           actual: String(length),
         });
       }
@@ -527,9 +506,7 @@ export class Assembler {
       if (threshold === undefined) {
         // Prometheus text: checkPrometheusSample has reported it already.
         if (this.om) {
-          this.report('OM109', record.start, record.end, `\`le="${le}"\` is not a threshold`, {
-            help: 'write a number, or `+Inf` for the last bucket',
-          });
+          this.report('OM109', record.start, record.end, 'notThreshold', { data: { value: le } });
         }
         return;
       }
@@ -540,11 +517,7 @@ export class Assembler {
       // OM 1.0 §Histogram: thresholds increase. Prometheus text 0.0.4 (Histograms and summaries):
       // "the buckets of a histogram … must appear in increasing numerical order" of `le`.
       if (point.lastLe !== undefined && threshold <= point.lastLe) {
-        this.report('OM115', record.start, record.end, `bucket \`le="${le}"\` is not above the previous bucket`, {
-          help: this.om
-            ? 'write the buckets once each, in increasing `le` order (OpenMetrics 1.0 §Histogram)'
-            : 'write the buckets once each, in increasing `le` order (Prometheus text 0.0.4, Histograms and summaries)',
-        });
+        this.report('OM115', record.start, record.end, this.om ? 'notAbove' : 'notAboveText', { data: { le } });
       }
       // OM 1.0 §Histogram: buckets MUST be cumulative. Prometheus text 0.0.4 does not say it in
       // its format text, but its buckets are cumulative counters all the same (Prometheus docs,
@@ -552,15 +525,11 @@ export class Assembler {
       // histogram_quantile() has to "fix" non-monotonic buckets, so it is an error in both.
       // The first bucket has none before it (a negative one is OM110's).
       if (point.lastLe !== undefined && record.value < point.lastBucketValue) {
-        this.report('OM116', record.start, record.end, `bucket \`le="${le}"\` counts less than the bucket before it`, {
-          help: this.om
-            ? 'each bucket counts the events of the buckets below it too (OpenMetrics 1.0 §Histogram: buckets MUST be cumulative)'
-            : 'each bucket counts the events of the buckets below it too (Prometheus histograms are cumulative)',
-        });
+        this.report('OM116', record.start, record.end, this.om ? 'countsLess' : 'countsLessText', { data: { le } });
       }
       const exemplar = record.exemplar;
       if (exemplar !== undefined && exemplar.value > threshold) {
-        this.report('OM122', exemplar.start, exemplar.end, `exemplar value ${exemplar.value} is above the bucket's \`le="${le}"\``);
+        this.report('OM122', exemplar.start, exemplar.end, 'aboveBucket', { data: { value: exemplar.value, le } });
       }
       point.lastLe = threshold;
       point.lastBucketValue = record.value;
@@ -591,30 +560,24 @@ export class Assembler {
     // {le="+Inf"}. Its value must be identical to the value of x_count." Both say it of every
     // histogram, `_count` or not.
     if (point.lastLe !== Infinity) {
-      this.reportSpan('OM114', span, `histogram \`${name}\` has no \`le="+Inf"\` bucket`, {
-        help: om
-          ? 'end the buckets with `le="+Inf"`, counting every event (OpenMetrics 1.0 §Histogram)'
-          : 'end the buckets with `le="+Inf"`, counting every event (Prometheus text 0.0.4, Histograms and summaries: a histogram must have a bucket with `{le="+Inf"}`)',
-      });
+      this.reportSpan('OM114', span, om ? 'noInfBucket' : 'noInfBucketText', { data: { name } });
     } else if (point.count !== undefined && point.count !== point.lastBucketValue) {
-      this.reportSpan('OM117', span, `count ${point.count} differs from the +Inf bucket ${point.lastBucketValue}`, {
-        help: om
-          ? 'the +Inf bucket and the count both count every event (OpenMetrics 1.0 §Histogram)'
-          : 'the +Inf bucket and `_count` both count every event (Prometheus text 0.0.4, Histograms and summaries: the +Inf bucket\'s value must be identical to `_count`)',
+      this.reportSpan('OM117', span, om ? 'countMismatch' : 'countMismatchText', {
+        data: { count: point.count, bucket: point.lastBucketValue },
       });
     }
     // The rest is OpenMetrics only. Prometheus text 0.0.4 asks for no `_sum`/`_count` pair (a
     // histogram of buckets alone is valid there), and says nothing of sums with negative buckets.
     if (!om) return;
     if ((point.hasSum || point.hasGsum) && point.count === undefined) {
-      this.reportSpan('OM118', span, `\`${name}\` has a sum but no count`);
+      this.reportSpan('OM118', span, 'sumWithoutCount', { data: { name } });
     } else if (point.count !== undefined && !point.hasSum && !point.hasGsum) {
-      this.reportSpan('OM118', span, `\`${name}\` has a count but no sum`);
+      this.reportSpan('OM118', span, 'countWithoutSum', { data: { name } });
     }
     if (point.negativeBuckets && point.hasSum) {
-      this.reportSpan('OM119', span, `\`${name}\` has negative buckets, so it cannot have a sum`);
+      this.reportSpan('OM119', span, 'sumWithNegativeBuckets', { data: { name } });
     } else if (!point.negativeBuckets && point.negativeGsum) {
-      this.reportSpan('OM119', span, `\`${name}\` has a negative sum but no negative buckets`);
+      this.reportSpan('OM119', span, 'negativeSum', { data: { name } });
     }
   }
 
@@ -645,26 +608,22 @@ export class Assembler {
     if (partLabel === 'le' || partLabel === 'quantile') {
       part = record.labels.find((l) => l.name === partLabel)?.value;
       if (part === undefined) {
-        this.report('OM108', record.start, record.end, `${type} sample \`${record.name}\` has no \`${partLabel}\` label`);
+        this.report('OM108', record.start, record.end, 'missingLabel', { data: { type, name: record.name, label: partLabel } });
       } else if (thresholdValue(part, 'prometheus') === undefined) {
-        this.report('OM109', record.start, record.end, `\`${partLabel}="${part}"\` is not a number`);
+        this.report('OM109', record.start, record.end, 'notNumber', { data: { label: partLabel, value: part } });
         part = undefined;
       }
     }
     if (type === 'histogram') {
       if ((suffix === '_bucket' || suffix === '_count') && record.value < 0) {
-        this.report('OM110', record.start, record.end, `\`${record.name}\` is negative`, {
-          help: 'histogram buckets and counts count events, so they are never negative (Prometheus rejects them)',
-        });
+        this.report('OM110', record.start, record.end, 'negativeBucket', { data: { name: record.name } });
       }
       this.checkHistogramSample(suffix, part, record, metric);
     } else if (suffix === '' && part !== undefined) {
       const q = thresholdValue(part, 'prometheus')!;
       if (!Number.isNaN(q)) {
         if (metric.lastQuantile !== undefined && q <= metric.lastQuantile) {
-          this.report('OM128', record.start, record.end, `quantile \`${part}\` is not above the previous quantile`, {
-            help: 'write the quantiles once each, in increasing order (Prometheus text 0.0.4, Histograms and summaries)',
-          });
+          this.report('OM128', record.start, record.end, 'notAbove', { data: { value: part } });
         }
         metric.lastQuantile = q;
       }
@@ -672,12 +631,12 @@ export class Assembler {
   }
 
   /** A problem on the line being read (`start`/`end` absolute offsets within it). */
-  private report(code: Code, start: number, end: number, message: string, extra?: Parameters<Reporter>[4]): void {
-    this.options.report(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), message, extra);
+  private report<C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra): void {
+    this.options.report(code, lineSpan({ line: this.line, start: this.lineStart }, start, end), id, extra);
   }
 
-  private reportSpan(code: Code, span: Span, message: string, extra?: Parameters<Reporter>[4]): void {
-    this.options.report(code, span, message, extra);
+  private reportSpan<C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra): void {
+    this.options.report(code, span, id, extra);
   }
 }
 

@@ -16,13 +16,14 @@ import type {
 } from '../grammar/cst.js';
 import { beyondFloat64, parseMilliseconds, parseSeconds, parseValue, timestampOutOfRange } from '../number.js';
 import type { Label, MetricType } from './types.js';
+import { TYPE_WORDS, typeOfWord, type Code, type MessageId } from '../spec.js';
 import {
   hasLabel,
-  TYPE_WORDS,
   type DescriptorRecord,
   type ExemplarRecord,
   type LineContext,
   type LineRecord,
+  type ReportExtra,
   type SampleRecord,
 } from './records.js';
 
@@ -52,7 +53,8 @@ export function buildLine(line: string, base: number, ctx: LineContext): LineRec
       'OM001',
       base + error.offset,
       base + error.offset + Math.max(1, error.length),
-      `unexpected character \`${line.slice(error.offset, error.offset + error.length)}\``,
+      'unexpectedCharacter',
+      { data: { text: line.slice(error.offset, error.offset + error.length) } },
     );
     return undefined;
   }
@@ -86,19 +88,14 @@ function reportGrammarError(
   const start = atEnd ? line.length : token.startOffset;
   const end = atEnd ? line.length : tokenEnd(token);
   if (!atEnd && token.tokenType.name === 'UnterminatedString') {
-    ctx.report('OM012', base + start, base + end, 'string has no closing quote');
+    ctx.report('OM012', base + start, base + end, 'unterminated');
     return;
   }
   const expected = /-->\s*(\w+)\s*<--/.exec(error.message)?.[1];
   const found = atEnd ? 'the end of the line' : `\`${token.image}\``;
   const what = expected !== undefined ? (TOKEN_WORDS[expected] ?? expected) : undefined;
-  const message =
-    error.name === 'NotAllInputParsedException'
-      ? `unexpected ${found} after the end of the line's content`
-      : what !== undefined
-        ? `expected ${what}, found ${found}`
-        : `unexpected ${found}`;
-  ctx.report('OM001', base + start, base + end, message, { expected: what, actual: found });
+  const id = error.name === 'NotAllInputParsedException' ? 'afterContent' : what !== undefined ? 'expected' : 'unexpected';
+  ctx.report('OM001', base + start, base + end, id, { data: { expected: what ?? '', found }, expected: what, actual: found });
 }
 
 class RecordBuilder {
@@ -127,14 +124,15 @@ class RecordBuilder {
       if (set.quotedName !== undefined) name = set.quotedName;
     }
     if (name === undefined) {
-      this.reportAt('OM009', 0, Math.max(1, this.line.indexOf(' ')), 'sample has no metric name');
+      this.reportAt('OM009', 0, Math.max(1, this.line.indexOf(' ')), 'noName');
       return undefined;
     }
     ok = this.separator(c.valueSeparator[0]!) && ok;
     const valueToken = c.value![0]!;
     const value = parseValue(valueToken.image);
     if (value === undefined) {
-      this.reportToken('OM013', valueToken, beyondFloat64(valueToken.image) ? `value \`${short(valueToken.image)}\` is beyond the range of a 64-bit float` : `\`${valueToken.image}\` is not a number`);
+      if (beyondFloat64(valueToken.image)) this.reportToken('OM013', valueToken, 'beyondFloat64', { data: { value: short(valueToken.image) } });
+      else this.reportToken('OM013', valueToken, 'notNumber', { data: { value: valueToken.image } });
       ok = false;
     }
     let timestamp: number | undefined;
@@ -143,16 +141,12 @@ class RecordBuilder {
       const token = c.timestamp[0]!;
       timestamp = this.om ? parseSeconds(token.image) : parseMilliseconds(token.image);
       if (timestamp === undefined) {
+        const range = timestampOutOfRange(token.image, this.om ? 'openmetrics' : 'prometheus');
         this.reportToken(
           'OM014',
           token,
-          timestampOutOfRange(token.image, this.om ? 'openmetrics' : 'prometheus')
-            ? this.om
-              ? `timestamp \`${short(token.image)}\` is beyond the range of a 64-bit float`
-              : `timestamp \`${short(token.image)}\` is beyond the int64 range of milliseconds`
-            : this.om
-              ? `\`${token.image}\` is not a timestamp (a real number of seconds)`
-              : `\`${token.image}\` is not a timestamp (integer milliseconds)`,
+          range ? (this.om ? 'beyondFloat64' : 'beyondInt64') : this.om ? 'notSeconds' : 'notMilliseconds',
+          { data: { value: range ? short(token.image) : token.image } },
         );
         ok = false;
       }
@@ -182,7 +176,7 @@ class RecordBuilder {
     const start = c.Hash[0]!.startOffset;
     const end = this.line.length;
     if (!this.om) {
-      this.reportAt('OM015', start, end, 'Prometheus text 0.0.4 has no exemplars');
+      this.reportAt('OM015', start, end, 'noExemplars');
       return undefined;
     }
     let ok = this.separator(c.labelsSeparator[0]!);
@@ -191,7 +185,9 @@ class RecordBuilder {
     const valueToken = c.value![0]!;
     const value = parseValue(valueToken.image);
     if (value === undefined) {
-      this.reportToken('OM015', valueToken, `exemplar value \`${short(valueToken.image)}\` is ${beyondFloat64(valueToken.image) ? 'beyond the range of a 64-bit float' : 'not a number'}`);
+      this.reportToken('OM015', valueToken, beyondFloat64(valueToken.image) ? 'valueBeyondFloat64' : 'valueNotNumber', {
+        data: { value: short(valueToken.image) },
+      });
       ok = false;
     }
     let timestamp: number | undefined;
@@ -201,7 +197,7 @@ class RecordBuilder {
       timestamp = parseSeconds(token.image);
       if (timestamp === undefined) {
         const range = timestampOutOfRange(token.image, 'openmetrics');
-        this.reportToken('OM015', token, `exemplar timestamp \`${token.image}\` is ${range ? 'beyond the range of a 64-bit float' : 'not a real number'}`);
+        this.reportToken('OM015', token, range ? 'timestampBeyondFloat64' : 'timestampNotReal', { data: { value: token.image } });
         ok = false;
       }
     }
@@ -221,7 +217,7 @@ class RecordBuilder {
     // As the fast scanner defines it: plain names, nothing escaped, no quoted name.
     let canonical = !c.trailingComma;
     if (c.trailingComma && this.om) {
-      this.reportToken('OM019', c.trailingComma[0]!, 'OpenMetrics allows no comma after the last label');
+      this.reportToken('OM019', c.trailingComma[0]!, 'trailingComma');
       ok = false;
     }
     const items = c.labelItem ?? [];
@@ -233,20 +229,13 @@ class RecordBuilder {
         if (quoted && i === 0 && nameAllowed) {
           const text = this.unquote(nameToken);
           if (text === '') {
-            this.reportToken('OM009', nameToken, 'the quoted metric name is empty');
+            this.reportToken('OM009', nameToken, 'emptyQuotedName');
             ok = false;
           } else if (text !== undefined) quotedName = text;
           else ok = false;
         } else {
-          this.reportToken(
-            quoted ? 'OM009' : 'OM001',
-            nameToken,
-            quoted
-              ? i === 0
-                ? 'the metric name is given twice'
-                : 'a quoted metric name must come first in the label set'
-              : `label \`${nameToken.image}\` has no \`=\` and value`,
-          );
+          if (!quoted) this.reportToken('OM001', nameToken, 'labelWithoutValue', { data: { name: nameToken.image } });
+          else this.reportToken('OM009', nameToken, i === 0 ? 'nameTwice' : 'quotedNameNotFirst');
           ok = false;
         }
         continue;
@@ -255,11 +244,11 @@ class RecordBuilder {
       if (quoted) {
         labelName = this.unquote(nameToken);
         if (labelName === '') {
-          this.reportToken('OM010', nameToken, 'the quoted label name is empty');
+          this.reportToken('OM010', nameToken, 'emptyQuotedName');
           labelName = undefined;
         }
       } else if (nameToken.image.includes(':')) {
-        this.reportToken('OM010', nameToken, `label name \`${nameToken.image}\` contains \`:\``);
+        this.reportToken('OM010', nameToken, 'colon', { data: { name: nameToken.image } });
       } else labelName = nameToken.image;
       const value = this.unquote(item.value[0]!);
       if (labelName === undefined || value === undefined) {
@@ -268,7 +257,7 @@ class RecordBuilder {
       }
       if (quoted || item.value[0]!.image.includes('\\')) canonical = false;
       if (hasLabel(labels, labelName, seenNames)) {
-        this.reportToken('OM100', nameToken, `label \`${labelName}\` appears twice`);
+        this.reportToken('OM100', nameToken, 'labelTwice', { data: { name: labelName } });
         ok = false;
         continue;
       }
@@ -291,9 +280,7 @@ class RecordBuilder {
     }
     if (!isDescriptor) {
       if (this.om) {
-        this.reportAt('OM007', 0, this.line.length, 'OpenMetrics allows no comment lines', {
-          help: 'only `# HELP`, `# TYPE`, `# UNIT` and the final `# EOF` may start with `#`',
-        });
+        this.reportAt('OM007', 0, this.line.length, 'comment');
         return undefined;
       }
       return { kind: 'comment', start, end };
@@ -313,7 +300,7 @@ class RecordBuilder {
       const token = c.text[0]!;
       if (this.om) {
         if (token.image.charCodeAt(0) !== 32) {
-          this.reportAt('OM008', token.startOffset, token.startOffset + 1, 'expected one space before the help text');
+          this.reportAt('OM008', token.startOffset, token.startOffset + 1, 'beforeHelpText');
           ok = false;
         }
         value = this.unescape(token.image.slice(1), token.startOffset + 1, 'help') ?? '';
@@ -322,9 +309,7 @@ class RecordBuilder {
         value = this.unescape(text, tokenEnd(token) - text.length, 'help') ?? '';
       }
     } else if (this.om) {
-      this.reportAt('OM018', this.line.length, this.line.length, 'HELP line has no space and text after the name', {
-        help: 'write `# HELP name text`, or `# HELP name ` for an empty text',
-      });
+      this.reportAt('OM018', this.line.length, this.line.length, 'helpText');
       ok = false;
     }
     if (!ok) return undefined;
@@ -337,20 +322,20 @@ class RecordBuilder {
     let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
     if (c.valueSeparator) ok = this.separator(c.valueSeparator[0]!) && ok;
     if (!c.value) {
-      this.reportAt('OM018', this.line.length, this.line.length, 'TYPE line has no type');
+      this.reportAt('OM018', this.line.length, this.line.length, 'typeWord');
       return undefined;
     }
     const token = c.value[0]!;
     const word = token.image;
     const known = TYPE_WORDS[this.ctx.format];
     if (!known.has(word)) {
-      this.reportToken('OM016', token, `\`${word}\` is not a metric type`, {
-        help: `${this.om ? 'OpenMetrics' : 'Prometheus text'} types: ${[...known].join(', ')}`,
+      this.reportToken('OM016', token, 'unknownType', {
+        data: { word, format: this.om ? 'OpenMetrics' : 'Prometheus text', types: [...known].join(', ') },
       });
       return undefined;
     }
     if (!ok) return undefined;
-    const type = (word === 'untyped' ? 'unknown' : word) as MetricType;
+    const type = typeOfWord(word);
     return this.descriptor('TYPE', name!, word, type);
   }
 
@@ -364,13 +349,11 @@ class RecordBuilder {
       const token = c.value[0]!;
       value = token.image;
       if (!/^[a-zA-Z0-9_:]*$/.test(value)) {
-        this.reportToken('OM017', token, `unit \`${value}\` may only contain letters, digits, \`_\` and \`:\``);
+        this.reportToken('OM017', token, 'invalidUnit', { data: { unit: value } });
         ok = false;
       }
     } else if (!c.valueSeparator) {
-      this.reportAt('OM018', this.line.length, this.line.length, 'UNIT line has no space and unit after the name', {
-        help: 'write `# UNIT name unit`, or `# UNIT name ` for no unit',
-      });
+      this.reportAt('OM018', this.line.length, this.line.length, 'unitWord');
       ok = false;
     }
     if (!ok) return undefined;
@@ -390,7 +373,7 @@ class RecordBuilder {
     if (token.image.charCodeAt(0) !== 34 /* " */) return token.image;
     const name = this.unquote(token);
     if (name === '') {
-      this.reportToken('OM009', token, 'the quoted metric name is empty');
+      this.reportToken('OM009', token, 'emptyQuotedName');
       return undefined;
     }
     return name;
@@ -399,7 +382,7 @@ class RecordBuilder {
   /** OpenMetrics separators are exactly one space; Prometheus text allows any blanks. */
   private separator(token: IToken): boolean {
     if (!this.om || token.image === ' ') return true;
-    this.reportToken('OM008', token, 'expected exactly one space', {
+    this.reportToken('OM008', token, 'exactlyOne', {
       expected: '` `',
       actual: JSON.stringify(token.image),
     });
@@ -408,7 +391,7 @@ class RecordBuilder {
 
   private exactSeparator(tokens: IToken[] | undefined): boolean {
     if (tokens === undefined) {
-      this.reportAt('OM008', 1, 2, 'expected one space after `#`');
+      this.reportAt('OM008', 1, 2, 'afterHash');
       return false;
     }
     return this.separator(tokens[0]!);
@@ -440,9 +423,7 @@ class RecordBuilder {
       else if (next === '\\') out += '\\';
       else if (next === '"' && (kind === 'label' || this.om)) out += '"';
       else if (next === undefined) {
-        this.reportAt('OM011', at + i, at + i + 1, 'a backslash ends the text', {
-          help: 'write `\\\\` for a backslash',
-        });
+        this.reportAt('OM011', at + i, at + i + 1, 'trailingBackslash');
         return undefined;
       } else {
         out += '\\' + next;
@@ -453,9 +434,8 @@ class RecordBuilder {
       from = i + 2;
     }
     if (undefinedEscapes > 0) {
-      const more = undefinedEscapes > 1 ? ` (and ${undefinedEscapes - 1} more in this text)` : '';
-      this.reportAt('OM011', at + first, at + first + 2, `\`\\${text[first + 1]}\` is not an escape sequence${more}`, {
-        help: 'write `\\\\` for a backslash',
+      this.reportAt('OM011', at + first, at + first + 2, undefinedEscapes > 1 ? 'undefinedEscapes' : 'undefinedEscape', {
+        data: { character: text[first + 1]!, more: undefinedEscapes - 1 },
         severity: 'warning',
         fix: {
           description: undefinedEscapes > 1 ? 'escape the backslashes' : 'escape the backslash',
@@ -469,23 +449,12 @@ class RecordBuilder {
   }
 
 
-  private reportToken(
-    code: Parameters<LineContext['report']>[0],
-    token: IToken,
-    message: string,
-    extra?: Parameters<LineContext['report']>[4],
-  ): void {
-    this.ctx.report(code, this.base + token.startOffset, this.base + tokenEnd(token), message, extra);
+  private reportToken<C extends Code>(code: C, token: IToken, id: MessageId<C>, extra?: ReportExtra): void {
+    this.ctx.report(code, this.base + token.startOffset, this.base + tokenEnd(token), id, extra);
   }
 
-  private reportAt(
-    code: Parameters<LineContext['report']>[0],
-    start: number,
-    end: number,
-    message: string,
-    extra?: Parameters<LineContext['report']>[4],
-  ): void {
-    this.ctx.report(code, this.base + start, this.base + end, message, extra);
+  private reportAt<C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra): void {
+    this.ctx.report(code, this.base + start, this.base + end, id, extra);
   }
 }
 

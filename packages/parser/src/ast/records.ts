@@ -1,7 +1,7 @@
 // What one line says, before it is placed in a family. Both line readers produce these: the
 // grammar (ast/build.ts) and the fast scanner (scan/fast-line.ts). Offsets are absolute.
 import type { Format, Label, MetricType } from './types.js';
-import type { Code } from '../codes.js';
+import type { Code, MessageData, MessageId } from '../spec.js';
 import type { Edit, Severity } from '../diagnostic.js';
 
 export interface ExemplarRecord {
@@ -49,34 +49,29 @@ export interface MarkerRecord {
 
 export type LineRecord = SampleRecord | DescriptorRecord | MarkerRecord;
 
-/** How line readers report problems: absolute offsets within the current line. */
-export type Reporter = (
-  code: Code,
-  start: number,
-  end: number,
-  message: string,
-  extra?: {
-    help?: string;
-    expected?: string;
-    actual?: string;
-    severity?: Severity;
-    /** A safe fix: replace the absolute offsets `[start, end)` of the current line with `text`. */
-    fix?: { description: string; start: number; end: number; text: string };
-    /** A safe fix of edits anywhere, with their spans. */
-    edits?: { description: string; edits: Edit[] };
-  },
-) => void;
+/** What a report carries besides its code, message id and place. */
+export interface ReportExtra {
+  /** Fills the message's and the help's `{{key}}`s (spec.ts). */
+  data?: MessageData;
+  expected?: string;
+  actual?: string;
+  severity?: Severity;
+  /** A safe fix: replace the absolute offsets `[start, end)` of the current line with `text`. */
+  fix?: { description: string; start: number; end: number; text: string };
+  /** A safe fix of edits anywhere, with their spans. */
+  edits?: { description: string; edits: Edit[] };
+}
+
+/**
+ * How line readers report problems: absolute offsets within the current line, and the message by
+ * its id in the diagnostic table (spec.ts), made only when the diagnostic is.
+ */
+export type Reporter = <C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra) => void;
 
 export interface LineContext {
   format: Format;
   report: Reporter;
 }
-
-/** The words a TYPE line may use (OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE). */
-export const TYPE_WORDS: Record<Format, ReadonlySet<string>> = {
-  openmetrics: new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown']),
-  prometheus: new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']),
-};
 
 /**
  * Whether `name` is already among `labels`: a scan for the usual handful, a set for the rest

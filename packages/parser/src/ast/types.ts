@@ -1,22 +1,10 @@
 // The data model of a parsed exposition (OpenMetrics 1.0 §Data Model; Prometheus text 0.0.4).
 import type { Diagnostic, Span } from '../diagnostic.js';
 
-/** The text format of an exposition. */
-export type Format = 'openmetrics' | 'prometheus';
+import type { Format, MetricType } from '../spec.js';
 
-/**
- * OM 1.0 §MetricFamily Type. Prometheus' `untyped` and a family without `# TYPE` are `unknown`
- * (`typeDeclared` tells the two apart).
- */
-export type MetricType =
-  | 'counter'
-  | 'gauge'
-  | 'histogram'
-  | 'gaugehistogram'
-  | 'summary'
-  | 'info'
-  | 'stateset'
-  | 'unknown';
+// The formats and the metric types are the spec's facts (spec.ts), re-exported here with the model.
+export type { Format, MetricType };
 
 /** OM 1.0 §Label: a name/value pair; values are unescaped. */
 export interface Label {

@@ -5,7 +5,7 @@
 // (Session) must take over — the start of the family that line belongs to — and leaves in
 // `carried` what the families before it mean for later checks. Only reaching the end certifies.
 // A property test holds validate(bytes) equal to validate(text) (test/certify.test.ts).
-import type { MetricType } from '../ast/types.js';
+import { ALL_SUFFIXES, BUCKET_LABEL, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, METRIC_TYPES, QUANTILE_LABEL, SAMPLE_SUFFIXES, TYPE_WORDS, typeOfWord, type Format, type MetricType } from '../spec.js';
 import { fitsInt64 } from '../number.js';
 import { BACKSLASH, CLASSES, COMMA, CR, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, LF, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE, TAB } from './chars.js';
 
@@ -28,67 +28,46 @@ export interface Certificate {
   readonly textOffset: number;
 }
 
-// Types and suffixes as small numbers.
-const TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown'];
-const COUNTER = 0;
-const HISTOGRAM = 2;
-const GAUGEHISTOGRAM = 3;
-const SUMMARY = 4;
-const INFO = 5;
-const STATESET = 6;
-const UNKNOWN = 7;
+// Types and suffixes as small numbers: indexes into the spec's lists (spec.ts).
+const TYPES = METRIC_TYPES;
+const COUNTER = TYPES.indexOf('counter');
+const HISTOGRAM = TYPES.indexOf('histogram');
+const GAUGEHISTOGRAM = TYPES.indexOf('gaugehistogram');
+const SUMMARY = TYPES.indexOf('summary');
+const INFO = TYPES.indexOf('info');
+const STATESET = TYPES.indexOf('stateset');
+const UNKNOWN = TYPES.indexOf('unknown');
 
-const SUFFIX_TEXT = ['', '_total', '_created', '_bucket', '_count', '_sum', '_gcount', '_gsum', '_info'];
+const SUFFIX_TEXT = ALL_SUFFIXES;
 const SUFFIX_BYTES = SUFFIX_TEXT.map(ascii);
-const NONE = 0;
-const TOTAL = 1;
-const CREATED = 2;
-const BUCKET = 3;
-const COUNT = 4;
-const SUM = 5;
-const GCOUNT = 6;
-const GSUM = 7;
-const INFO_SUFFIX = 8;
+const NONE = SUFFIX_TEXT.indexOf('');
+const TOTAL = SUFFIX_TEXT.indexOf('_total');
+const CREATED = SUFFIX_TEXT.indexOf('_created');
+const BUCKET = SUFFIX_TEXT.indexOf('_bucket');
+const COUNT = SUFFIX_TEXT.indexOf('_count');
+const SUM = SUFFIX_TEXT.indexOf('_sum');
+const GCOUNT = SUFFIX_TEXT.indexOf('_gcount');
+const GSUM = SUFFIX_TEXT.indexOf('_gsum');
 
-/** Sample-name suffixes per type, as the assembler has them (OM 1.0 §Suffixes; Prometheus text). */
-const OM_SUFFIXES: readonly (readonly number[])[] = [
-  [TOTAL, CREATED], // counter
-  [NONE], // gauge
-  [BUCKET, COUNT, SUM, CREATED], // histogram
-  [BUCKET, GCOUNT, GSUM], // gaugehistogram
-  [NONE, COUNT, SUM, CREATED], // summary
-  [INFO_SUFFIX], // info
-  [NONE], // stateset
-  [NONE], // unknown
-];
-const PROMETHEUS_SUFFIXES: readonly (readonly number[])[] = [
-  [NONE],
-  [NONE],
-  [BUCKET, COUNT, SUM],
-  [BUCKET, GCOUNT, GSUM],
-  [NONE, COUNT, SUM],
-  [INFO_SUFFIX],
-  [NONE],
-  [NONE],
-];
+/** Sample-name suffixes per type index, per format (SAMPLE_SUFFIXES, as numbers). */
+const suffixNumbers = (format: Format): readonly (readonly number[])[] =>
+  TYPES.map((type) => SAMPLE_SUFFIXES[format][type].map((suffix) => SUFFIX_TEXT.indexOf(suffix)));
+const OM_SUFFIXES = suffixNumbers('openmetrics');
+const PROMETHEUS_SUFFIXES = suffixNumbers('prometheus');
 
 /** TYPE words per format, the index of the type they name. */
-const OM_TYPE_WORDS = new Map(TYPES.map((t, i) => [t, i]));
-const PROMETHEUS_TYPE_WORDS = new Map<string, number>([
-  ['counter', COUNTER],
-  ['gauge', 1],
-  ['histogram', HISTOGRAM],
-  ['summary', SUMMARY],
-  ['untyped', UNKNOWN],
-]);
+const typeWords = (format: Format): ReadonlyMap<string, number> =>
+  new Map([...TYPE_WORDS[format]].map((word) => [word, TYPES.indexOf(typeOfWord(word))]));
+const OM_TYPE_WORDS = typeWords('openmetrics');
+const PROMETHEUS_TYPE_WORDS = typeWords('prometheus');
 
 const KEYWORD_HELP = 1;
 const KEYWORD_TYPE = 2;
 const KEYWORD_UNIT = 4;
 
-const LE = ascii('le');
-const QUANTILE = ascii('quantile');
-const EXEMPLAR_LIMIT = 128;
+const LE = ascii(BUCKET_LABEL);
+const QUANTILE = ascii(QUANTILE_LABEL);
+const EXEMPLAR_LIMIT = EXEMPLAR_LABELS_LIMIT;
 /** At most this many labels in a set, and identities in a metric, are compared pairwise. */
 const MAX_PAIRWISE = 64;
 
@@ -872,7 +851,7 @@ export class Certifier {
         break;
     }
     if (exemplarValue !== undefined) {
-      const allowed = (type === COUNTER && suffix === TOTAL) || ((type === HISTOGRAM || type === GAUGEHISTOGRAM) && suffix === BUCKET);
+      const allowed = exemplarAllowed(TYPES[type]!, SUFFIX_TEXT[suffix]!);
       // Bytes count at least as many code points as there are (OM121's limit).
       if (!allowed || exemplarBytes > EXEMPLAR_LIMIT) return false;
     }

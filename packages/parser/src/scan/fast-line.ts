@@ -4,7 +4,8 @@
 // odd numbers, any error) returns undefined and the line goes to the grammar, which is the
 // definition of the language and the source of every diagnostic. A property test holds the two
 // equal (test/fast-line.test.ts).
-import { hasLabel, TYPE_WORDS, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
+import { TYPE_WORDS, typeOfWord } from '../spec.js';
+import { hasLabel, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
 import type { Label, MetricType } from '../ast/types.js';
 import { fitsInt64 } from '../number.js';
 import { BACKSLASH, CLASSES, COMMA, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE } from './chars.js';
@@ -382,7 +383,7 @@ export function scanComment(
   });
   if (keyword === 'TYPE') {
     if (!TYPE_WORDS[om ? 'openmetrics' : 'prometheus'].has(rest)) return undefined;
-    return record(rest, rest === 'untyped' ? 'unknown' : (rest as MetricType));
+    return record(rest, typeOfWord(rest));
   }
   if (keyword === 'UNIT') {
     for (let j = 0; j < rest.length; j++) if (!isNameChar(rest.charCodeAt(j))) return undefined;

@@ -1,5 +1,5 @@
 // Shared helpers for rules: name tokens, unit tables, spans.
-import type { Metric, MetricFamily, Sample, Span } from '@omkit/parser';
+import { isPartLabel as isPartLabelOf, type Metric, type MetricFamily, type Sample, type Span } from '@omkit/parser';
 
 /** The span to report a family-level problem at: its first metadata line, else its first sample. */
 export function familySpan(family: MetricFamily): Span {
@@ -122,26 +122,7 @@ export const SINGULAR_UNITS: Readonly<Record<string, string>> = {
   gram: 'grams',
 };
 
-/** The suffixes the text format adds to a family name, per type (OM 1.0 §Suffixes). */
-export const TYPE_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
-  counter: ['_total', '_created'],
-  summary: ['_count', '_sum', '_created'],
-  histogram: ['_count', '_sum', '_bucket', '_created'],
-  gaugehistogram: ['_gcount', '_gsum', '_bucket'],
-  info: ['_info'],
-};
-
-/** A sample name without the suffix its family type adds (`foo_bucket` → `foo`). */
-export function stripTypeSuffix(name: string, type: string): string {
-  for (const s of TYPE_SUFFIXES[type] ?? []) if (name.endsWith(s)) return name.slice(0, -s.length);
-  return name;
-}
-
-/** Label names used for a point's parts, not for identity. */
+/** Label names used for a point's parts, not for identity (the parser's `isPartLabel`). */
 export function isPartLabel(family: MetricFamily, label: string): boolean {
-  return (
-    (label === 'le' && (family.type === 'histogram' || family.type === 'gaugehistogram')) ||
-    (label === 'quantile' && family.type === 'summary') ||
-    (family.type === 'stateset' && label === family.name)
-  );
+  return isPartLabelOf(family.type, family.name, label);
 }

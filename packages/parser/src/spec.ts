@@ -1,0 +1,564 @@
+// The spec's facts, written once (STYLE.md §2 "One owner per fact"): the formats, the metric types
+// and the words TYPE lines use for them, the sample-name suffixes of each type per format, the
+// labels reserved for a point's parts, and the parser's diagnostic table (each code's name,
+// category, severity, source, message templates and help). Every reader (ast/build.ts,
+// scan/fast-line.ts, scan/certify.ts), the assembler, the serializer, the converter and the lint
+// rules read these; none restates them. This module imports nothing but types.
+import type { Category, Severity } from './diagnostic.js';
+
+// ---- formats and types ----
+
+/** The text format of an exposition: OpenMetrics 1.0 or Prometheus text 0.0.4. */
+export type Format = 'openmetrics' | 'prometheus';
+
+/**
+ * OM 1.0 §MetricFamily Type. Prometheus' `untyped` and a family without `# TYPE` are `unknown`
+ * (`typeDeclared` tells the two apart).
+ */
+export const METRIC_TYPES = ['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown'] as const;
+export type MetricType = (typeof METRIC_TYPES)[number];
+
+/** The words a TYPE line may use (OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE). */
+export const TYPE_WORDS: Record<Format, ReadonlySet<string>> = {
+  openmetrics: new Set(METRIC_TYPES),
+  prometheus: new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']),
+};
+
+/** The model type a TYPE word names (its format's TYPE_WORDS must hold it). */
+export function typeOfWord(word: string): MetricType {
+  return (word === 'untyped' ? 'unknown' : word) as MetricType;
+}
+
+/** The TYPE word of `type` in `format` (`unknown` is `untyped` in Prometheus text). */
+export function wordOfType(type: MetricType, format: Format): string {
+  return format === 'prometheus' && type === 'unknown' ? 'untyped' : type;
+}
+
+// ---- sample-name suffixes ----
+
+// The sample-name suffixes of each type, after the family's name (OM 1.0 §Suffixes, per type
+// section; Prometheus text 0.0.4 for the classic types, where a counter family is named with its
+// `_total` and histograms and summaries have no `_created`).
+const OPENMETRICS_SUFFIXES: Record<MetricType, readonly string[]> = {
+  counter: ['_total', '_created'],
+  gauge: [''],
+  histogram: ['_bucket', '_count', '_sum', '_created'],
+  gaugehistogram: ['_bucket', '_gcount', '_gsum'],
+  summary: ['', '_count', '_sum', '_created'],
+  info: ['_info'],
+  stateset: [''],
+  unknown: [''],
+};
+const PROMETHEUS_SUFFIXES: Record<MetricType, readonly string[]> = {
+  ...OPENMETRICS_SUFFIXES,
+  counter: [''],
+  histogram: ['_bucket', '_count', '_sum'],
+  summary: ['', '_count', '_sum'],
+};
+
+/** The suffixes each type gives its samples, per format. */
+export const SAMPLE_SUFFIXES: Record<Format, Record<MetricType, readonly string[]>> = {
+  openmetrics: OPENMETRICS_SUFFIXES,
+  prometheus: PROMETHEUS_SUFFIXES,
+};
+
+/** The suffixes a family of `type` gives its samples in `format`. */
+export function sampleSuffixes(format: Format, type: MetricType): readonly string[] {
+  return SAMPLE_SUFFIXES[format][type];
+}
+
+/** Every suffix some type gives its samples in some format (`''` first). */
+export const ALL_SUFFIXES: readonly string[] = [
+  ...new Set(['', ...Object.values(OPENMETRICS_SUFFIXES).flat(), ...Object.values(PROMETHEUS_SUFFIXES).flat()]),
+];
+
+/** The types whose samples carry `suffix` in `format` (`_bucket` → histogram, gaugehistogram). */
+export function suffixOwners(suffix: string, format: Format = 'openmetrics'): readonly MetricType[] {
+  return METRIC_TYPES.filter((type) => SAMPLE_SUFFIXES[format][type].includes(suffix));
+}
+
+/** OM 1.0 §Counter, §Histogram: the only samples that may carry an exemplar. */
+export function exemplarAllowed(type: MetricType, suffix: string): boolean {
+  return (type === 'counter' && suffix === '_total') || ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket');
+}
+
+/** OM 1.0 §Exemplars: the combined length of an exemplar's label names and values, in code points. */
+export const EXEMPLAR_LABELS_LIMIT = 128;
+
+// ---- labels ----
+
+/** The label that tells a histogram's buckets apart (OM 1.0 §Histogram). */
+export const BUCKET_LABEL = 'le';
+/** The label that tells a summary's quantiles apart (OM 1.0 §Summary). */
+export const QUANTILE_LABEL = 'quantile';
+/** OM 1.0 §Label: names beginning with an underscore are reserved (Prometheus: `__` is internal). */
+export const RESERVED_LABEL_PREFIX = '_';
+
+/**
+ * The label that tells the samples of one point apart, for a sample of `type` with `suffix`: `le`
+ * on buckets, `quantile` on a summary's quantile samples, the family's own name on a stateset.
+ */
+export function partLabel(type: MetricType, suffix: string, family: string): string | undefined {
+  switch (type) {
+    case 'histogram':
+    case 'gaugehistogram':
+      return suffix === '_bucket' ? BUCKET_LABEL : undefined;
+    case 'summary':
+      return suffix === '' ? QUANTILE_LABEL : undefined;
+    case 'stateset':
+      return family;
+    default:
+      return undefined;
+  }
+}
+
+/** The types that own a part label by that name (`le` → histogram, gaugehistogram). */
+export const PART_LABEL_OWNERS: Readonly<Record<string, readonly MetricType[]>> = {
+  [BUCKET_LABEL]: ['histogram', 'gaugehistogram'],
+  [QUANTILE_LABEL]: ['summary'],
+};
+
+/** Whether `label` is a part label of a family of `type` named `family` (not part of its identity). */
+export function isPartLabel(type: MetricType, family: string, label: string): boolean {
+  return PART_LABEL_OWNERS[label]?.includes(type) === true || (type === 'stateset' && label === family);
+}
+
+// ---- the diagnostic table ----
+
+export interface CodeInfo {
+  readonly name: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  /** The spec section or convention it comes from. */
+  readonly source: string;
+  /** Whether its diagnostics carry a fix (`om lint --fix` applies it). */
+  readonly fixable?: boolean;
+  /** Message templates by id: one sentence, no trailing period; `{{key}}` from the report's data. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** The remedy, by message id; `{{key}}` templates allowed. */
+  readonly help: Readonly<Record<string, string>>;
+}
+
+const SLASH = '`\\\\`';
+
+// The parser's diagnostic catalog. Codes are forever: never renumber or reuse one (STYLE.md §1.5).
+// OM0xx are syntax errors; OM100–OM149 are the MUSTs of OpenMetrics and of Prometheus text 0.0.4
+// that the parser checks while assembling families. The linter's rules start at OM150.
+export const codes = {
+  OM001: {
+    name: 'invalid-line', category: 'syntax', severity: 'error', source: 'OM 1.0 §Text format ABNF; Prometheus text 0.0.4 line format',
+    messages: {
+      unexpectedCharacter: 'unexpected character `{{text}}`',
+      expected: 'expected {{expected}}, found {{found}}',
+      unexpected: 'unexpected {{found}}',
+      afterContent: "unexpected {{found}} after the end of the line's content",
+      labelWithoutValue: 'label `{{name}}` has no `=` and value',
+      unreadable: 'this line could not be read',
+    },
+    help: {
+      unexpectedCharacter: 'a sample line is `name{labels} value [timestamp]`; a metadata line is `# HELP`, `# TYPE` or `# UNIT`',
+      expected: 'a sample line is `name{labels} value [timestamp]`; a metadata line is `# HELP`, `# TYPE` or `# UNIT`',
+      unexpected: 'a sample line is `name{labels} value [timestamp]`; a metadata line is `# HELP`, `# TYPE` or `# UNIT`',
+      afterContent: 'remove what follows the line\'s last token',
+      labelWithoutValue: 'write the label as `name="value"`',
+      unreadable: 'split or shorten the line',
+    },
+  },
+  OM002: {
+    name: 'byte-order-mark', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: BOMs MUST NOT be used',
+    messages: { bom: 'the input starts with a byte order mark' },
+    help: { bom: 'write UTF-8 without a BOM' },
+  },
+  OM003: {
+    name: 'carriage-return', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: line endings MUST NOT contain carriage returns',
+    messages: { carriageReturn: 'line ends with a carriage return' },
+    help: { carriageReturn: 'end lines with `\\n` only' },
+  },
+  OM004: {
+    name: 'missing-eof', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: expositions MUST end with EOF',
+    messages: { missingEof: 'the exposition does not end with `# EOF`' },
+    help: { missingEof: 'OpenMetrics expositions end with the line `# EOF`' },
+  },
+  OM005: {
+    name: 'content-after-eof', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exposition = metricset HASH SP eof [ LF ]`',
+    messages: { afterEof: 'content after `# EOF`' },
+    help: { afterEof: 'end the exposition at `# EOF`: nothing may follow it' },
+  },
+  OM006: {
+    name: 'blank-line', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 ABNF: no rule produces an empty line',
+    messages: { emptyLine: 'empty line' },
+    help: { emptyLine: 'remove the empty line' },
+  },
+  OM007: {
+    name: 'comment-line', category: 'syntax', severity: 'error', source: 'OM 1.0 §MetricFamily metadata: no lines beginning with # other than metadata and EOF',
+    messages: { comment: 'OpenMetrics allows no comment lines' },
+    help: { comment: 'only `# HELP`, `# TYPE`, `# UNIT` and the final `# EOF` may start with `#`' },
+  },
+  OM008: {
+    name: 'invalid-whitespace', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `SP`: exactly one space between tokens',
+    messages: {
+      exactlyOne: 'expected exactly one space',
+      beforeHelpText: 'expected one space before the help text',
+      afterHash: 'expected one space after `#`',
+    },
+    help: {
+      exactlyOne: 'separate the tokens of a line with one space (no tabs, no runs of spaces)',
+      beforeHelpText: 'write `# HELP name text` with one space before the text',
+      afterHash: 'write `# HELP`, `# TYPE`, `# UNIT` or `# EOF` with one space after `#`',
+    },
+  },
+  OM009: {
+    name: 'invalid-metric-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metricname`; UTF-8 names guide (quoted names)',
+    messages: {
+      noName: 'sample has no metric name',
+      emptyQuotedName: 'the quoted metric name is empty',
+      nameTwice: 'the metric name is given twice',
+      quotedNameNotFirst: 'a quoted metric name must come first in the label set',
+    },
+    help: {
+      noName: 'start the sample line with the metric name, or a quoted name first in `{…}`',
+      emptyQuotedName: 'a metric name has at least one character',
+      nameTwice: 'give the metric name once: before `{`, or quoted as the first item in `{…}`',
+      quotedNameNotFirst: 'move the quoted metric name to the start of `{…}`',
+    },
+  },
+  OM010: {
+    name: 'invalid-label-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `label-name`; UTF-8 names guide (quoted names)',
+    messages: {
+      emptyQuotedName: 'the quoted label name is empty',
+      colon: 'label name `{{name}}` contains `:`',
+    },
+    help: {
+      emptyQuotedName: 'a label name has at least one character',
+      colon: 'label names are letters, digits and `_`; quote the name (`"{{name}}"="…"`) to use other characters',
+    },
+  },
+  OM011: {
+    name: 'invalid-escape', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping',
+    messages: {
+      trailingBackslash: 'a backslash ends the text',
+      undefinedEscape: '`\\{{character}}` is not an escape sequence',
+      undefinedEscapes: '`\\{{character}}` is not an escape sequence (and {{more}} more in this text)',
+    },
+    help: {
+      trailingBackslash: `write ${SLASH} for a backslash`,
+      undefinedEscape: `write ${SLASH} for a backslash`,
+      undefinedEscapes: `write ${SLASH} for a backslash`,
+    },
+  },
+  OM012: {
+    name: 'unterminated-string', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`',
+    messages: { unterminated: 'string has no closing quote' },
+    help: { unterminated: 'close the string with `"`, and write `\\"` for a quote inside it' },
+  },
+  OM013: {
+    name: 'invalid-value', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `number`, §Numbers: within the range of a float64; Prometheus text 0.0.4 value, as Go\'s ParseFloat() reads it',
+    messages: {
+      notNumber: '`{{value}}` is not a number',
+      beyondFloat64: 'value `{{value}}` is beyond the range of a 64-bit float',
+    },
+    help: {
+      notNumber: 'write a decimal number, `NaN`, `+Inf` or `-Inf`',
+      beyondFloat64: 'write a value a 64-bit float can hold, or `+Inf` / `-Inf`',
+    },
+  },
+  OM014: {
+    name: 'invalid-timestamp', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `timestamp = realnumber`, §Numbers: within the range of a float64; Prometheus text 0.0.4: an int64 of milliseconds, as Go\'s ParseInt() reads it',
+    messages: {
+      notSeconds: '`{{value}}` is not a timestamp (a real number of seconds)',
+      notMilliseconds: '`{{value}}` is not a timestamp (integer milliseconds)',
+      beyondFloat64: 'timestamp `{{value}}` is beyond the range of a 64-bit float',
+      beyondInt64: 'timestamp `{{value}}` is beyond the int64 range of milliseconds',
+    },
+    help: {
+      notSeconds: 'OpenMetrics timestamps are Unix seconds, e.g. `1520879607.789`',
+      notMilliseconds: 'Prometheus text timestamps are integer Unix milliseconds, e.g. `1520879607789`',
+      beyondFloat64: 'write Unix seconds a 64-bit float can hold',
+      beyondInt64: 'write Unix milliseconds an int64 can hold',
+    },
+  },
+  OM015: {
+    name: 'invalid-exemplar', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exemplar`; Prometheus text 0.0.4 has no exemplars',
+    messages: {
+      noExemplars: 'Prometheus text 0.0.4 has no exemplars',
+      valueNotNumber: 'exemplar value `{{value}}` is not a number',
+      valueBeyondFloat64: 'exemplar value `{{value}}` is beyond the range of a 64-bit float',
+      timestampNotReal: 'exemplar timestamp `{{value}}` is not a real number',
+      timestampBeyondFloat64: 'exemplar timestamp `{{value}}` is beyond the range of a 64-bit float',
+    },
+    help: {
+      noExemplars: 'remove the exemplar, or expose OpenMetrics',
+      valueNotNumber: 'write the exemplar as `# {labels} value [timestamp]`',
+      valueBeyondFloat64: 'write a value a 64-bit float can hold',
+      timestampNotReal: 'write the exemplar timestamp in Unix seconds, e.g. `1520879607.789`',
+      timestampBeyondFloat64: 'write Unix seconds a 64-bit float can hold',
+    },
+  },
+  OM016: {
+    name: 'invalid-metric-type', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE line',
+    messages: { unknownType: '`{{word}}` is not a metric type' },
+    help: { unknownType: '{{format}} types: {{types}}' },
+  },
+  OM017: {
+    name: 'invalid-unit', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `*metricname-char` (UNIT)',
+    messages: { invalidUnit: 'unit `{{unit}}` may only contain letters, digits, `_` and `:`' },
+    help: { invalidUnit: 'write the unit as it ends the metric name, e.g. `seconds`' },
+  },
+  OM018: {
+    name: 'incomplete-descriptor', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-descriptor`',
+    messages: {
+      helpText: 'HELP line has no space and text after the name',
+      typeWord: 'TYPE line has no type',
+      unitWord: 'UNIT line has no space and unit after the name',
+    },
+    help: {
+      helpText: 'write `# HELP name text`, or `# HELP name ` for an empty text',
+      typeWord: 'write `# TYPE name type`',
+      unitWord: 'write `# UNIT name unit`, or `# UNIT name ` for no unit',
+    },
+  },
+  OM019: {
+    name: 'trailing-comma', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `labels = "{" [label *(COMMA label)] "}"`',
+    messages: { trailingComma: 'OpenMetrics allows no comma after the last label' },
+    help: { trailingComma: 'remove the comma before `}`' },
+  },
+  OM020: {
+    name: 'invalid-utf8', category: 'syntax', severity: 'error', source: 'OM 1.0 §Overall Structure: UTF-8 MUST be used',
+    messages: { invalidUtf8: 'the input is not valid UTF-8 here' },
+    help: { invalidUtf8: 'encode the exposition as UTF-8' },
+  },
+  OM021: {
+    name: 'missing-final-newline', category: 'syntax', severity: 'warning', fixable: true, source: 'OM 1.0 §Overall Structure: SHOULD end with `EOF\\n`; Prometheus text 0.0.4: the last line must end with a line feed',
+    messages: { noLineFeed: 'the last line has no line feed' },
+    help: { noLineFeed: 'end the last line with `\\n`' },
+  },
+
+  OM100: {
+    name: 'duplicate-label-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §LabelSet: label names MUST be unique',
+    messages: { labelTwice: 'label `{{name}}` appears twice' },
+    help: { labelTwice: 'give each label once per sample' },
+  },
+  OM101: {
+    name: 'duplicate-metadata', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily metadata: no more than one of each metadata line',
+    messages: { second: 'second {{keyword}} line for `{{name}}`' },
+    help: { second: 'keep one {{keyword}} line per family' },
+  },
+  OM102: {
+    name: 'metadata-after-samples', category: 'conformance', severity: 'error', fixable: true, source: 'OM 1.0 ABNF `metricfamily = *metric-descriptor *metric`',
+    messages: { afterSamples: '{{keyword}} for `{{name}}` comes after its samples' },
+    help: { afterSamples: 'metadata lines come before the samples of their family' },
+  },
+  OM103: {
+    name: 'interleaved-family', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily: families MUST NOT be interleaved; names MUST be unique',
+    messages: { again: 'family `{{name}}` appears again after other families' },
+    help: { again: 'keep each family in one block: its metadata, then all its samples' },
+  },
+  OM104: {
+    name: 'clashing-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §Suffixes: names MUST NOT clash with another family\'s sample names',
+    messages: { clash: '`{{name}}` clashes with the samples of an earlier family' },
+    help: { clash: 'rename one of the families' },
+  },
+  OM105: {
+    name: 'unit-not-suffix', category: 'conformance', severity: 'error', source: 'OM 1.0 §Unit: an underscore and the unit MUST be the suffix of the name',
+    messages: { notSuffix: 'unit `{{unit}}` is not the suffix of `{{name}}`' },
+    help: { notSuffix: 'name the family `{{name}}_{{unit}}`' },
+  },
+  OM106: {
+    name: 'unit-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Info, §StateSet: MUST have an empty Unit',
+    messages: { noUnit: 'a {{type}} has no unit' },
+    help: { noUnit: 'remove the `# UNIT` line' },
+  },
+  OM107: {
+    name: 'invalid-sample-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §Suffixes: sample names per type',
+    messages: { noSuchSample: 'a {{type}} has no sample named `{{name}}`' },
+    help: { noSuchSample: '{{type}} samples are named {{names}}' },
+  },
+  OM108: {
+    name: 'missing-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram (`le`), §Summary (`quantile`), §StateSet (family-named label)',
+    messages: { missingLabel: '{{type}} sample `{{name}}` has no `{{label}}` label' },
+    help: { missingLabel: 'give the sample its `{{label}}` label' },
+  },
+  OM109: {
+    name: 'invalid-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §Summary, §Canonical Numbers',
+    messages: {
+      notThreshold: '`le="{{value}}"` is not a threshold',
+      quantileRange: 'quantile `{{value}}` is not a number between 0 and 1',
+      notNumber: '`{{label}}="{{value}}"` is not a number',
+    },
+    help: {
+      notThreshold: 'write a number, or `+Inf` for the last bucket',
+      quantileRange: 'write the quantile as a number from 0 to 1, e.g. `0.99`',
+      notNumber: 'write a number, `+Inf` or `-Inf`',
+    },
+  },
+  OM110: {
+    name: 'invalid-counter-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative; Prometheus text 0.0.4: histogram buckets and counts not negative (expfmt)',
+    messages: {
+      nan: '`{{name}}` is NaN',
+      negative: '`{{name}}` is negative',
+      gsumNan: '`{{name}}` is NaN',
+      negativeBucket: '`{{name}}` is negative',
+    },
+    help: {
+      nan: 'counts and sums of events are never NaN or negative',
+      negative: 'counts and sums of events are never NaN or negative',
+      gsumNan: 'a gauge histogram\'s `_gsum` is a number, never NaN',
+      negativeBucket: 'histogram buckets and counts count events, so they are never negative (Prometheus rejects them)',
+    },
+  },
+  OM111: {
+    name: 'non-integer-count', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: count and bucket values MUST be integers',
+    messages: { notInteger: '`{{name}}` is not an integer' },
+    help: { notInteger: 'counts and buckets count events: write a whole number' },
+  },
+  OM112: {
+    name: 'invalid-info-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Info (the value is always 1)',
+    messages: { notOne: 'info value is {{value}}, not 1' },
+    help: { notOne: 'an info sample\'s value is always `1`' },
+  },
+  OM113: {
+    name: 'invalid-stateset-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §StateSet: one boolean (0 or 1) per state',
+    messages: { notBoolean: 'stateset value is {{value}}, not 0 or 1' },
+    help: { notBoolean: 'write `1` for a state that is set and `0` for one that is not' },
+  },
+  OM114: {
+    name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold; Prometheus text 0.0.4 §Histograms and summaries: a histogram must have a bucket with {le="+Inf"}',
+    messages: {
+      noInfBucket: 'histogram `{{name}}` has no `le="+Inf"` bucket',
+      noInfBucketText: 'histogram `{{name}}` has no `le="+Inf"` bucket',
+    },
+    help: {
+      noInfBucket: 'end the buckets with `le="+Inf"`, counting every event (OpenMetrics 1.0 §Histogram)',
+      noInfBucketText: 'end the buckets with `le="+Inf"`, counting every event (Prometheus text 0.0.4, Histograms and summaries: a histogram must have a bucket with `{le="+Inf"}`)',
+    },
+  },
+  OM115: {
+    name: 'histogram-bucket-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: thresholds unique and increasing; Prometheus text 0.0.4 §Histograms and summaries: buckets in increasing numerical order of `le`',
+    messages: {
+      notAbove: 'bucket `le="{{le}}"` is not above the previous bucket',
+      notAboveText: 'bucket `le="{{le}}"` is not above the previous bucket',
+    },
+    help: {
+      notAbove: 'write the buckets once each, in increasing `le` order (OpenMetrics 1.0 §Histogram)',
+      notAboveText: 'write the buckets once each, in increasing `le` order (Prometheus text 0.0.4, Histograms and summaries)',
+    },
+  },
+  OM116: {
+    name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: buckets MUST be cumulative; Prometheus histograms (0.0.4) are cumulative counters (docs: Metric types, Histogram)',
+    messages: {
+      countsLess: 'bucket `le="{{le}}"` counts less than the bucket before it',
+      countsLessText: 'bucket `le="{{le}}"` counts less than the bucket before it',
+    },
+    help: {
+      countsLess: 'each bucket counts the events of the buckets below it too (OpenMetrics 1.0 §Histogram: buckets MUST be cumulative)',
+      countsLessText: 'each bucket counts the events of the buckets below it too (Prometheus histograms are cumulative)',
+    },
+  },
+  OM117: {
+    name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count); Prometheus text 0.0.4 §Histograms and summaries: the +Inf bucket must be identical to x_count',
+    messages: {
+      countMismatch: 'count {{count}} differs from the +Inf bucket {{bucket}}',
+      countMismatchText: 'count {{count}} differs from the +Inf bucket {{bucket}}',
+    },
+    help: {
+      countMismatch: 'the +Inf bucket and the count both count every event (OpenMetrics 1.0 §Histogram)',
+      countMismatchText: 'the +Inf bucket and `_count` both count every event (Prometheus text 0.0.4, Histograms and summaries: the +Inf bucket\'s value must be identical to `_count`)',
+    },
+  },
+  OM118: {
+    name: 'histogram-sum-count-pair', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §GaugeHistogram: Sum and Count come together',
+    messages: {
+      sumWithoutCount: '`{{name}}` has a sum but no count',
+      countWithoutSum: '`{{name}}` has a count but no sum',
+    },
+    help: {
+      sumWithoutCount: 'expose the count with the sum, or neither',
+      countWithoutSum: 'expose the sum with the count, or neither',
+    },
+  },
+  OM119: {
+    name: 'histogram-negative-sum', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: no Sum with negative thresholds; §GaugeHistogram: negative Gsum only with negative thresholds',
+    messages: {
+      sumWithNegativeBuckets: '`{{name}}` has negative buckets, so it cannot have a sum',
+      negativeSum: '`{{name}}` has a negative sum but no negative buckets',
+    },
+    help: {
+      sumWithNegativeBuckets: 'drop the sum of a histogram with negative thresholds',
+      negativeSum: 'a negative sum needs negative thresholds: check the buckets or the sum',
+    },
+  },
+  OM120: {
+    name: 'exemplar-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram: exemplars only on counter totals and buckets',
+    messages: { notAllowed: 'exemplars are not allowed on `{{name}}`' },
+    help: { notAllowed: 'OpenMetrics 1.0 allows exemplars on counter totals and histogram buckets' },
+  },
+  OM121: {
+    name: 'exemplar-too-long', category: 'conformance', severity: 'error', source: 'OM 1.0 §Exemplars: label names and values ≤ 128 code points',
+    messages: { tooLong: 'exemplar labels are {{length}} characters long' },
+    help: { tooLong: `shorten the exemplar's label names and values to at most ${EXEMPLAR_LABELS_LIMIT} code points together` },
+  },
+  OM122: {
+    name: 'exemplar-outside-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the exemplar value MUST be within the bucket',
+    messages: { aboveBucket: 'exemplar value {{value}} is above the bucket\'s `le="{{le}}"`' },
+    help: { aboveBucket: 'put the exemplar on the first bucket whose `le` is at least its value' },
+  },
+  OM123: {
+    name: 'interleaved-metric', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: metrics MUST NOT be interleaved',
+    messages: { split: 'samples of `{{series}}` are split by other series' },
+    help: { split: 'keep all samples of one label set together' },
+  },
+  OM124: {
+    name: 'mixed-timestamps', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: MetricPoints with and without timestamps',
+    messages: { mixed: 'some samples of this metric have timestamps and some do not' },
+    help: { mixed: 'give every sample of the metric a timestamp, or none' },
+  },
+  OM125: {
+    name: 'timestamp-out-of-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: MetricPoints MUST have monotonically increasing timestamps',
+    messages: { backwards: 'timestamp goes back in time within this metric' },
+    help: { backwards: 'write the points of a metric oldest first' },
+  },
+  OM126: {
+    name: 'duplicate-sample', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily: every Metric MUST have a unique LabelSet',
+    messages: { repeated: 'sample `{{name}}` repeats a series already given' },
+    help: { repeated: 'give each series once per point' },
+  },
+  OM127: {
+    name: 'negative-quantile-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Summary: quantile values MUST NOT be negative',
+    messages: { negative: 'quantile value is negative' },
+    help: { negative: 'a quantile of observed events is never negative' },
+  },
+  OM128: {
+    name: 'summary-quantile-order', category: 'conformance', severity: 'error', source: 'Prometheus text 0.0.4 §Histograms and summaries: quantiles in increasing numerical order (OM 1.0 §Summary allows any order)',
+    messages: { notAbove: 'quantile `{{value}}` is not above the previous quantile' },
+    help: { notAbove: 'write the quantiles once each, in increasing order (Prometheus text 0.0.4, Histograms and summaries)' },
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof codes;
+/** The message ids of a code. */
+export type MessageId<C extends Code> = keyof (typeof codes)[C]['messages'] & string;
+/** What a message's `{{key}}`s are filled from. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** Where a parser code is documented (version-pinned, like the lint rules' urls). */
+export const DOCS_VERSION = '0.1.0';
+export function codeUrl(code: Code): string {
+  return `https://github.com/omkit/om/blob/v${DOCS_VERSION}/packages/parser/docs/diagnostics.md#${code.toLowerCase()}`;
+}
+
+/** Fills a template's `{{key}}`s from `data` (a key without data stays as written). */
+export function interpolate(template: string, data: MessageData | undefined): string {
+  if (data === undefined || !template.includes('{{')) return template;
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** The message of `code` by id, filled from `data` (built only when a diagnostic is made). */
+export function messageOf<C extends Code>(code: C, id: MessageId<C>, data?: MessageData): string {
+  return interpolate((codes[code].messages as Record<string, string>)[id]!, data);
+}
+
+/** The help of `code`'s message `id`, filled from `data`. */
+export function helpOf<C extends Code>(code: C, id: MessageId<C>, data?: MessageData): string | undefined {
+  const help = (codes[code].help as Record<string, string>)[id];
+  return help === undefined ? undefined : interpolate(help, data);
+}
