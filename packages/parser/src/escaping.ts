@@ -4,6 +4,9 @@
 // Prometheus text 0.0.4 have only legacy names; quoted names are the Prometheus 3 extension that
 // `escaping=allow-utf-8` negotiates.
 
+import type { Label } from './ast/types.js';
+import type { Format } from './spec.js';
+
 /**
  * How names outside the legacy character set are written: `allow-utf-8` keeps them (quoted);
  * `underscores`, `dots` and `values` replace them with legacy names, as an exposer does when a
@@ -112,4 +115,32 @@ export function unescapeName(name: string, scheme: EscapingScheme): string {
     i = end;
   }
   return out;
+}
+
+// ---- writing names, labels and help text (the serializer's and the assembler's fixes) ----
+
+/** A `# TYPE` / `# HELP` / `# UNIT` line as the format writes it (without its line feed). */
+export function descriptorLine(
+  descriptor: { keyword: 'TYPE' | 'HELP' | 'UNIT'; name: string; value: string },
+  format: Format,
+): string {
+  const value = descriptor.keyword === 'HELP' ? escapeHelp(descriptor.value, format === 'openmetrics') : descriptor.value;
+  return `# ${descriptor.keyword} ${quoteName(descriptor.name, isLegacyMetricName)} ${value}`;
+}
+
+/** `name="value"` as the text formats write a label (a name outside the legacy charset quoted). */
+export function labelPair(label: Label): string {
+  return `${quoteName(label.name, isLegacyLabelName)}="${escapeLabelValue(label.value)}"`;
+}
+
+export function quoteName(name: string, legacy: (name: string) => boolean): string {
+  return legacy(name) ? name : `"${escapeLabelValue(name)}"`;
+}
+
+export function escapeLabelValue(value: string): string {
+  return value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
+export function escapeHelp(help: string, om: boolean): string {
+  return help.replace(om ? /[\\"\n]/g : /[\\\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }

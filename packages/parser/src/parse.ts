@@ -4,9 +4,9 @@
 import type { Format, MetricFamily, ParseResult } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
 import { resolveFormat, type FormatHints } from './format.js';
-import { certify, type Carried } from './scan/certify.js';
-import { Session, sortDiagnostics } from './session.js';
-import { firstInvalid } from './stream.js';
+import type { Carried } from './ast/records.js';
+import { certify } from './scan/certify.js';
+import { firstInvalid, Session, sortDiagnostics } from './session.js';
 
 /**
  * `format` (default `auto`), `contentType` and `fileName` are the evidence for the input's format,

@@ -1,8 +1,9 @@
 // Families back to text: OpenMetrics 1.0, Prometheus text 0.0.4, or a JSON form. Serializing a
 // parsed exposition and parsing the result gives an equal model.
 import type { Format, Label, MetricFamily, Sample } from './ast/types.js';
-import { isLegacyLabelName, isLegacyMetricName } from './escaping.js';
+import { escapeHelp, escapeLabelValue, isLegacyMetricName, labelPair, quoteName } from './escaping.js';
 import { formatValue } from './number.js';
+import { wordOfType } from './spec.js';
 
 export interface SerializeOptions {
   format: Format;
@@ -18,7 +19,7 @@ export function serialize(families: readonly MetricFamily[], options: SerializeO
   for (const family of families) {
     const name = quoteName(family.name, isLegacyMetricName);
     if (family.typeDeclared) {
-      const type = !om && family.type === 'unknown' ? 'untyped' : family.type;
+      const type = wordOfType(family.type, options.format);
       out += `# TYPE ${name} ${type}\n`;
     }
     if (om && family.unit !== undefined) out += `# UNIT ${name} ${family.unit}\n`;
@@ -28,15 +29,6 @@ export function serialize(families: readonly MetricFamily[], options: SerializeO
     }
   }
   return om ? `${out}# EOF\n` : out;
-}
-
-/** A `# TYPE` / `# HELP` / `# UNIT` line as the format writes it (without its line feed). */
-export function descriptorLine(
-  descriptor: { keyword: 'TYPE' | 'HELP' | 'UNIT'; name: string; value: string },
-  format: Format,
-): string {
-  const value = descriptor.keyword === 'HELP' ? escapeHelp(descriptor.value, format === 'openmetrics') : descriptor.value;
-  return `# ${descriptor.keyword} ${quoteName(descriptor.name, isLegacyMetricName)} ${value}`;
 }
 
 function sampleLine(sample: Sample, om: boolean): string {
@@ -55,23 +47,6 @@ function sampleLine(sample: Sample, om: boolean): string {
     if (exemplar.timestamp !== undefined) line += ` ${formatValue(exemplar.timestamp)}`;
   }
   return `${line}\n`;
-}
-
-/** `name="value"` as the text formats write a label (a name outside the legacy charset quoted). */
-export function labelPair(label: Label): string {
-  return `${quoteName(label.name, isLegacyLabelName)}="${escapeLabelValue(label.value)}"`;
-}
-
-function quoteName(name: string, legacy: (name: string) => boolean): string {
-  return legacy(name) ? name : `"${escapeLabelValue(name)}"`;
-}
-
-function escapeLabelValue(value: string): string {
-  return value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
-}
-
-function escapeHelp(help: string, om: boolean): string {
-  return help.replace(om ? /[\\"\n]/g : /[\\\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
 /** The JSON form of a parse: plain data with spans, stable key order. */

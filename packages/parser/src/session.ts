@@ -3,13 +3,12 @@
 // streaming API, so that all three report the same diagnostics for the same text.
 import { Assembler } from './ast/assemble.js';
 import { buildLine } from './ast/build.js';
-import type { LineRecord, ReportExtra, Reporter } from './ast/records.js';
+import type { Carried, LineRecord, ReportExtra, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
 import { codes, codeUrl, helpOf, messageOf, type Code, type MessageId } from './spec.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
-import type { Carried } from './scan/certify.js';
 import { resetScanner, scanComment, scanSample } from './scan/fast-line.js';
 
 export interface SessionOptions {
@@ -206,4 +205,31 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     .map((d, i) => [d, i] as const)
     .sort(([a, i], [b, j]) => (a.span?.start.offset ?? Infinity) - (b.span?.start.offset ?? Infinity) || i - j)
     .map(([d]) => d);
+}
+
+/**
+ * Where `text`, decoded from `bytes`, first shows bytes that were not UTF-8, or -1: a U+FFFD that
+ * the input did not write itself (EF BF BD; `previous` holds the bytes before `bytes`, for one split
+ * between them). Undefined `bytes`: the decoder's flush at the end, which writes nothing of its own.
+ */
+export function firstInvalid(text: string, previous: Uint8Array, bytes: Uint8Array | undefined): number {
+  const first = text.indexOf('\uFFFD');
+  return first !== -1 && countReplacements(text) > countEncodedReplacements(previous, bytes) ? first : -1;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** U+FFFD written in the input itself (EF BF BD), including one split from the previous chunk. */
+function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
+  if (bytes === undefined) return 0;
+  let n = 0;
+  const at = (i: number) => (i < 0 ? previous[previous.length + i] : bytes[i]);
+  for (let i = -Math.min(2, previous.length); i + 2 < bytes.length; i++) {
+    if (at(i) === 0xef && at(i + 1) === 0xbf && at(i + 2) === 0xbd) n++;
+  }
+  return n;
 }

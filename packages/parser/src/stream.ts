@@ -5,15 +5,15 @@
 // (scan/certify.ts); the full reader takes over at the first family it cannot vouch for.
 import type { Format, MetricFamily } from './ast/types.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DETECT_WINDOW, detectsFromText, HEAD_BYTES, resolveStreamFormat, textHead } from './format.js';
-import type { ParseOptions } from './parse.js';
-import { Certifier, type Carried, type Certificate } from './scan/certify.js';
-import { Session, sortDiagnostics } from './session.js';
+import { DETECT_WINDOW, detectsFromText, HEAD_BYTES, resolveStreamFormat, textHead, type FormatHints } from './format.js';
+import type { Carried } from './ast/records.js';
+import { Certifier, type Certificate } from './scan/certify.js';
+import { firstInvalid, Session, sortDiagnostics } from './session.js';
 
 export type Chunk = Uint8Array | string;
 export type ChunkSource = AsyncIterable<Chunk> | Iterable<Chunk> | ReadableStream<Chunk>;
 
-export interface StreamOptions extends ParseOptions {
+export interface StreamOptions extends FormatHints {
   /** Build the model (default); false yields diagnostics only, the fastest way to validate. */
   model?: boolean;
 }
@@ -281,33 +281,6 @@ async function* iterate(source: ChunkSource): AsyncGenerator<Chunk> {
       reader.releaseLock();
     }
   } else yield* source as AsyncIterable<Chunk>;
-}
-
-/**
- * Where `text`, decoded from `bytes`, first shows bytes that were not UTF-8, or -1: a U+FFFD that
- * the input did not write itself (EF BF BD; `previous` holds the bytes before `bytes`, for one split
- * between them). Undefined `bytes`: the decoder's flush at the end, which writes nothing of its own.
- */
-export function firstInvalid(text: string, previous: Uint8Array, bytes: Uint8Array | undefined): number {
-  const first = text.indexOf('\uFFFD');
-  return first !== -1 && countReplacements(text) > countEncodedReplacements(previous, bytes) ? first : -1;
-}
-
-function countReplacements(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
-  return n;
-}
-
-/** U+FFFD written in the input itself (EF BF BD), including one split from the previous chunk. */
-function countEncodedReplacements(previous: Uint8Array, bytes: Uint8Array | undefined): number {
-  if (bytes === undefined) return 0;
-  let n = 0;
-  const at = (i: number) => (i < 0 ? previous[previous.length + i] : bytes[i]);
-  for (let i = -Math.min(2, previous.length); i + 2 < bytes.length; i++) {
-    if (at(i) === 0xef && at(i + 1) === 0xbf && at(i + 2) === 0xbd) n++;
-  }
-  return n;
 }
 
 /** The last two bytes of the stream so far (a chunk may be shorter than two). */

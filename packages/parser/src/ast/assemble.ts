@@ -6,10 +6,9 @@ import { detach } from '../detach.js';
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import { thresholdValue } from '../number.js';
-import { descriptorLine, labelPair } from '../serialize.js';
+import { descriptorLine, labelPair } from '../escaping.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
-import type { Carried } from '../scan/certify.js';
-import type { DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
+import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
 import { EXEMPLAR_LABELS_LIMIT, exemplarAllowed, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
 
 /** Reports a problem at a span (families and points span several lines). */

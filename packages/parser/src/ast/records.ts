@@ -86,3 +86,14 @@ export function hasLabel(labels: readonly Label[], name: string, seen: { set?: S
   else for (let k = seen.set.size; k < labels.length; k++) seen.set.add(labels[k]!.name);
   return seen.set.has(name);
 }
+
+/**
+ * What finished families leave for the checks of later ones (the assembler's cross-family state):
+ * what the byte reader (scan/certify.ts) hands the assembler when it stops vouching.
+ */
+export interface Carried {
+  /** Every family name so far, with its type. */
+  readonly familyTypes: Map<string, MetricType>;
+  /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
+  readonly claimedNames: Set<string>;
+}

@@ -7,15 +7,8 @@
 // A property test holds validate(bytes) equal to validate(text) (test/certify.test.ts).
 import { ALL_SUFFIXES, BUCKET_LABEL, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, METRIC_TYPES, QUANTILE_LABEL, SAMPLE_SUFFIXES, TYPE_WORDS, typeOfWord, type Format, type MetricType } from '../spec.js';
 import { fitsInt64 } from '../number.js';
+import type { Carried } from '../ast/records.js';
 import { BACKSLASH, CLASSES, COMMA, CR, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, LF, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE, TAB } from './chars.js';
-
-/** What finished families leave for the checks of later ones (the assembler's cross-family state). */
-export interface Carried {
-  /** Every family name so far, with its type. */
-  readonly familyTypes: Map<string, MetricType>;
-  /** OM 1.0 §Suffixes: every sample name a finished family could produce. */
-  readonly claimedNames: Set<string>;
-}
 
 export interface Certificate {
   /** True when the whole input is vouched for: it has no diagnostics at all. */

@@ -1,5 +1,17 @@
-// What both fast readers know about characters and numbers: fast-line.ts reads strings, certify.ts
-// bytes, and an ASCII character is the same code in both.
+// The fast readers (src/scan/) and their contract (README "How it reads"):
+// - fast-line.ts reads one line of a plain shape from a string and returns the record the grammar
+//   (ast/build.ts) would, or undefined: it defers that line to the grammar, never reports.
+// - certify.ts reads undecoded bytes and vouches for whole families, or stops at the start of the
+//   family it cannot vouch for and hands the full reader what earlier families left (Carried).
+// - The grammar is the reference: test/properties.test.ts ("fast path ≡ grammar") and
+//   test/certify.test.ts hold the fast readers to it. Facts (types, suffixes, part labels) come from
+//   spec.ts; a number is what Number() gives its text, as number.ts reads it. The digit loop is
+//   written twice, over a string and over bytes, for speed (a shared loop over an accessor costs a
+//   call per digit); exactValue below and number.ts's fitsInt64 are shared, and
+//   test/fast-number.test.ts holds both loops equal to number.ts.
+//
+// This module: what both fast readers know about characters and numbers (an ASCII character is the
+// same code in a string and in bytes).
 export const TAB = 9;
 export const LF = 10;
 export const CR = 13;
