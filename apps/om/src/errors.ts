@@ -5,7 +5,5 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** An input that cannot be read (missing file, unreadable stdin, corrupt gzip). */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
+/** An input that cannot be read (missing file, unreadable stdin, corrupt gzip): the one @omkit/fetch/node throws. */
+export { InputError } from '@omkit/fetch/node';
