@@ -1,5 +1,8 @@
 // The CLI's only window on the process: streams, stdin, cwd and env. Tests pass a fake.
+import { mkdir, writeFile } from 'node:fs/promises';
 import { styleText } from 'node:util';
+import { displayPath } from '@omkit/fetch/node';
+import { InputError } from './errors.js';
 
 export interface Writer {
   write(text: string): void;
@@ -110,5 +113,17 @@ export class Progress {
   done(): void {
     if (this.#active) this.io.stderr.write('\r\u001b[2K');
     this.#active = false;
+  }
+}
+
+/** Writes an output file (creating `dir` first, when given); a failure is one line naming the file (exit 2), not an internal error. */
+export async function writeOutput(io: Io, file: string, bytes: Uint8Array, dir?: string): Promise<void> {
+  try {
+    if (dir !== undefined) await mkdir(dir, { recursive: true });
+    await writeFile(file, bytes);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such directory' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (cause as Error).message;
+    throw new InputError(`cannot write ${displayPath(io.cwd, file)}: ${why}`, { cause });
   }
 }

@@ -31,5 +31,6 @@ export type { JobScrapeOutcome, ScrapeJobOptions } from './job.js';
 export { FetchError, ConfigError } from './errors.js';
 export type { FetchErrorCode, FetchErrorDetails, HttpErrorResponse } from './errors.js';
 export { Secret } from './secret.js';
+export { describeFact, describeTimings, refusedContentType, targetFileName } from './report.js';
 export type { SecretString } from './secret.js';
 export { VERSION, USER_AGENT } from './version.js';

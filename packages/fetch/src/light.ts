@@ -3,5 +3,6 @@
 export { FetchError, ConfigError } from './errors.js';
 export type { FetchErrorCode, FetchErrorDetails, HttpErrorResponse } from './errors.js';
 export { Secret } from './secret.js';
+export { describeFact, describeTimings, refusedContentType, targetFileName } from './report.js';
 export { isScrapeProtocol, SCRAPE_PROTOCOLS } from './protocols.js';
 export type { SecretString } from './secret.js';

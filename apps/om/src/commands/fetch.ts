@@ -1,11 +1,12 @@
 // om fetch: scrape a target as Prometheus does; the body goes to stdout, everything else to stderr.
 import { Command } from '@commander-js/extra-typings';
-import type { ScrapeFact, ScrapeResult } from '@omkit/fetch';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import type { ScrapeResult } from '@omkit/fetch';
+import { describeFact, describeTimings, refusedContentType, targetFileName } from '@omkit/fetch/light';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { decodeText, displayPath, isUrl, readInputs } from '../inputs.js';
-import { paint, type Io } from '../io.js';
+import { paint, writeOutput, type Io } from '../io.js';
 import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 
@@ -49,16 +50,6 @@ refused), 2 usage or config error.`,
   });
 }
 
-function describeFact(f: ScrapeFact): string {
-  const { kind, ...rest } = f;
-  const details = Object.entries(rest)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' ');
-  return `${kind}${details ? ` (${details})` : ''}`;
-}
-
-const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
-
 /** What `-o` names: nothing (stdout), one file, or a directory with one file per target. */
 type Output = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'dir'; path: string };
 
@@ -76,44 +67,11 @@ async function outputOf(io: Io, flags: FetchFlags): Promise<Output> {
   return info?.isDirectory() || /[\\/]$/.test(flags.output) ? { kind: 'dir', path } : { kind: 'file', path };
 }
 
-/**
- * The file a target's body is written to inside the `-o` directory: host, port, path and query of
- * the URL (characters other than letters, digits, `.`, `-` and `_` become `_`), and `.om` or
- * `.prom` after the format the body is read as (from its Content-Type, or the fallback protocol).
- */
-export function targetFileName(url: string, format: ScrapeResult['format']): string {
-  const u = new URL(url);
-  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
-  const stem = `${u.hostname}_${port}${u.pathname}${u.search}`.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[_.]+|_+$/g, '');
-  return `${stem || 'metrics'}${format === 'openmetrics' ? '.om' : format === 'protobuf' ? '.pb' : '.prom'}`;
-}
-
-/**
- * The one line om fetch prints when Prometheus 3 would refuse the body for its Content-Type (the
- * same `content-type` fact, from `classifyContentType`, that makes `om lint` report OM301 as an error).
- */
+/** The one line om fetch prints when Prometheus 3 would refuse the body for its Content-Type (what makes `om lint` report OM301 as an error). */
 function contentTypeRefusal(r: ScrapeResult): string | undefined {
-  const fact = r.facts.find((f) => f.kind === 'content-type' && f.prometheus === 'fails');
-  if (fact === undefined || fact.kind !== 'content-type') return undefined;
-  const what =
-    fact.problem === 'missing'
-      ? 'sent no Content-Type'
-      : fact.problem === 'unparsable'
-        ? `sent a Content-Type that cannot be parsed (\`${fact.contentType}\`)`
-        : `sent the Content-Type \`${fact.contentType}\`, which Prometheus 3 does not read`;
+  const what = refusedContentType(r.facts);
+  if (what === undefined) return undefined;
   return `${r.requestedUrl} ${what}, so Prometheus 3 fails this scrape; the server should send \`text/plain; version=0.0.4\` or \`application/openmetrics-text; version=1.0.0\`, or add --fallback-scrape-protocol PrometheusText0.0.4 to read the body anyway`;
-}
-
-/** Writes an output file; a failure is one line naming the file (exit 2), not an internal error. */
-async function save(io: Io, file: string, bytes: Uint8Array, dir?: string): Promise<void> {
-  try {
-    if (dir !== undefined) await mkdir(dir, { recursive: true });
-    await writeFile(file, bytes);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such directory' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (cause as Error).message;
-    throw new InputError(`cannot write ${displayPath(io.cwd, file)}: ${why}`, { cause });
-  }
 }
 
 async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debug?: (line: string) => void): Promise<number> {
@@ -141,11 +99,7 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
       for (const [k, v] of Object.entries(r.headers)) err.write(`${paint(err, 'cyan', k)}: ${v}\n`);
       err.write('\n');
     }
-    if (flags.timings) {
-      const t = r.timings;
-      const size = r.compressedBytes === undefined ? `${r.bytes} bytes` : `${r.bytes} bytes (${r.compressedBytes} gzip)`;
-      err.write(`dns ${ms(t.dns)}  connect ${ms(t.connect)}  tls ${ms(t.tls)}  first byte ${ms(t.firstByte)}  total ${ms(t.total)}  ${size}\n`);
-    }
+    if (flags.timings) err.write(`${describeTimings(r)}\n`);
     if (flags.showHeaders) for (const f of r.facts) if (f.kind !== 'insecure-tls') err.write(`om: ${paint(err, 'yellow', 'note')}: ${describeFact(f)}\n`);
     const refusal = contentTypeRefusal(r);
     if (refusal !== undefined) {
@@ -163,12 +117,12 @@ async function runFetch(io: Io, url: string | undefined, flags: FetchFlags, debu
     for (let n = 2; written.has(name); n++) name = targetFileName(r.requestedUrl, r.format).replace(/(\.[a-z]+)$/, `-${n}$1`);
     written.add(name);
     const file = join(output.path, name);
-    await save(io, file, bytes, output.path);
+    await writeOutput(io, file, bytes, output.path);
     err.write(`om: wrote ${displayPath(io.cwd, file)} (${r.requestedUrl})\n`);
   }
   const all = Buffer.concat(bodies);
   if (output.kind === 'file') {
-    if (bodies.length > 0 || !failed) await save(io, output.path, all);
+    if (bodies.length > 0 || !failed) await writeOutput(io, output.path, all);
   } else if (output.kind === 'stdout' && all.length > 0) {
     if (io.stdout.writeBytes) io.stdout.writeBytes(all);
     else io.stdout.write(decodeText(all));
