@@ -4,6 +4,8 @@
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly path: string;
+  /** The config file the setting came from, when known (the message does not name it). */
+  file?: string;
   constructor(path: string, message: string, options?: { cause?: unknown }) {
     super(path ? `Invalid config at \`${path}\`: ${message}` : `Invalid config: ${message}`, options);
     this.path = path;

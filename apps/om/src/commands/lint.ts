@@ -1,37 +1,11 @@
 // om lint: inputs → parse → lint → formatter → exit code. The work is @omkit/lint's.
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Severity } from '@omkit/parser';
-import {
-  applyFlags,
-  catalog,
-  ConfigError,
-  countFindings,
-  createBaseline,
-  exitCode,
-  formatNames,
-  formatStatistics,
-  formatSummary,
-  formatters,
-  isFormatName,
-  isMachineFormat,
-  isParserCode,
-  limitFindings,
-  lint,
-  lintStream,
-  OptionError,
-  PRESETS,
-  resolveConfig,
-  ruleStatistics,
-  summarize,
-  type Baseline,
-  type FormatName,
-  type LintedInput,
-  type ResolvedConfig,
-} from '@omkit/lint';
-import { anchorConfig, FixRun, FixWriteError, loadConfig, readBaseline, writeBaseline } from '@omkit/lint/node';
-import { writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { catalog, ConfigError, createBaseline, defaultFormat, exitCode, formatNames, formatSummary, formatters, isParserCode, lint, lintReport, lintStream, OptionError, PRESETS, summarize, type FormatName, type LintedInput } from '@omkit/lint';
+import { FixRun, FixWriteError, lintSetup, writeBaseline } from '@omkit/lint/node';
 import { FetchError } from '@omkit/fetch/light';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 import { displayPath, formatHints, openInputs, parseInput } from '../inputs.js';
@@ -106,40 +80,13 @@ interface LintFlags extends ScrapeFlags {
   statistics?: boolean;
 }
 
-function defaultFormat(io: Io): FormatName {
-  const env = io.env.OM_FORMAT;
-  if (env !== undefined && env !== '') {
-    if (!isFormatName(env)) throw new UsageError(`OM_FORMAT must be one of ${formatNames.join(', ')} (received ${JSON.stringify(env)})`);
-    return env;
-  }
-  if (io.env.GITHUB_ACTIONS === 'true') return 'github';
-  return io.stdout.isTTY ? 'full' : 'concise';
-}
-
 async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (line: string) => void): Promise<number> {
-  const format = flags.format ?? defaultFormat(io);
+  const format = flags.format ?? usage(io, () => defaultFormat(io.env, io.stdout.isTTY === true));
   const maxWarnings = flags.maxWarnings === undefined ? Infinity : parsePositiveInt('--max-warnings', flags.maxWarnings);
   const maxDiagnostics = flags.maxDiagnostics === undefined ? Infinity : parsePositiveInt('--max-diagnostics', flags.maxDiagnostics);
-  const policy = { failOn: flags.failOn, maxWarnings, exitZero: flags.exitZero === true };
-  const loaded = await loadConfig({ cwd: io.cwd, ...(flags.config !== undefined ? { configPath: flags.config } : {}) });
-  let config: ResolvedConfig;
-  const merged = usage(() => applyFlags(loaded.config, { presets: flags.preset, rules: flags.rule }));
-  try {
-    config = resolveConfig(merged);
-  } catch (error) {
-    // Name the file the bad setting came from.
-    if (error instanceof ConfigError && loaded.path) throw new UsageError(`${displayPath(io.cwd, loaded.path)}: ${error.message}`, { cause: error });
-    throw error;
-  }
-  // The config's `source` globs are relative to its own directory, whatever the working directory.
-  if (loaded.path) config = anchorConfig(config, loaded.path, io.cwd);
-  const baselinePath =
-    flags.baseline !== undefined ? resolve(io.cwd, flags.baseline) : loaded.path && config.baseline ? resolve(dirname(loaded.path), config.baseline) : undefined;
-  if (flags.writeBaseline && baselinePath === undefined) throw new UsageError('--write-baseline needs --baseline FILE or a `baseline` in the config');
-  let baseline: Baseline | undefined;
-  if (!flags.writeBaseline) baseline = flags.baseline !== undefined ? await readBaseline(baselinePath!, { cwd: io.cwd }) : loaded.baseline;
-  if (flags.baseline !== undefined && !flags.writeBaseline && baseline === undefined) throw new UsageError(`baseline file ${flags.baseline} not found (create it with --write-baseline)`);
-
+  const setup = await usage(io, () =>
+    lintSetup({ cwd: io.cwd, configPath: flags.config, presets: flags.preset, rules: flags.rule, baseline: flags.baseline, writeBaseline: flags.writeBaseline }),
+  );
   if (flags.fix && flags.diff) throw new UsageError('--fix and --diff do not go together: --diff shows what --fix would write');
   if (flags.unsafeFixes && !flags.fix && !flags.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
   if ((flags.fix || flags.diff) && flags.writeBaseline) throw new UsageError('--write-baseline does not go with --fix or --diff');
@@ -151,7 +98,7 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
   warnInsecure(flags, io);
   let trouble = false;
   const results: LintedInput[] = [];
-  const options = { config, ...(baseline ? { baseline } : {}) };
+  const options = { config: setup.config, ...(setup.baseline ? { baseline: setup.baseline } : {}) };
   for await (const outcome of openInputs(io, targets, { flags, scrape: scrapeOptions(flags, io, debug), ...(flags.stream ? { streamAbove: 0 } : {}) })) {
     if (!outcome.ok) {
       note(outcome.error.message);
@@ -172,55 +119,47 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       // The parser reads the bytes (invalid UTF-8 is OM020); the text, decoded after, is for spans, fixes and OM301.
       const parsed = parseInput(input, flags.formatIn);
       const diagnostics = lint(parsed, { ...options, source: input.source, ...(input.facts ? { scrape: input.facts } : {}), text: input.text });
-      const fixed = await fixing?.input(input, parsed.format, diagnostics, options).catch((e: unknown) => {
-        throw e instanceof FixWriteError ? new InputError(e.message, { cause: e }) : e;
-      });
+      const fixed = await usage(io, () => fixing?.input(input, parsed.format, diagnostics, options));
       results.push(fixed ?? { source: input.source, text: input.text, diagnostics });
     }
   }
   if (results.length === 0) return 2; // every input failed: the error lines are the whole output
-
-  const report = async (text: string, machine: boolean, gap = false): Promise<void> => {
-    const summaryOut = machine || flags.outputFile !== undefined ? io.stderr : io.stdout;
-    if (flags.outputFile !== undefined) await writeFile(resolve(io.cwd, flags.outputFile), text, 'utf8');
-    else io.stdout.write(text);
-    if (gap && summaryOut === io.stdout) io.stdout.write('\n');
-    const hidden = countFindings(results) - countFindings(shown);
-    summaryOut.write((hidden > 0 ? `… ${hidden} more not shown (--max-diagnostics)\n` : '') + formatSummary(summarize(results), { color: summaryOut.color }));
-  };
-  const machine = isMachineFormat(format);
-  const shown = machine || maxDiagnostics === Infinity || flags.statistics ? results : limitFindings(results, maxDiagnostics);
-  if (fixing) {
-    const { changed } = fixing.finish();
-    if (flags.diff) return trouble ? 2 : changed > 0 ? 1 : 0;
-    if (fixing.stdinOnly) {
-      // The fixed text went to stdout: the findings that remain go to stderr.
-      io.stderr.write(formatters.concise(results, { color: io.stderr.color, rules: catalog(), toolVersion: VERSION }) + formatSummary(summarize(results), { color: io.stderr.color }));
-      return exitCode(results, policy, trouble);
-    }
+  const policy = { failOn: flags.failOn, maxWarnings, exitZero: flags.exitZero === true };
+  const changed = fixing?.finish().changed;
+  if (flags.diff) return trouble ? 2 : changed! > 0 ? 1 : 0;
+  if (fixing?.stdinOnly) {
+    // The fixed text went to stdout: the findings that remain go to stderr.
+    io.stderr.write(formatters.concise(results, { color: io.stderr.color, rules: catalog(), toolVersion: VERSION }) + formatSummary(summarize(results), { color: io.stderr.color }));
+    return exitCode(results, policy, trouble);
   }
-  if (flags.statistics) {
-    const stats = ruleStatistics(results, { unsafe: flags.unsafeFixes === true });
-    const json = format === 'json';
-    await report(json ? `${JSON.stringify(stats, null, 2)}\n` : formatStatistics(stats, { color: flags.outputFile === undefined && io.stdout.color }), json);
-  } else if (flags.writeBaseline) {
+  if (flags.writeBaseline && !flags.statistics) {
     const accepted = createBaseline(results.flatMap((r) => r.diagnostics.filter((d) => !isParserCode(d.code))));
-    await writeBaseline(baselinePath!, accepted, { cwd: io.cwd });
+    await writeBaseline(setup.baselinePath!, accepted, { cwd: io.cwd });
     const n = accepted.entries.reduce((sum, e) => sum + e.count, 0);
-    note(`wrote ${n} accepted finding${n === 1 ? '' : 's'} to ${flags.baseline ?? config.baseline}`);
+    note(`wrote ${n} accepted finding${n === 1 ? '' : 's'} to ${flags.baseline ?? setup.config.baseline}`);
     return trouble ? 2 : 0;
-  } else {
-    const color = flags.outputFile === undefined && io.stdout.color && !machine;
-    await report(formatters[format](shown, { color, rules: catalog(), toolVersion: VERSION }), machine, format === 'full' && countFindings(shown) > 0);
   }
+  const color = flags.outputFile === undefined && io.stdout.color;
+  const report = lintReport(results, { format, color, maxDiagnostics, statistics: flags.statistics === true, unsafe: flags.unsafeFixes === true, rules: catalog(), toolVersion: VERSION });
+  const summaryOut = report.machine || flags.outputFile !== undefined ? io.stderr : io.stdout;
+  if (flags.outputFile !== undefined) await writeFile(resolve(io.cwd, flags.outputFile), report.body, 'utf8');
+  else io.stdout.write(report.body);
+  summaryOut.write((report.gap && summaryOut === io.stdout ? '\n' : '') + report.more + formatSummary(summarize(results), { color: summaryOut.color }));
   return exitCode(results, policy, trouble);
 }
 
-/** A package's OptionError (a `--rule` it cannot read) is a usage error. */
-function usage<T>(f: () => T): T {
+/** The packages' errors in om's terms: what was typed is a usage error (a config file's setting names the file); a file not written is an input error. */
+function usage<T>(io: Io, f: () => T): T {
+  const rethrow = (error: unknown): never => {
+    if (error instanceof OptionError) throw new UsageError(error.message, { cause: error });
+    if (error instanceof FixWriteError) throw new InputError(error.message, { cause: error });
+    if (error instanceof ConfigError && error.file) throw new UsageError(`${displayPath(io.cwd, error.file)}: ${error.message}`, { cause: error });
+    throw error;
+  };
   try {
-    return f();
+    const value = f();
+    return (value instanceof Promise ? value.catch(rethrow) : value) as T;
   } catch (error) {
-    throw error instanceof OptionError ? new UsageError(error.message, { cause: error }) : error;
+    return rethrow(error);
   }
 }

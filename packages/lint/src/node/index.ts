@@ -1,9 +1,9 @@
-// @omkit/lint/node: the parts that touch the file system (config discovery, baseline files).
-// Everything else lives in the browser-safe main entry.
+// @omkit/lint/node: the parts that touch the file system (config discovery, baseline files, a run's
+// setup, rule docs, --fix writing). Everything else lives in the browser-safe main entry.
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, validateBaseline, type Baseline, type Config, type ResolvedConfig } from '../index.js';
+import { applyFlags, ConfigError, OptionError, resolveConfig, validateBaseline, type Baseline, type Config, type ResolvedConfig } from '../index.js';
 
 /** Config file names, in lookup order within each directory. */
 export const CONFIG_FILES = ['om.config.json', '.omrc.json'] as const;
@@ -142,3 +142,58 @@ export async function readRuleDoc(name: string): Promise<string | undefined> {
 }
 
 export { FixRun, FixWriteError, writeAtomically, type FixInput, type FixRunOptions } from './fix.js';
+
+// What a lint run starts from: the config file (found or named), a command line's presets and rule
+// settings over it, anchored to the file, and the baseline (named on the command line or by the config).
+export interface LintSetupOptions {
+  cwd: string;
+  /** A config file (relative to `cwd`); default: the nearest `om.config.json` / `.omrc.json`. */
+  configPath?: string | undefined;
+  /** `--preset` values: replace the config's `extends`. */
+  presets?: readonly string[] | undefined;
+  /** `--rule CODE=severity` values. */
+  rules?: readonly string[] | undefined;
+  /** `--baseline FILE` (relative to `cwd`): replaces the config's `baseline`. */
+  baseline?: string | undefined;
+  /** Findings are to be written to the baseline: none is read, and a baseline file must be named. */
+  writeBaseline?: boolean | undefined;
+}
+
+export interface LintSetup {
+  config: ResolvedConfig;
+  /** The config file, when one was found or named. */
+  configPath?: string;
+  /** The baseline to apply (none when `writeBaseline`). */
+  baseline?: Baseline;
+  /** The baseline file's absolute path, when one is named. */
+  baselinePath?: string;
+}
+
+/**
+ * Loads and resolves the config with the command line's settings on top. A setting of the config
+ * file that does not validate is a `ConfigError` whose `file` is the config file; a `--rule` that
+ * cannot be read, `writeBaseline` without a baseline file, or a `--baseline` file that does not
+ * exist is an `OptionError`.
+ */
+export async function lintSetup(options: LintSetupOptions): Promise<LintSetup> {
+  const { cwd } = options;
+  const loaded = await loadConfig({ cwd, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) });
+  const merged = applyFlags(loaded.config, { presets: options.presets, rules: options.rules });
+  let config: ResolvedConfig;
+  try {
+    config = resolveConfig(merged);
+  } catch (error) {
+    if (error instanceof ConfigError && loaded.path) error.file = loaded.path;
+    throw error;
+  }
+  // The config's `source` globs are relative to its own directory, whatever the working directory.
+  if (loaded.path) config = anchorConfig(config, loaded.path, cwd);
+  const baselinePath =
+    options.baseline !== undefined ? resolve(cwd, options.baseline) : loaded.path && config.baseline ? resolve(dirname(loaded.path), config.baseline) : undefined;
+  if (options.writeBaseline && baselinePath === undefined) throw new OptionError('--write-baseline needs --baseline FILE or a `baseline` in the config');
+  let baseline: Baseline | undefined;
+  if (!options.writeBaseline) baseline = options.baseline !== undefined ? await readBaseline(baselinePath!, { cwd }) : loaded.baseline;
+  if (options.baseline !== undefined && !options.writeBaseline && baseline === undefined)
+    throw new OptionError(`baseline file ${options.baseline} not found (create it with --write-baseline)`);
+  return { config, ...(loaded.path ? { configPath: loaded.path } : {}), ...(baseline ? { baseline } : {}), ...(baselinePath ? { baselinePath } : {}) };
+}
