@@ -11,7 +11,7 @@ describe('words for a scrape', () => {
 
   it('describeTimings: every phase, a dash for one that did not happen, the gzip size when compressed', () => {
     const timings = { dns: 0.25, connect: 1, tls: undefined, firstByte: 3.04, total: 4 };
-    expect(describeTimings({ timings, bytes: 10 })).toBe('dns 0.3 ms  connect 1.0 ms  tls -  first byte 3.0 ms  total 4.0 ms  10 bytes');
+    expect(describeTimings({ timings, bytes: 10, compressedBytes: undefined })).toBe('dns 0.3 ms  connect 1.0 ms  tls -  first byte 3.0 ms  total 4.0 ms  10 bytes');
     expect(describeTimings({ timings, bytes: 10, compressedBytes: 4 })).toMatch(/ 10 bytes \(4 gzip\)$/);
   });
 
