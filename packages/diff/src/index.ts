@@ -1,7 +1,7 @@
 export { diff, sortChanges, sameValue } from './diff.js';
 export { summarize, hasChanges, type Summary } from './summary.js';
 export { globToRegExp } from './glob.js';
-export { OptionError, parseRelabel, parseTolerance } from './options.js';
+export { OptionError, parseChangeKinds, parseRelabel, parseTolerance } from './options.js';
 export { countSeries, familySeries } from './series.js';
 export { formatText, type TextOptions } from './format/text.js';
 export { formatJson, type JsonReport } from './format/json.js';

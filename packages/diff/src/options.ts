@@ -1,7 +1,7 @@
-// DiffOptions from the text a person types: `--relabel label=/regex/replacement/` and
-// `--tolerance 0.5` / `--tolerance 1%` (om diff's flags; any program taking the same text reads it
+// DiffOptions from the text a person types: `--relabel label=/regex/replacement/`,
+// `--tolerance 0.5` / `--tolerance 1%` and kinds of change (`--only family-added,type-changed`) (om diff's flags; any program taking the same text reads it
 // the same way). A text that cannot be read throws an `OptionError`.
-import type { Relabel, Tolerance } from './types.js';
+import { changeKinds, type ChangeKind, type Relabel, type Tolerance } from './types.js';
 
 /** A relabel or tolerance text that cannot be read. The message names the option and the text. */
 export class OptionError extends Error {
@@ -40,4 +40,10 @@ export function parseTolerance(texts: readonly string[], option = '--tolerance')
     else t.absolute = Number(m[1]);
   }
   return t;
+}
+
+/** Names of kinds of change (`family-added`, …) as `ChangeKind`s; an unknown name throws. */
+export function parseChangeKinds(names: readonly string[], option = '--only'): ChangeKind[] {
+  for (const k of names) if (!(changeKinds as readonly string[]).includes(k)) throw new OptionError(`${option}: unknown kind ${JSON.stringify(k)} (expected ${changeKinds.join(', ')})`);
+  return [...names] as ChangeKind[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diff, OptionError, parseRelabel, parseTolerance } from '../src/index.js';
+import { changeKinds, diff, OptionError, parseChangeKinds, parseRelabel, parseTolerance } from '../src/index.js';
 import { prom } from './helpers.js';
 
 describe('parseRelabel', () => {
@@ -50,5 +50,14 @@ describe('parseTolerance', () => {
       expect(() => parseTolerance([text])).toThrow(OptionError);
       expect(() => parseTolerance([text])).toThrow(`--tolerance expects a number or a percentage such as 0.5 or 1% (received ${JSON.stringify(text)})`);
     }
+  });
+});
+
+describe('parseChangeKinds', () => {
+  it('takes the names of kinds of change, and refuses any other naming the option', () => {
+    expect(parseChangeKinds(['family-added', 'type-changed'])).toEqual(['family-added', 'type-changed']);
+    expect(parseChangeKinds([...changeKinds])).toEqual([...changeKinds]);
+    expect(() => parseChangeKinds(['family-added', 'nope'], '--fail-on')).toThrow(OptionError);
+    expect(() => parseChangeKinds(['nope'], '--fail-on')).toThrow(`--fail-on: unknown kind "nope" (expected ${changeKinds.join(', ')})`);
   });
 });

@@ -1,6 +1,6 @@
 // om diff: two inputs (or one URL scraped twice) → @omkit/diff → formatter → exit code.
 import { Command, Option } from '@commander-js/extra-typings';
-import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, parseRelabel, parseTolerance, type ChangeKind, type DiffOptions } from '@omkit/diff';
+import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, parseChangeKinds, parseRelabel, parseTolerance, type DiffOptions } from '@omkit/diff';
 import { serialize } from '@omkit/parser';
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -63,20 +63,13 @@ Exit codes: 0 no change (of a --fail-on kind), 1 changes, 2 trouble.`,
   });
 }
 
-function parseKinds(flag: string, kinds: string[] | undefined): ChangeKind[] | undefined {
-  if (kinds === undefined) return undefined;
-  for (const k of kinds) if (!(changeKinds as readonly string[]).includes(k)) throw new UsageError(`${flag}: unknown kind ${JSON.stringify(k)} (expected ${changeKinds.join(', ')})`);
-  return kinds as ChangeKind[];
-}
-
 function options(flags: DiffFlags, intervalSeconds: number | undefined): DiffOptions {
   const o: DiffOptions = {};
   if (flags.ignoreMetric?.length) o.ignoreMetrics = flags.ignoreMetric;
   if (flags.ignoreLabel?.length) o.ignoreLabels = flags.ignoreLabel;
   if (flags.relabel?.length) o.relabel = flags.relabel.map((text) => parseRelabel(text));
   if (flags.tolerance?.length) o.tolerance = parseTolerance(flags.tolerance);
-  const only = parseKinds('--only', flags.only);
-  if (only) o.only = only;
+  if (flags.only !== undefined) o.only = parseChangeKinds(flags.only, '--only');
   if (intervalSeconds !== undefined) o.intervalSeconds = intervalSeconds;
   return o;
 }
@@ -85,7 +78,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlags, debug?: (line: string) => void): Promise<number> {
   const intervalMs = flags.interval === undefined ? undefined : parseDuration('--interval', flags.interval);
-  const failOn = parseKinds('--fail-on', flags.failOn);
+  const failOn = flags.failOn === undefined ? undefined : parseChangeKinds(flags.failOn, '--fail-on');
   warnInsecure(flags, io);
   const read = { flags, scrape: scrapeOptions(flags, io, debug) };
   let before: Input;
@@ -102,7 +95,7 @@ async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlag
     [after] = await readAllInputs(io, [a], read);
     intervalSeconds = (t1 - t0) / 1000; // the measured time between the two scrapes
   } else {
-    const missingGolden = flags.writeGolden && !isUrl(a) && a !== '-' && !(await exists(resolve(io.cwd, a)));
+    const missingGolden = flags.writeGolden && !isUrl(a) && a !== '-' && !(await access(resolve(io.cwd, a)).then(() => true, () => false));
     [after] = await readAllInputs(io, [b], read);
     before = missingGolden ? { kind: 'file', source: a, path: resolve(io.cwd, a), bytes: new Uint8Array(0), text: '' } : (await readAllInputs(io, [a], read))[0]!;
   }
@@ -129,13 +122,4 @@ async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlag
     return 0;
   }
   return hasChanges(changes, failOn) ? 1 : 0;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
