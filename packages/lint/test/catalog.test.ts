@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { FIRST_RULE_CODE } from '../src/catalog.js';
 import { configJsonSchema, resolveConfig } from '../src/config.js';
 import { replaceRulesTable } from '../src/docs.js';
 import { PRESETS } from '../src/presets.js';
@@ -67,7 +68,7 @@ describe('rule catalog', () => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) {
       expect(code).toMatch(/^OM\d{3}$/);
-      expect(Number(code.slice(2))).toBeGreaterThanOrEqual(150);
+      expect(Number(code.slice(2))).toBeGreaterThanOrEqual(FIRST_RULE_CODE);
       expect(retiredCodes).not.toContain(code);
     }
   });

@@ -1,6 +1,6 @@
 // THE registry: every rule, keyed by name, in code order. Codes are forever: a retired rule stays
 // here as a tombstone comment (`// OM2xx old-name: removed in x.y.z`) and its code goes into
-// `retiredCodes`; it is never reused. OM000–OM149 belong to @omkit/parser.
+// `retiredCodes`; it is never reused. Codes below FIRST_RULE_CODE (catalog.ts) belong to @omkit/parser.
 import type { AnyRule } from '../rule.js';
 import histogramBucketLayout from './histogram-bucket-layout.js';
 import quantileRange from './quantile-range.js';
