@@ -5,7 +5,7 @@ import { Assembler } from './ast/assemble.js';
 import { buildLine } from './ast/build.js';
 import type { Carried, LineRecord, ReportExtra, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
-import { codes, codeUrl, helpOf, messageOf, type Code, type MessageId } from './spec.js';
+import { codes, codeUrl, interpolate, messageOf, type Code, type MessageId } from './spec.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
@@ -175,8 +175,12 @@ export class Session {
       span,
       url: codeUrl(code),
     };
-    const help = helpOf(code, id, extra?.data);
-    if (help !== undefined) diagnostic.help = detach(help);
+    const template = (info.help as Record<string, string>)[id];
+    if (template !== undefined) {
+      // A help without `{{key}}`s is the table's own string, which holds no input.
+      const help = interpolate(template, extra?.data);
+      diagnostic.help = help === template ? help : detach(help);
+    }
     if (extra?.fix !== undefined) {
       const { description, start, end, text } = extra.fix;
       const ref = line ?? { line: span.start.line, start: span.start.offset - span.start.column + 1 };

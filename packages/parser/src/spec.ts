@@ -546,10 +546,25 @@ export function codeUrl(code: Code): string {
   return `https://github.com/omkit/om/blob/v${DOCS_VERSION}/packages/parser/docs/diagnostics.md#${code.toLowerCase()}`;
 }
 
+/** A template cut at its `{{key}}`s: literal, key, literal, …, literal (made once per template). */
+const compiled = new Map<string, readonly string[]>();
+
 /** Fills a template's `{{key}}`s from `data` (a key without data stays as written). */
 export function interpolate(template: string, data: MessageData | undefined): string {
-  if (data === undefined || !template.includes('{{')) return template;
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  if (data === undefined) return template;
+  let parts = compiled.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{\{(\w+)\}\}/);
+    compiled.set(template, parts);
+  }
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    const value = data[key];
+    out += (value === undefined ? `{{${key}}}` : String(value)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** The message of `code` by id, filled from `data` (built only when a diagnostic is made). */
