@@ -1,7 +1,9 @@
+import { BUCKET_LABEL, PART_LABEL_OWNERS } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { reportReservedLabel } from './support/reserved-label.js';
 
-const OWNERS: readonly string[] = ['histogram', 'gaugehistogram'];
+// The types whose points the label tells apart: the parser's table (OM 1.0 §Histogram, §Summary).
+const OWNERS: readonly string[] = PART_LABEL_OWNERS[BUCKET_LABEL]!;
 
 export default defineRule({
   code: 'OM204',
@@ -22,7 +24,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        reportReservedLabel(ctx, family, 'le', OWNERS);
+        reportReservedLabel(ctx, family, BUCKET_LABEL, OWNERS);
       },
     };
   },

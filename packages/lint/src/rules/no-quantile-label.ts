@@ -1,7 +1,9 @@
+import { QUANTILE_LABEL, PART_LABEL_OWNERS } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { reportReservedLabel } from './support/reserved-label.js';
 
-const OWNERS: readonly string[] = ['summary'];
+// The types whose points the label tells apart: the parser's table (OM 1.0 §Histogram, §Summary).
+const OWNERS: readonly string[] = PART_LABEL_OWNERS[QUANTILE_LABEL]!;
 
 export default defineRule({
   code: 'OM205',
@@ -22,7 +24,7 @@ export default defineRule({
   create(ctx) {
     return {
       MetricFamily(family) {
-        reportReservedLabel(ctx, family, 'quantile', OWNERS);
+        reportReservedLabel(ctx, family, QUANTILE_LABEL, OWNERS);
       },
     };
   },

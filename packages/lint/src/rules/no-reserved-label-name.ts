@@ -1,3 +1,4 @@
+import { RESERVED_LABEL_PREFIX } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { familyLabels } from './support/family-labels.js';
 import { labelSpan } from './support/spans.js';
@@ -22,7 +23,7 @@ export default defineRule({
     return {
       MetricFamily(family) {
         for (const [label, s] of familyLabels(family).ofSamples)
-          if (label.startsWith('_')) ctx.report({ messageId: 'reserved', data: { label, name: family.name }, span: labelSpan(ctx.source, s, label) });
+          if (label.startsWith(RESERVED_LABEL_PREFIX)) ctx.report({ messageId: 'reserved', data: { label, name: family.name }, span: labelSpan(ctx.source, s, label) });
       },
     };
   },
