@@ -166,8 +166,20 @@ async function readFileInput(cwd: string, target: string): Promise<Input> {
   return makeInput({ kind: 'file', source, path, bytes: whole(buf, source) });
 }
 
-/** A scrape's result as an input. */
+/**
+ * om reads the text formats only. A target that answers in protobuf (Prometheus reads it; om never
+ * asks for it) cannot be linted: one clear failure instead of syntax errors about binary bytes.
+ */
+function textFormatOnly(response: { requestedUrl: string; format: ScrapeResult['format']; contentType: string | null }): void {
+  if (response.format !== 'protobuf') return;
+  throw new InputError(
+    `cannot read ${response.requestedUrl}: the body is in the protobuf format (\`${response.contentType}\`), which om does not read; have the target serve text/plain or application/openmetrics-text`,
+  );
+}
+
+/** A scrape's result as an input (a protobuf body is an InputError). */
 export function urlInput(result: ScrapeResult, text?: string): Input {
+  textFormatOnly(result);
   return makeInput({
     kind: 'url',
     source: result.requestedUrl,
@@ -219,6 +231,15 @@ export async function readInputs(targets: readonly string[], options: ReadOption
   return out;
 }
 
+function asInput(url: string, result: ScrapeResult): Outcome {
+  try {
+    return { ok: true, input: urlInput(result) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { ok: false, source: url, error };
+  }
+}
+
 /** Scrapes every static target of a prometheus.yml job, in the config's order. */
 async function readJob(job: NonNullable<InputOptions['job']>, options: InputOptions): Promise<Outcome[]> {
   const { cwd, progress } = options;
@@ -240,7 +261,7 @@ async function readJob(job: NonNullable<InputOptions['job']>, options: InputOpti
     progress?.(`scraped ${++done} targets of job ${job.name}`);
     got.push({
       index: config.jobs.find((j) => j.name === job.name)!.targets.findIndex((t) => String(t.url) === String(r.target.url)),
-      outcome: r.ok ? { ok: true, input: urlInput(r.result) } : { ok: false, source: r.url, error: r.error },
+      outcome: r.ok ? asInput(r.url, r.result) : { ok: false, source: r.url, error: r.error },
     });
   }
   got.sort((a, b) => a.index - b.index);
@@ -393,6 +414,12 @@ async function openStdin(options: InputOptions, streamAbove: number): Promise<Op
 async function openUrl(target: string, options: ScrapeOptions | undefined, streamAbove: number): Promise<Opened> {
   const { redactEchoedSecrets, scrapeStream } = await network();
   const stream = await scrapeStream(target, options);
+  try {
+    textFormatOnly(stream);
+  } catch (error) {
+    await stream.cancel();
+    throw error;
+  }
   const it = stream.body[Symbol.asyncIterator]();
   const got = await peek(it, streamAbove);
   const { body: _body, summary: _summary, cancel: _cancel, facts: _facts, ...info } = stream;
