@@ -82,6 +82,28 @@ export function exemplarAllowed(type: MetricType, suffix: string): boolean {
   return (type === 'counter' && suffix === '_total') || ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket');
 }
 
+/**
+ * Samples that count events (OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary): a counter's
+ * total, a histogram's or summary's count and sum, buckets and a gauge histogram's gcount. They MUST
+ * NOT be NaN or negative (OM110).
+ */
+export function countsEvents(type: MetricType, suffix: string): boolean {
+  return (
+    (type === 'counter' && suffix === '_total') ||
+    ((type === 'histogram' || type === 'summary') && (suffix === '_count' || suffix === '_sum')) ||
+    ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket') ||
+    (type === 'gaugehistogram' && suffix === '_gcount')
+  );
+}
+
+/** Samples whose value is a whole number of events (OM 1.0 §Histogram: count and buckets; OM111). */
+export function countsWhole(type: MetricType, suffix: string): boolean {
+  return (
+    ((type === 'histogram' || type === 'gaugehistogram') && (suffix === '_bucket' || suffix === '_count' || suffix === '_gcount')) ||
+    (type === 'summary' && suffix === '_count')
+  );
+}
+
 /** OM 1.0 §Exemplars: the combined length of an exemplar's label names and values, in code points. */
 export const EXEMPLAR_LABELS_LIMIT = 128;
 

@@ -9,7 +9,7 @@ import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../escaping.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
-import { EXEMPLAR_LABELS_LIMIT, exemplarAllowed, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
+import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
 
 /** Reports a problem at a span (families and points span several lines). */
 export type SpanReporter = <C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra) => void;
@@ -403,11 +403,7 @@ export class Assembler {
       }
     }
 
-    const counterLike =
-      (type === 'counter' && suffix === '_total') ||
-      ((type === 'histogram' || type === 'summary') && (suffix === '_count' || suffix === '_sum')) ||
-      ((type === 'histogram' || type === 'gaugehistogram') && suffix === '_bucket') ||
-      (type === 'gaugehistogram' && suffix === '_gcount');
+    const counterLike = countsEvents(type, suffix);
     if (counterLike && (Number.isNaN(value) || value < 0)) {
       this.report('OM110', at.start, at.end, Number.isNaN(value) ? 'nan' : 'negative', {
         data: { name: record.name },
@@ -416,12 +412,7 @@ export class Assembler {
     if (type === 'gaugehistogram' && suffix === '_gsum' && Number.isNaN(value)) {
       this.report('OM110', at.start, at.end, 'gsumNan', { data: { name: record.name } });
     }
-    if (
-      (suffix === '_bucket' || suffix === '_count' || suffix === '_gcount') &&
-      (type === 'histogram' || type === 'gaugehistogram' || (type === 'summary' && suffix === '_count')) &&
-      Number.isFinite(value) &&
-      !Number.isInteger(value)
-    ) {
+    if (countsWhole(type, suffix) && Number.isFinite(value) && !Number.isInteger(value)) {
       this.report('OM111', at.start, at.end, 'notInteger', { data: { name: record.name } });
     }
 

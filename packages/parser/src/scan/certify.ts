@@ -5,7 +5,7 @@
 // (Session) must take over — the start of the family that line belongs to — and leaves in
 // `carried` what the families before it mean for later checks. Only reaching the end certifies.
 // A property test holds validate(bytes) equal to validate(text) (test/certify.test.ts).
-import { ALL_SUFFIXES, BUCKET_LABEL, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, METRIC_TYPES, QUANTILE_LABEL, SAMPLE_SUFFIXES, TYPE_WORDS, typeOfWord, type Format, type MetricType } from '../spec.js';
+import { ALL_SUFFIXES, BUCKET_LABEL, countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, METRIC_TYPES, QUANTILE_LABEL, SAMPLE_SUFFIXES, TYPE_WORDS, typeOfWord, type Format, type MetricType } from '../spec.js';
 import { fitsInt64 } from '../number.js';
 import type { Carried } from '../ast/records.js';
 import { BACKSLASH, CLASSES, COMMA, CR, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, LF, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE, TAB } from './chars.js';
@@ -47,6 +47,14 @@ const suffixNumbers = (format: Format): readonly (readonly number[])[] =>
   TYPES.map((type) => SAMPLE_SUFFIXES[format][type].map((suffix) => SUFFIX_TEXT.indexOf(suffix)));
 const OM_SUFFIXES = suffixNumbers('openmetrics');
 const PROMETHEUS_SUFFIXES = suffixNumbers('prometheus');
+
+/** The spec's yes-or-no facts of a (type, suffix) pair, as a table indexed `type * SUFFIX_COUNT + suffix`. */
+const SUFFIX_COUNT = SUFFIX_TEXT.length;
+const pairTable = (fact: (type: MetricType, suffix: string) => boolean): Uint8Array =>
+  Uint8Array.from(TYPES.flatMap((type) => SUFFIX_TEXT.map((suffix) => (fact(type, suffix) ? 1 : 0))));
+const COUNTS_EVENTS = pairTable(countsEvents);
+const COUNTS_WHOLE = pairTable(countsWhole);
+const EXEMPLAR_ALLOWED = pairTable(exemplarAllowed);
 
 /** TYPE words per format, the index of the type they name. */
 const typeWords = (format: Format): ReadonlyMap<string, number> =>
@@ -809,19 +817,11 @@ export class Certifier {
       this.identityB[count] = bHash;
       this.identityCount++;
     }
-    const counterLike =
-      (type === COUNTER && suffix === TOTAL) ||
-      ((type === HISTOGRAM || type === SUMMARY) && (suffix === COUNT || suffix === SUM)) ||
-      ((type === HISTOGRAM || type === GAUGEHISTOGRAM) && suffix === BUCKET) ||
-      (type === GAUGEHISTOGRAM && suffix === GCOUNT);
+    const at = type * SUFFIX_COUNT + suffix;
+    const counterLike = COUNTS_EVENTS[at] === 1;
     if (counterLike && !(value >= 0)) return false; // OM110
     if (type === GAUGEHISTOGRAM && suffix === GSUM && value !== value) return false;
-    if (
-      (suffix === BUCKET || suffix === COUNT || suffix === GCOUNT) &&
-      (type === HISTOGRAM || type === GAUGEHISTOGRAM || (type === SUMMARY && suffix === COUNT)) &&
-      Number.isFinite(value) &&
-      !Number.isInteger(value)
-    ) {
+    if (COUNTS_WHOLE[at] === 1 && Number.isFinite(value) && !Number.isInteger(value)) {
       return false; // OM111
     }
     switch (type) {
@@ -844,7 +844,7 @@ export class Certifier {
         break;
     }
     if (exemplarValue !== undefined) {
-      const allowed = exemplarAllowed(TYPES[type]!, SUFFIX_TEXT[suffix]!);
+      const allowed = EXEMPLAR_ALLOWED[at] === 1;
       // Bytes count at least as many code points as there are (OM121's limit).
       if (!allowed || exemplarBytes > EXEMPLAR_LIMIT) return false;
     }
