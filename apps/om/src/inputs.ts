@@ -67,6 +67,7 @@ function fromIo(io: Io, scrape: ScrapeOptions): InputOptions {
     readStdin: () => io.readStdin(),
     ...(io.stdinStream ? { stdinStream: io.stdinStream } : {}),
     progress: (status) => (status === undefined ? progress.done() : progress.update(status)),
+    warn: (line) => io.stderr.write(`om: warning: ${line}\n`),
     scrape,
   };
 }

@@ -78,6 +78,8 @@ export interface InputOptions {
   progress?: (status: string | undefined) => void;
   /** For URLs and job targets. */
   scrape?: ScrapeOptions;
+  /** What reading a job's prometheus.yml had to say (a setting om does not use, …), one line each. */
+  warn?: (line: string) => void;
   /** Every static target of this job of a prometheus.yml (read after the other targets, in the config's order). */
   job?: { config: string; name: string; concurrency?: number };
 }
@@ -254,6 +256,10 @@ async function readJob(job: NonNullable<InputOptions['job']>, options: InputOpti
     if (error instanceof ConfigError) error.message = error.message.split(abs).join(displayPath(cwd, abs));
     throw error;
   }
+  // The file's own warnings and this job's (another job's settings are no concern of this run).
+  const others = /^job "/;
+  const mine = `job ${JSON.stringify(job.name)}:`;
+  for (const warning of config.warnings) if (!others.test(warning) || warning.startsWith(mine)) options.warn?.(`${displayPath(cwd, abs)}: ${warning}`);
   const got: { index: number; outcome: Outcome }[] = [];
   let done = 0;
   const scrape = { ...(options.scrape !== undefined ? { overrides: options.scrape } : {}), ...(job.concurrency !== undefined ? { concurrency: job.concurrency } : {}) };
