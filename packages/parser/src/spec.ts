@@ -67,6 +67,19 @@ export function sampleSuffixes(format: Format, type: MetricType): readonly strin
   return SAMPLE_SUFFIXES[format][type];
 }
 
+/**
+ * Prometheus text (as expfmt reads it): a sample named `<x>_sum`, `<x>_count` or `<x>_bucket` where
+ * `x` is an earlier histogram or summary with that suffix joins `x`, wherever it stands. The family
+ * it joins, or undefined.
+ */
+export function joinedFamily(sample: string, types: ReadonlyMap<string, MetricType>): string | undefined {
+  const base = /_(?:sum|count|bucket)$/.exec(sample);
+  if (base === null) return undefined;
+  const family = sample.slice(0, base.index);
+  const type = types.get(family);
+  return (type === 'histogram' || type === 'summary') && PROMETHEUS_SUFFIXES[type].includes(base[0]) ? family : undefined;
+}
+
 /** Every suffix some type gives its samples in some format (`''` first). */
 export const ALL_SUFFIXES: readonly string[] = [
   ...new Set(['', ...Object.values(OPENMETRICS_SUFFIXES).flat(), ...Object.values(PROMETHEUS_SUFFIXES).flat()]),

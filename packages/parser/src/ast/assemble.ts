@@ -9,7 +9,7 @@ import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../escaping.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
-import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
+import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, joinedFamily, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
 
 /** Reports a problem at a span (families and points span several lines). */
 export type SpanReporter = <C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra) => void;
@@ -266,14 +266,10 @@ export class Assembler {
     }
     if (!this.om) {
       // Prometheus text (expfmt): `_sum`/`_count`/`_bucket` join a typed summary or histogram.
-      const base = /_(sum|count|bucket)$/.exec(record.name);
-      if (base !== null) {
-        const name = record.name.slice(0, base.index);
-        const type = this.familyTypes.get(name);
-        if ((type === 'histogram' || (type === 'summary' && base[1] !== 'bucket')) && family?.name !== name) {
-          this.suffix = record.name.slice(name.length);
-          return this.openFamily(name, record.start, record.end);
-        }
+      const name = joinedFamily(record.name, this.familyTypes);
+      if (name !== undefined && family?.name !== name) {
+        this.suffix = record.name.slice(name.length);
+        return this.openFamily(name, record.start, record.end);
       }
     }
     this.suffix = '';

@@ -5,7 +5,7 @@
 // (Session) must take over — the start of the family that line belongs to — and leaves in
 // `carried` what the families before it mean for later checks. Only reaching the end certifies.
 // A property test holds validate(bytes) equal to validate(text) (test/certify.test.ts).
-import { ALL_SUFFIXES, BUCKET_LABEL, countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, METRIC_TYPES, QUANTILE_LABEL, SAMPLE_SUFFIXES, TYPE_WORDS, typeOfWord, type Format, type MetricType } from '../spec.js';
+import { ALL_SUFFIXES, BUCKET_LABEL, countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, joinedFamily, METRIC_TYPES, QUANTILE_LABEL, SAMPLE_SUFFIXES, TYPE_WORDS, typeOfWord, type Format, type MetricType } from '../spec.js';
 import { fitsInt64 } from '../number.js';
 import type { Carried } from '../ast/records.js';
 import { BACKSLASH, CLASSES, COMMA, CR, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, LF, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE, TAB } from './chars.js';
@@ -561,11 +561,7 @@ export class Certifier {
 
   /** Prometheus text: `_sum`/`_count`/`_bucket` of an earlier histogram or summary (expfmt). */
   private joinsTypedFamily(start: number, end: number): boolean {
-    const name = latin1(this.b, start, end);
-    const base = /_(sum|count|bucket)$/.exec(name);
-    if (base === null) return false;
-    const type = this.carried.familyTypes.get(name.slice(0, base.index));
-    return type === 'histogram' || (type === 'summary' && base[1] !== 'bucket');
+    return joinedFamily(latin1(this.b, start, end), this.carried.familyTypes) !== undefined;
   }
 
   /**
