@@ -6,6 +6,7 @@ import { lexLine } from '../lexer/lexer.js';
 import { getLineParser } from '../grammar/parser.js';
 import type {
   CommentLineCstChildren,
+  ICstNodeVisitor,
   ExemplarCstChildren,
   HelpDescriptorCstChildren,
   LabelItemCstChildren,
@@ -65,8 +66,7 @@ export function buildLine(line: string, base: number, ctx: LineContext): LineRec
     reportGrammarError(lineParser.errors[0]!, line, base, ctx);
     return undefined;
   }
-  const builder = new RecordBuilder(line, base, ctx);
-  return isComment ? builder.commentLine(cst) : builder.sampleLine(cst);
+  return getBuilder().read(cst, line, base, ctx);
 }
 
 /**
@@ -98,364 +98,397 @@ function reportGrammarError(
   ctx.report('OM001', base + start, base + end, id, { data: { expected: what ?? '', found }, expected: what, actual: found });
 }
 
-class RecordBuilder {
-  private readonly om: boolean;
+/** What a label set's visit is told: whether its first item may be the quoted metric name. */
+interface LabelSetParam {
+  nameAllowed: boolean;
+}
+const NAME_ALLOWED: LabelSetParam = { nameAllowed: true };
+const NO_NAME: LabelSetParam = { nameAllowed: false };
 
-  constructor(
-    private readonly line: string,
-    private readonly base: number,
-    private readonly ctx: LineContext,
-  ) {
-    this.om = ctx.format === 'openmetrics';
-  }
+interface LabelSetRead {
+  labels: Label[];
+  quotedName: string | undefined;
+  canonical: boolean;
+}
 
-  sampleLine(cst: CstNode): SampleRecord | undefined {
-    const c = cst.children as SampleLineCstChildren;
-    let ok = true;
-    let name: string | undefined;
-    let labels: Label[] = [];
-    let labelsText: string | undefined = '';
-    if (c.metricName) name = c.metricName[0]!.image;
-    if (c.labelSet) {
-      const set = this.labelSet(c.labelSet[0]!, name === undefined);
-      if (set === undefined) return undefined;
-      labels = set.labels;
-      labelsText = set.canonical ? labels.map((l) => `${l.name}="${l.value}"`).join(',') : undefined;
-      if (set.quotedName !== undefined) name = set.quotedName;
+/** The one builder (made with the grammar, on the first line the fast readers defer). */
+let builder: RecordBuilder | undefined;
+function getBuilder(): RecordBuilder {
+  return (builder ??= createBuilder());
+}
+
+type RecordBuilder = ReturnType<typeof createBuilder>;
+
+/**
+ * The CST visitor that builds a line's record: one method per grammar rule, typed by
+ * grammar/cst.d.ts, checked against the grammar by validateVisitor(). `labelItem` is not visited:
+ * a label set reads its items' children itself, in order. The line
+ * being read (`line`, `base`, `ctx`) is set by read() before each visit.
+ */
+function createBuilder() {
+  const Base = getLineParser().getBaseCstVisitorConstructorWithDefaults<LabelSetParam, unknown>();
+  class Builder extends Base implements ICstNodeVisitor<LabelSetParam, unknown> {
+    private line = '';
+    private base = 0;
+    private ctx!: LineContext;
+    private om = false;
+
+    constructor() {
+      super();
+      this.validateVisitor();
     }
-    if (name === undefined) {
-      this.reportAt('OM009', 0, Math.max(1, this.line.indexOf(' ')), 'noName');
+
+    /** Not visited: labelSet() reads its items' children in order. */
+    labelItem(): undefined {
       return undefined;
     }
-    ok = this.separator(c.valueSeparator[0]!) && ok;
-    const valueToken = c.value![0]!;
-    const value = parseValue(valueToken.image);
-    if (value === undefined) {
-      if (beyondFloat64(valueToken.image)) this.reportToken('OM013', valueToken, 'beyondFloat64', { data: { value: short(valueToken.image) } });
-      else this.reportToken('OM013', valueToken, 'notNumber', { data: { value: valueToken.image } });
-      ok = false;
-    }
-    let timestamp: number | undefined;
-    if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
-    if (c.timestamp) {
-      const token = c.timestamp[0]!;
-      timestamp = this.om ? parseSeconds(token.image) : parseMilliseconds(token.image);
-      if (timestamp === undefined) {
-        const range = timestampOutOfRange(token.image, this.om ? 'openmetrics' : 'prometheus');
-        this.reportToken(
-          'OM014',
-          token,
-          range ? (this.om ? 'beyondFloat64' : 'beyondInt64') : this.om ? 'notSeconds' : 'notMilliseconds',
-          { data: { value: range ? short(token.image) : token.image } },
-        );
-        ok = false;
-      }
-    }
-    if (c.exemplarSeparator) ok = this.separator(c.exemplarSeparator[0]!) && ok;
-    let exemplar: ExemplarRecord | undefined;
-    if (c.exemplar) {
-      exemplar = this.exemplar(c.exemplar[0]!);
-      if (exemplar === undefined) ok = false;
-    }
-    if (!ok) return undefined;
-    return {
-      kind: 'sample',
-      name,
-      labels,
-      labelsText,
-      value: value!,
-      timestamp,
-      exemplar,
-      start: this.base,
-      end: this.base + this.line.length,
-    };
-  }
 
-  private exemplar(cst: CstNode): ExemplarRecord | undefined {
-    const c = cst.children as ExemplarCstChildren;
-    const start = c.Hash[0]!.startOffset;
-    const end = this.line.length;
-    if (!this.om) {
-      this.reportAt('OM015', start, end, 'noExemplars');
-      return undefined;
+    read(cst: CstNode, line: string, base: number, ctx: LineContext): LineRecord | undefined {
+      this.line = line;
+      this.base = base;
+      this.ctx = ctx;
+      this.om = ctx.format === 'openmetrics';
+      return this.visit(cst) as LineRecord | undefined;
     }
-    let ok = this.separator(c.labelsSeparator[0]!);
-    ok = this.separator(c.valueSeparator[0]!) && ok;
-    const set = this.labelSet(c.labelSet[0]!, false);
-    const valueToken = c.value![0]!;
-    const value = parseValue(valueToken.image);
-    if (value === undefined) {
-      this.reportToken('OM015', valueToken, beyondFloat64(valueToken.image) ? 'valueBeyondFloat64' : 'valueNotNumber', {
-        data: { value: short(valueToken.image) },
-      });
-      ok = false;
-    }
-    let timestamp: number | undefined;
-    if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
-    if (c.timestamp) {
-      const token = c.timestamp[0]!;
-      timestamp = parseSeconds(token.image);
-      if (timestamp === undefined) {
-        const range = timestampOutOfRange(token.image, 'openmetrics');
-        this.reportToken('OM015', token, range ? 'timestampBeyondFloat64' : 'timestampNotReal', { data: { value: token.image } });
-        ok = false;
-      }
-    }
-    if (!ok || set === undefined) return undefined;
-    return { labels: set.labels, value: value!, timestamp, start: this.base + start, end: this.base + end };
-  }
 
-  private labelSet(
-    cst: CstNode,
-    nameAllowed: boolean,
-  ): { labels: Label[]; quotedName: string | undefined; canonical: boolean } | undefined {
-    const c = cst.children as LabelSetCstChildren;
-    const labels: Label[] = [];
-    const seenNames: { set?: Set<string> } = {};
-    let quotedName: string | undefined;
-    let ok = true;
-    // As the fast scanner defines it: plain names, nothing escaped, no quoted name.
-    let canonical = !c.trailingComma;
-    if (c.trailingComma && this.om) {
-      this.reportToken('OM019', c.trailingComma[0]!, 'trailingComma');
-      ok = false;
-    }
-    const items = c.labelItem ?? [];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!.children as LabelItemCstChildren;
-      const nameToken = item.name![0]!;
-      const quoted = nameToken.tokenType.name === 'QuotedString';
-      if (!item.value) {
-        if (quoted && i === 0 && nameAllowed) {
-          const text = this.unquote(nameToken);
-          if (text === '') {
-            this.reportToken('OM009', nameToken, 'emptyQuotedName');
-            ok = false;
-          } else if (text !== undefined) quotedName = text;
-          else ok = false;
-        } else {
-          if (!quoted) this.reportToken('OM001', nameToken, 'labelWithoutValue', { data: { name: nameToken.image } });
-          else this.reportToken('OM009', nameToken, i === 0 ? 'nameTwice' : 'quotedNameNotFirst');
-          ok = false;
-        }
-        continue;
+    sampleLine(c: SampleLineCstChildren): SampleRecord | undefined {
+      let ok = true;
+      let name: string | undefined;
+      let labels: Label[] = [];
+      let labelsText: string | undefined = '';
+      if (c.metricName) name = c.metricName[0]!.image;
+      if (c.labelSet) {
+        const set = this.visit(c.labelSet[0]!, name === undefined ? NAME_ALLOWED : NO_NAME) as LabelSetRead | undefined;
+        if (set === undefined) return undefined;
+        labels = set.labels;
+        labelsText = set.canonical ? labels.map((l) => `${l.name}="${l.value}"`).join(',') : undefined;
+        if (set.quotedName !== undefined) name = set.quotedName;
       }
-      let labelName: string | undefined;
-      if (quoted) {
-        labelName = this.unquote(nameToken);
-        if (labelName === '') {
-          this.reportToken('OM010', nameToken, 'emptyQuotedName');
-          labelName = undefined;
-        }
-      } else if (nameToken.image.includes(':')) {
-        this.reportToken('OM010', nameToken, 'colon', { data: { name: nameToken.image } });
-      } else labelName = nameToken.image;
-      const value = this.unquote(item.value[0]!);
-      if (labelName === undefined || value === undefined) {
-        ok = false;
-        continue;
-      }
-      if (quoted || item.value[0]!.image.includes('\\')) canonical = false;
-      if (hasLabel(labels, labelName, seenNames)) {
-        this.reportToken('OM100', nameToken, 'labelTwice', { data: { name: labelName } });
-        ok = false;
-        continue;
-      }
-      labels.push({ name: labelName, value });
-    }
-    if (quotedName !== undefined) canonical = false;
-    return ok ? { labels, quotedName, canonical } : undefined;
-  }
-
-  commentLine(cst: CstNode): LineRecord | undefined {
-    const c = cst.children as CommentLineCstChildren;
-    const start = this.base;
-    const end = this.base + this.line.length;
-    const descriptor = c.helpDescriptor ?? c.typeDescriptor ?? c.unitDescriptor;
-    const isDescriptor =
-      descriptor !== undefined && (this.om || c.unitDescriptor === undefined); // UNIT is a comment in Prometheus text
-    if (c.EofKeyword && this.om) {
-      if (!this.exactSeparator(c.keywordSeparator)) return undefined;
-      return { kind: 'eof', start, end };
-    }
-    if (!isDescriptor) {
-      if (this.om) {
-        this.reportAt('OM007', 0, this.line.length, 'comment');
+      if (name === undefined) {
+        this.reportAt('OM009', 0, Math.max(1, this.line.indexOf(' ')), 'noName');
         return undefined;
       }
-      return { kind: 'comment', start, end };
-    }
-    if (this.om && !this.exactSeparator(c.keywordSeparator)) return undefined;
-    if (c.helpDescriptor) return this.help(c.helpDescriptor[0]!);
-    if (c.typeDescriptor) return this.type(c.typeDescriptor[0]!);
-    return this.unit(c.unitDescriptor![0]!);
-  }
-
-  private help(cst: CstNode): DescriptorRecord | undefined {
-    const c = cst.children as HelpDescriptorCstChildren;
-    const name = this.descriptorName(c.name[0]!);
-    let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
-    let value = '';
-    if (c.text) {
-      const token = c.text[0]!;
-      if (this.om) {
-        if (token.image.charCodeAt(0) !== 32) {
-          this.reportAt('OM008', token.startOffset, token.startOffset + 1, 'beforeHelpText');
-          ok = false;
-        }
-        value = this.unescape(token.image.slice(1), token.startOffset + 1, 'help') ?? '';
-      } else {
-        const text = token.image.replace(/^[ \t]+/, '');
-        value = this.unescape(text, tokenEnd(token) - text.length, 'help') ?? '';
-      }
-    } else if (this.om) {
-      this.reportAt('OM018', this.line.length, this.line.length, 'helpText');
-      ok = false;
-    }
-    if (!ok) return undefined;
-    return this.descriptor('HELP', name!, value, undefined);
-  }
-
-  private type(cst: CstNode): DescriptorRecord | undefined {
-    const c = cst.children as TypeDescriptorCstChildren;
-    const name = this.descriptorName(c.name[0]!);
-    let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
-    if (c.valueSeparator) ok = this.separator(c.valueSeparator[0]!) && ok;
-    if (!c.value) {
-      this.reportAt('OM018', this.line.length, this.line.length, 'typeWord');
-      return undefined;
-    }
-    const token = c.value[0]!;
-    const word = token.image;
-    const known = TYPE_WORDS[this.ctx.format];
-    if (!known.has(word)) {
-      this.reportToken('OM016', token, 'unknownType', {
-        data: { word, format: this.om ? 'OpenMetrics' : 'Prometheus text', types: [...known].join(', ') },
-      });
-      return undefined;
-    }
-    if (!ok) return undefined;
-    const type = typeOfWord(word);
-    return this.descriptor('TYPE', name!, word, type);
-  }
-
-  private unit(cst: CstNode): DescriptorRecord | undefined {
-    const c = cst.children as UnitDescriptorCstChildren;
-    const name = this.descriptorName(c.name[0]!);
-    let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
-    let value = '';
-    if (c.valueSeparator) ok = this.separator(c.valueSeparator[0]!) && ok;
-    if (c.value) {
-      const token = c.value[0]!;
-      value = token.image;
-      if (!/^[a-zA-Z0-9_:]*$/.test(value)) {
-        this.reportToken('OM017', token, 'invalidUnit', { data: { unit: value } });
+      ok = this.separator(c.valueSeparator[0]!) && ok;
+      const valueToken = c.value![0]!;
+      const value = parseValue(valueToken.image);
+      if (value === undefined) {
+        if (beyondFloat64(valueToken.image)) this.reportToken('OM013', valueToken, 'beyondFloat64', { data: { value: short(valueToken.image) } });
+        else this.reportToken('OM013', valueToken, 'notNumber', { data: { value: valueToken.image } });
         ok = false;
       }
-    } else if (!c.valueSeparator) {
-      this.reportAt('OM018', this.line.length, this.line.length, 'unitWord');
-      ok = false;
+      let timestamp: number | undefined;
+      if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
+      if (c.timestamp) {
+        const token = c.timestamp[0]!;
+        timestamp = this.om ? parseSeconds(token.image) : parseMilliseconds(token.image);
+        if (timestamp === undefined) {
+          const range = timestampOutOfRange(token.image, this.om ? 'openmetrics' : 'prometheus');
+          this.reportToken(
+            'OM014',
+            token,
+            range ? (this.om ? 'beyondFloat64' : 'beyondInt64') : this.om ? 'notSeconds' : 'notMilliseconds',
+            { data: { value: range ? short(token.image) : token.image } },
+          );
+          ok = false;
+        }
+      }
+      if (c.exemplarSeparator) ok = this.separator(c.exemplarSeparator[0]!) && ok;
+      let exemplar: ExemplarRecord | undefined;
+      if (c.exemplar) {
+        exemplar = this.visit(c.exemplar[0]!) as ExemplarRecord | undefined;
+        if (exemplar === undefined) ok = false;
+      }
+      if (!ok) return undefined;
+      return {
+        kind: 'sample',
+        name,
+        labels,
+        labelsText,
+        value: value!,
+        timestamp,
+        exemplar,
+        start: this.base,
+        end: this.base + this.line.length,
+      };
     }
-    if (!ok) return undefined;
-    return this.descriptor('UNIT', name!, value, undefined);
-  }
 
-  private descriptor(
-    keyword: DescriptorRecord['keyword'],
-    name: string,
-    value: string,
-    type: MetricType | undefined,
-  ): DescriptorRecord {
-    return { kind: 'descriptor', keyword, name, value, type, start: this.base, end: this.base + this.line.length };
-  }
-
-  private descriptorName(token: IToken): string | undefined {
-    if (token.image.charCodeAt(0) !== 34 /* " */) return token.image;
-    const name = this.unquote(token);
-    if (name === '') {
-      this.reportToken('OM009', token, 'emptyQuotedName');
-      return undefined;
+    exemplar(c: ExemplarCstChildren): ExemplarRecord | undefined {
+      const start = c.Hash[0]!.startOffset;
+      const end = this.line.length;
+      if (!this.om) {
+        this.reportAt('OM015', start, end, 'noExemplars');
+        return undefined;
+      }
+      let ok = this.separator(c.labelsSeparator[0]!);
+      ok = this.separator(c.valueSeparator[0]!) && ok;
+      const set = this.visit(c.labelSet[0]!, NO_NAME) as LabelSetRead | undefined;
+      const valueToken = c.value![0]!;
+      const value = parseValue(valueToken.image);
+      if (value === undefined) {
+        this.reportToken('OM015', valueToken, beyondFloat64(valueToken.image) ? 'valueBeyondFloat64' : 'valueNotNumber', {
+          data: { value: short(valueToken.image) },
+        });
+        ok = false;
+      }
+      let timestamp: number | undefined;
+      if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
+      if (c.timestamp) {
+        const token = c.timestamp[0]!;
+        timestamp = parseSeconds(token.image);
+        if (timestamp === undefined) {
+          const range = timestampOutOfRange(token.image, 'openmetrics');
+          this.reportToken('OM015', token, range ? 'timestampBeyondFloat64' : 'timestampNotReal', { data: { value: token.image } });
+          ok = false;
+        }
+      }
+      if (!ok || set === undefined) return undefined;
+      return { labels: set.labels, value: value!, timestamp, start: this.base + start, end: this.base + end };
     }
-    return name;
-  }
 
-  /** OpenMetrics separators are exactly one space; Prometheus text allows any blanks. */
-  private separator(token: IToken): boolean {
-    if (!this.om || token.image === ' ') return true;
-    this.reportToken('OM008', token, 'exactlyOne', {
-      expected: '` `',
-      actual: JSON.stringify(token.image),
-    });
-    return false;
-  }
+    labelSet(c: LabelSetCstChildren, param?: LabelSetParam): LabelSetRead | undefined {
+      const nameAllowed = param?.nameAllowed === true;
+      const labels: Label[] = [];
+      const seenNames: { set?: Set<string> } = {};
+      let quotedName: string | undefined;
+      let ok = true;
+      // As the fast scanner defines it: plain names, nothing escaped, no quoted name.
+      let canonical = !c.trailingComma;
+      if (c.trailingComma && this.om) {
+        this.reportToken('OM019', c.trailingComma[0]!, 'trailingComma');
+        ok = false;
+      }
+      const items = c.labelItem ?? [];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!.children as LabelItemCstChildren;
+        const nameToken = item.name![0]!;
+        const quoted = nameToken.tokenType.name === 'QuotedString';
+        if (!item.value) {
+          if (quoted && i === 0 && nameAllowed) {
+            const text = this.unquote(nameToken);
+            if (text === '') {
+              this.reportToken('OM009', nameToken, 'emptyQuotedName');
+              ok = false;
+            } else if (text !== undefined) quotedName = text;
+            else ok = false;
+          } else {
+            if (!quoted) this.reportToken('OM001', nameToken, 'labelWithoutValue', { data: { name: nameToken.image } });
+            else this.reportToken('OM009', nameToken, i === 0 ? 'nameTwice' : 'quotedNameNotFirst');
+            ok = false;
+          }
+          continue;
+        }
+        let labelName: string | undefined;
+        if (quoted) {
+          labelName = this.unquote(nameToken);
+          if (labelName === '') {
+            this.reportToken('OM010', nameToken, 'emptyQuotedName');
+            labelName = undefined;
+          }
+        } else if (nameToken.image.includes(':')) {
+          this.reportToken('OM010', nameToken, 'colon', { data: { name: nameToken.image } });
+        } else labelName = nameToken.image;
+        const value = this.unquote(item.value[0]!);
+        if (labelName === undefined || value === undefined) {
+          ok = false;
+          continue;
+        }
+        if (quoted || item.value[0]!.image.includes('\\')) canonical = false;
+        if (hasLabel(labels, labelName, seenNames)) {
+          this.reportToken('OM100', nameToken, 'labelTwice', { data: { name: labelName } });
+          ok = false;
+          continue;
+        }
+        labels.push({ name: labelName, value });
+      }
+      if (quotedName !== undefined) canonical = false;
+      return ok ? { labels, quotedName, canonical } : undefined;
+    }
 
-  private exactSeparator(tokens: IToken[] | undefined): boolean {
-    if (tokens === undefined) {
-      this.reportAt('OM008', 1, 2, 'afterHash');
+    commentLine(c: CommentLineCstChildren): LineRecord | undefined {
+      const start = this.base;
+      const end = this.base + this.line.length;
+      const descriptor = c.helpDescriptor ?? c.typeDescriptor ?? c.unitDescriptor;
+      const isDescriptor =
+        descriptor !== undefined && (this.om || c.unitDescriptor === undefined); // UNIT is a comment in Prometheus text
+      if (c.EofKeyword && this.om) {
+        if (!this.exactSeparator(c.keywordSeparator)) return undefined;
+        return { kind: 'eof', start, end };
+      }
+      if (!isDescriptor) {
+        if (this.om) {
+          this.reportAt('OM007', 0, this.line.length, 'comment');
+          return undefined;
+        }
+        return { kind: 'comment', start, end };
+      }
+      if (this.om && !this.exactSeparator(c.keywordSeparator)) return undefined;
+      return this.visit(descriptor[0]!) as DescriptorRecord | undefined;
+    }
+
+    helpDescriptor(c: HelpDescriptorCstChildren): DescriptorRecord | undefined {
+      const name = this.descriptorName(c.name[0]!);
+      let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
+      let value = '';
+      if (c.text) {
+        const token = c.text[0]!;
+        if (this.om) {
+          if (token.image.charCodeAt(0) !== 32) {
+            this.reportAt('OM008', token.startOffset, token.startOffset + 1, 'beforeHelpText');
+            ok = false;
+          }
+          value = this.unescape(token.image.slice(1), token.startOffset + 1, 'help') ?? '';
+        } else {
+          const text = token.image.replace(/^[ \t]+/, '');
+          value = this.unescape(text, tokenEnd(token) - text.length, 'help') ?? '';
+        }
+      } else if (this.om) {
+        this.reportAt('OM018', this.line.length, this.line.length, 'helpText');
+        ok = false;
+      }
+      if (!ok) return undefined;
+      return this.descriptor('HELP', name!, value, undefined);
+    }
+
+    typeDescriptor(c: TypeDescriptorCstChildren): DescriptorRecord | undefined {
+      const name = this.descriptorName(c.name[0]!);
+      let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
+      if (c.valueSeparator) ok = this.separator(c.valueSeparator[0]!) && ok;
+      if (!c.value) {
+        this.reportAt('OM018', this.line.length, this.line.length, 'typeWord');
+        return undefined;
+      }
+      const token = c.value[0]!;
+      const word = token.image;
+      const known = TYPE_WORDS[this.ctx.format];
+      if (!known.has(word)) {
+        this.reportToken('OM016', token, 'unknownType', {
+          data: { word, format: this.om ? 'OpenMetrics' : 'Prometheus text', types: [...known].join(', ') },
+        });
+        return undefined;
+      }
+      if (!ok) return undefined;
+      const type = typeOfWord(word);
+      return this.descriptor('TYPE', name!, word, type);
+    }
+
+    unitDescriptor(c: UnitDescriptorCstChildren): DescriptorRecord | undefined {
+      const name = this.descriptorName(c.name[0]!);
+      let ok = this.separator(c.nameSeparator[0]!) && name !== undefined;
+      let value = '';
+      if (c.valueSeparator) ok = this.separator(c.valueSeparator[0]!) && ok;
+      if (c.value) {
+        const token = c.value[0]!;
+        value = token.image;
+        if (!/^[a-zA-Z0-9_:]*$/.test(value)) {
+          this.reportToken('OM017', token, 'invalidUnit', { data: { unit: value } });
+          ok = false;
+        }
+      } else if (!c.valueSeparator) {
+        this.reportAt('OM018', this.line.length, this.line.length, 'unitWord');
+        ok = false;
+      }
+      if (!ok) return undefined;
+      return this.descriptor('UNIT', name!, value, undefined);
+    }
+
+    private descriptor(
+      keyword: DescriptorRecord['keyword'],
+      name: string,
+      value: string,
+      type: MetricType | undefined,
+    ): DescriptorRecord {
+      return { kind: 'descriptor', keyword, name, value, type, start: this.base, end: this.base + this.line.length };
+    }
+
+    private descriptorName(token: IToken): string | undefined {
+      if (token.image.charCodeAt(0) !== 34 /* " */) return token.image;
+      const name = this.unquote(token);
+      if (name === '') {
+        this.reportToken('OM009', token, 'emptyQuotedName');
+        return undefined;
+      }
+      return name;
+    }
+
+    /** OpenMetrics separators are exactly one space; Prometheus text allows any blanks. */
+    private separator(token: IToken): boolean {
+      if (!this.om || token.image === ' ') return true;
+      this.reportToken('OM008', token, 'exactlyOne', {
+        expected: '` `',
+        actual: JSON.stringify(token.image),
+      });
       return false;
     }
-    return this.separator(tokens[0]!);
-  }
 
-  /** A quoted string's content, unescaped; undefined after reporting a bad escape. */
-  private unquote(token: IToken): string | undefined {
-    return this.unescape(token.image.slice(1, -1), token.startOffset + 1, 'label');
-  }
-
-  /**
-   * OM 1.0 §Escaping: `\n`, `\"`, `\\`; a backslash before any other character is kept as written
-   * (a SHOULD NOT, reported as a warning). Prometheus HELP text knows only `\\` and `\n`.
-   */
-  private unescape(text: string, at: number, kind: 'label' | 'help'): string | undefined {
-    if (!text.includes('\\')) return text;
-    let out = '';
-    // The text as it should have been written, and how many escapes it corrects: reported once
-    // per string, so that a flood of them costs one diagnostic, not one each.
-    let corrected = '';
-    let undefinedEscapes = 0;
-    let first = -1;
-    let from = 0;
-    for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', from)) {
-      out += text.slice(from, i);
-      corrected += text.slice(from, i);
-      const next = text[i + 1];
-      if (next === 'n') out += '\n';
-      else if (next === '\\') out += '\\';
-      else if (next === '"' && (kind === 'label' || this.om)) out += '"';
-      else if (next === undefined) {
-        this.reportAt('OM011', at + i, at + i + 1, 'trailingBackslash');
-        return undefined;
-      } else {
-        out += '\\' + next;
-        corrected += '\\';
-        if (undefinedEscapes++ === 0) first = i;
+    private exactSeparator(tokens: IToken[] | undefined): boolean {
+      if (tokens === undefined) {
+        this.reportAt('OM008', 1, 2, 'afterHash');
+        return false;
       }
-      corrected += text.slice(i, i + 2);
-      from = i + 2;
+      return this.separator(tokens[0]!);
     }
-    if (undefinedEscapes > 0) {
-      this.reportAt('OM011', at + first, at + first + 2, undefinedEscapes > 1 ? 'undefinedEscapes' : 'undefinedEscape', {
-        data: { character: text[first + 1]!, more: undefinedEscapes - 1 },
-        severity: 'warning',
-        fix: {
-          description: undefinedEscapes > 1 ? 'escape the backslashes' : 'escape the backslash',
-          start: this.base + at,
-          end: this.base + at + text.length,
-          text: corrected + text.slice(from),
-        },
-      });
+
+    /** A quoted string's content, unescaped; undefined after reporting a bad escape. */
+    private unquote(token: IToken): string | undefined {
+      return this.unescape(token.image.slice(1, -1), token.startOffset + 1, 'label');
     }
-    return out + text.slice(from);
-  }
+
+    /**
+     * OM 1.0 §Escaping: `\n`, `\"`, `\\`; a backslash before any other character is kept as written
+     * (a SHOULD NOT, reported as a warning). Prometheus HELP text knows only `\\` and `\n`.
+     */
+    private unescape(text: string, at: number, kind: 'label' | 'help'): string | undefined {
+      if (!text.includes('\\')) return text;
+      let out = '';
+      // The text as it should have been written, and how many escapes it corrects: reported once
+      // per string, so that a flood of them costs one diagnostic, not one each.
+      let corrected = '';
+      let undefinedEscapes = 0;
+      let first = -1;
+      let from = 0;
+      for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', from)) {
+        out += text.slice(from, i);
+        corrected += text.slice(from, i);
+        const next = text[i + 1];
+        if (next === 'n') out += '\n';
+        else if (next === '\\') out += '\\';
+        else if (next === '"' && (kind === 'label' || this.om)) out += '"';
+        else if (next === undefined) {
+          this.reportAt('OM011', at + i, at + i + 1, 'trailingBackslash');
+          return undefined;
+        } else {
+          out += '\\' + next;
+          corrected += '\\';
+          if (undefinedEscapes++ === 0) first = i;
+        }
+        corrected += text.slice(i, i + 2);
+        from = i + 2;
+      }
+      if (undefinedEscapes > 0) {
+        this.reportAt('OM011', at + first, at + first + 2, undefinedEscapes > 1 ? 'undefinedEscapes' : 'undefinedEscape', {
+          data: { character: text[first + 1]!, more: undefinedEscapes - 1 },
+          severity: 'warning',
+          fix: {
+            description: undefinedEscapes > 1 ? 'escape the backslashes' : 'escape the backslash',
+            start: this.base + at,
+            end: this.base + at + text.length,
+            text: corrected + text.slice(from),
+          },
+        });
+      }
+      return out + text.slice(from);
+    }
 
 
-  private reportToken<C extends Code>(code: C, token: IToken, id: MessageId<C>, extra?: ReportExtra): void {
-    this.ctx.report(code, this.base + token.startOffset, this.base + tokenEnd(token), id, extra);
-  }
+    private reportToken<C extends Code>(code: C, token: IToken, id: MessageId<C>, extra?: ReportExtra): void {
+      this.ctx.report(code, this.base + token.startOffset, this.base + tokenEnd(token), id, extra);
+    }
 
-  private reportAt<C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra): void {
-    this.ctx.report(code, this.base + start, this.base + end, id, extra);
+    private reportAt<C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra): void {
+      this.ctx.report(code, this.base + start, this.base + end, id, extra);
+    }
   }
+  return new Builder();
 }
 
 /** A number as a message shows it: a very long one cut short. */
