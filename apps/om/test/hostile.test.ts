@@ -128,13 +128,13 @@ async function lintMs(text: string, extra: string[] = []): Promise<{ ms: number;
   return { ms: performance.now() - t0, exitCode: r.exitCode, stderr: r.stderr };
 }
 
-/** `om lint -` at n and 4n: the time ratio (measured again up to 3 times while over 8). */
+/** `om lint -` at n and 4n: the time ratio (measured again up to 5 times while over 8). */
 async function lintRatio(make: (n: number) => string, n: number, extra: string[] = []): Promise<number> {
   const small = make(n);
   const large = make(4 * n);
   await lintMs(small, extra); // warm up
   let r = Infinity;
-  for (let attempt = 0; attempt < 3 && r >= 8; attempt++) {
+  for (let attempt = 0; attempt < 5 && r >= 8; attempt++) {
     const s = await lintMs(small, extra);
     const l = await lintMs(large, extra);
     expectVerdict(s);
