@@ -12,7 +12,7 @@
 //   2  apps/om (@omkit/cli) the command line: flags → package calls → output; nothing imports it
 //
 // Within @omkit/parser (its own layers, lowest first; a module imports from its own layer or lower):
-//   0  foundations: diagnostic, position, spec (codes, suffixes), ast/types, number, escaping, canonical, detach
+//   0  foundations: diagnostic, position, spec, ast/types, number, escaping, canonical, detach
 //   1  pieces: lexer/*, grammar/*, scan/chars, scan/certify, ast/records, ast/model, format, serialize
 //   2  building the model: ast/build, ast/assemble, scan/fast-line
 //   3  one parse: session
@@ -44,8 +44,6 @@ const PARSER_LAYERS: [pattern: string, layer: number][] = [
   ['diagnostic.ts', 0],
   ['position.ts', 0],
   ['spec.ts', 0],
-  ['codes.ts', 0],
-  ['suffixes.ts', 0],
   ['ast/types.ts', 0],
   ['number.ts', 0],
   ['escaping.ts', 0],

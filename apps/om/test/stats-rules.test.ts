@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { diff } from '@omkit/diff';
 import { codes, parse, type Code } from '@omkit/parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalog } from '../src/catalog.js';
+import { catalog } from '@omkit/lint';
 import { renderRuleDoc } from '../src/commands/rules.js';
-import { computeStats } from '../src/stats.js';
+import { computeStats } from '@omkit/diff';
 import { run, tempDir } from './helpers.js';
 
 const CASES = fileURLToPath(new URL('../../../packages/parser/test/conformance/openmetrics/cases/', import.meta.url));
