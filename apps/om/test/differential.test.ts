@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { parse, parseStream, serialize, validate, type Diagnostic, type Format, type MetricFamily } from '@omkit/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exposition, mutatedText, seeds } from '../../../packages/parser/test/support/arbitraries.js';
+import { cut, exposition, mutatedText, seeds } from '../../../packages/parser/test/support/arbitraries.js';
 import { EXAMPLES, FIXTURES, run, tempDir } from './helpers.js';
 
 interface Entry {
@@ -92,17 +92,6 @@ function cutPoints(length: number, seedText: string): number[] {
   const n = Math.min(12, length);
   for (let i = 0; i < n; i++) points.add(Math.floor(rnd() * length));
   return [...points].sort((x, y) => x - y);
-}
-
-function cut<T extends Uint8Array | string>(whole: T, points: number[]): T[] {
-  const out: T[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(whole.slice(from, p) as T);
-    from = p;
-  }
-  out.push(whole.slice(from) as T);
-  return out;
 }
 
 async function streamed(chunks: (Uint8Array | string)[], format: Format | 'auto', model: boolean) {
