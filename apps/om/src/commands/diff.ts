@@ -2,11 +2,11 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { changeKinds, diff, formatJson, formatMarkdown, formatText, hasChanges, parseChangeKinds, parseRelabel, parseTolerance, type DiffOptions } from '@omkit/diff';
 import { serialize } from '@omkit/parser';
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isUrl, parseInput, readAllInputs, type Input } from '../inputs.js';
-import type { Io } from '../io.js';
+import { writeOutput, type Io } from '../io.js';
 import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parseDuration } from '../units.js';
@@ -117,7 +117,7 @@ async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlag
 
   if (flags.writeGolden) {
     if (b === undefined || before!.kind !== 'file') throw new UsageError('--write-golden needs a file as <a> (the golden file) and a second input');
-    await writeFile(before!.path!, serialize(pb.families, { format: pb.format }), 'utf8');
+    await writeOutput(io, before!.path!, Buffer.from(serialize(pb.families, { format: pb.format }), 'utf8'));
     io.stderr.write(`om: wrote ${before!.source} from ${after!.source}\n`);
     return 0;
   }

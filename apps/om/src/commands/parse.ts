@@ -2,11 +2,10 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { convertText, escapingSchemes, toJSON, type ConversionNote, type EscapingScheme, type Format } from '@omkit/parser';
 import { formatConcise } from '@omkit/lint';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseInput, readAllInputs } from '../inputs.js';
-import type { Io } from '../io.js';
+import { writeOutput, type Io } from '../io.js';
 import type { Context } from '../context.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
 
@@ -89,7 +88,7 @@ async function runParse(io: Io, target: string, flags: ParseFlags, debug?: (line
     for (const note of conversion.dropped) io.stderr.write(`om: ${note.message}\n`);
     out = conversion.text;
   }
-  if (flags.output !== undefined) await writeFile(resolve(io.cwd, flags.output), out, 'utf8');
+  if (flags.output !== undefined) await writeOutput(io, resolve(io.cwd, flags.output), Buffer.from(out, 'utf8'));
   else io.stdout.write(out);
   if (diagnostics.length) io.stderr.write(formatConcise([{ source: input!.source, diagnostics }], { color: io.stderr.color }));
   return invalid ? 1 : 0;
