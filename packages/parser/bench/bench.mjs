@@ -9,6 +9,12 @@
 //                                       --big-size MB, --big-runs N: default 1000 and 1)
 //   pnpm bench --diff                   add the diff tables: `om diff` vs `diff -u` vs om parse() of both
 //                                       on two 50 MB scrapes of the same targets (--diff-size MB)
+//   pnpm bench --targets                issue 13's rows (targets.mjs): om lint vs promtool on the real node_exporter
+//                                       scrape and 100 KB / 400 KB / 1 MB (hyperfine, Node 20 and 24), parse() and
+//                                       om lint on 35 MB, 1M one-sample families, federation-shaped text
+//                                       (--targets-fed-mb MB, default 1000); with --markdown, rewrites only the
+//                                       "Issue targets" section of docs/benchmarks.md; --profile adds
+//                                       --cpu-prof summaries of om lint on the real scrape and the 35 MB
 //   pnpm bench --formats openmetrics    one format only (prometheus | openmetrics)
 //   pnpm bench --only floor,om-parse    some contenders only; --skip works the other way. Ids: floor,
 //                                       floor-stream, om-validate (bytes), om-validate-text, om-parse,
@@ -96,6 +102,9 @@ try {
       timeout: { type: 'string', default: '900' },
       'max-minutes': { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
+      targets: { type: 'boolean', default: false },
+      'targets-fed-mb': { type: 'string', default: '1000' },
+      profile: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -119,6 +128,7 @@ const timeoutMs = Number(opts.timeout) * 1000;
 const seed = Number(opts.seed);
 for (const f of formats) if (!FORMATS.includes(f)) fail(`unknown format ${f} (prometheus | openmetrics)`);
 if (sizes.some((s) => !(s > 0)) || !(runs >= 1) || !(bigSize > 0) || !(diffSize > 0)) fail('sizes, --runs, --big-size and --diff-size must be positive numbers');
+
 
 function fail(msg) {
   console.error(msg);
@@ -166,6 +176,29 @@ const lintMissing = `${relative(REPO, LINT_DIST)} not found: build it first (pnp
 let omExports = null;
 let omMissing = `${relative(REPO, BUILT)} not found: build it first (pnpm --filter @omkit/parser build)`;
 const fromJson = opts['from-json'] ? JSON.parse(readFileSync(resolve(opts['from-json']), 'utf8')) : null;
+// --targets: issue 13's rows only (targets.mjs), then exit.
+if (opts.targets) {
+  const { runTargets, targetsMarkdown } = await import('./targets.mjs');
+  const { profileSummaries } = await import('./profile.mjs');
+  // --from-json FILE: render saved targets results again.
+  const res = fromJson ?? (await runTargets({ fedMB: Number(opts['targets-fed-mb']), runs: opts.runs ? runs : 3 }));
+  if (opts.profile && !fromJson) res.profiles = profileSummaries(res);
+  if (opts.json && !fromJson) writeFileSync(resolve(opts.json), JSON.stringify(res, null, 2) + '\n');
+  const block = targetsMarkdown(res);
+  console.log(block);
+  if (opts.markdown) {
+    const file = resolve(opts['markdown-file'] ?? join(REPO, 'docs/benchmarks.md'));
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+    const re = /<!-- targets -->[\s\S]*?<!-- \/targets -->/;
+    // The hand-written reading of the targets (between `<!-- targets-notes -->` markers) survives a rerun.
+    const notes = /<!-- targets-notes -->[\s\S]*?<!-- \/targets-notes -->/.exec(previous)?.[0];
+    const full = notes ? block.replace('<!-- /targets -->', notes + '\n\n<!-- /targets -->') : block;
+    const next = re.test(previous) ? previous.replace(re, () => full) : previous.replace(/\n## How to read it/, () => `\n${full}\n\n## How to read it`);
+    writeFileSync(file, next);
+    process.stderr.write(`wrote ${relative(process.cwd(), file) || file}\n`);
+  }
+  process.exit(0);
+}
 const git = (...a) => spawnSync('git', ['-C', REPO, ...a], { encoding: 'utf8' }).stdout?.trim() ?? '';
 const parserCommit = git('log', '-1', '--format=%h %s', '--', 'packages/parser/src');
 const parserDirty = git('status', '--porcelain', '--', 'packages/parser/src') !== '';
@@ -746,7 +779,8 @@ if (opts.markdown) {
   // Hand-written notes between the markers survive a rerun.
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const kept = /<!-- notes -->[\s\S]*?<!-- \/notes -->/.exec(previous)?.[0];
-  writeFileSync(file, markdown(kept));
+  const keptTargets = /<!-- targets -->[\s\S]*?<!-- \/targets -->/.exec(previous)?.[0]; // pnpm bench --targets
+  writeFileSync(file, markdown(kept, keptTargets));
   log(`wrote ${relative(process.cwd(), file) || file}`);
 }
 
@@ -789,7 +823,7 @@ function targetSummary() {
   return { rows, streaming, diffs };
 }
 
-function markdown(notes) {
+function markdown(notes, targetsBlock) {
   const m = meta.machine;
   const { command, runs } = meta;
   const out = [];
@@ -804,6 +838,7 @@ function markdown(notes) {
   else if (m.parser) out.push(`- **@omkit/parser:** built from \`packages/parser/src\` at ${m.parser.replace(/^(\S+)/, '`$1`')}`);
   out.push(`- **Runs:** median of ${runs} per cell unless the table says otherwise, each a fresh process; peak RSS from ${m.rssSource}`);
   out.push('');
+  if (targetsBlock) out.push(targetsBlock, '');
   out.push('## How to read it', '');
   out.push('- **MB/s** = corpus bytes ÷ 10⁶ ÷ the median whole-process wall time (process start, read, parse, exit) — a');
   out.push('  command-line view, so the 1 MB rows are dominated by start-up (Node ≈ 40 ms, Python and promtool similar).');
