@@ -1,24 +1,38 @@
 // argv → command. Every failure of the tool becomes exit 2 with one line on stderr.
 import { sep } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { ConfigError as LintConfigError, InternalError } from '@omkit/lint';
-import { ConfigError as FetchConfigError, FetchError } from '@omkit/fetch/light';
-import { OptionError as DiffOptionError } from '@omkit/diff';
 import { InputError, UsageError } from './errors.js';
 import type { Context } from './context.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
-import { explainFetchConfigError } from './scrape-flags.js';
-import { lintCommand } from './commands/lint.js';
-import { fetchCommand } from './commands/fetch.js';
-import { parseCommand } from './commands/parse.js';
-import { rulesCommand } from './commands/rules.js';
-import { statsCommand } from './commands/stats.js';
-import { diffCommand } from './commands/diff.js';
 
-const KNOWN = [UsageError, InputError, LintConfigError, FetchConfigError, FetchError, DiffOptionError];
+// Each command's module (and the packages it needs) is loaded only when that command runs: `om lint
+// FILE` does not load @omkit/diff, and `om diff` does not load the lint rules. Every command is loaded
+// when the command line names none of them alone (`om --help`, `om help lint`, `om lnt`, ...).
+type MakeCommand = (ctx: Context) => Command<any, any, any>;
+const COMMANDS: Record<string, () => Promise<MakeCommand>> = {
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  fetch: async () => (await import('./commands/fetch.js')).fetchCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  parse: async () => (await import('./commands/parse.js')).parseCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
+};
 
-function program(ctx: Context): Command<any, any, any> {
+/** The command the arguments run when it is the first argument, or the first after the only root option that takes no value (--debug); otherwise undefined. */
+function namedCommand(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((arg) => arg !== '--debug');
+  const name = argv[at];
+  return at >= 0 && name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
+}
+
+/** The errors of the packages that are one line on stderr (imported here, after the fact: the command has loaded their modules already). */
+async function knownErrors() {
+  const [lint, fetch, diff] = await Promise.all([import('@omkit/lint'), import('@omkit/fetch/light'), import('@omkit/diff')]);
+  return { known: [UsageError, InputError, lint.ConfigError, fetch.ConfigError, fetch.FetchError, diff.OptionError], FetchConfigError: fetch.ConfigError, InternalError: lint.InternalError };
+}
+
+async function program(ctx: Context, argv: readonly string[]): Promise<Command<any, any, any>> {
   const { io } = ctx;
   const root = new Command('om')
     .description('lint, fetch, diff, convert and inspect OpenMetrics / Prometheus expositions')
@@ -48,7 +62,10 @@ Examples:
 
 Exit codes: 0 ok, 1 findings or differences (or a failed scrape for om fetch), 2 trouble.`,
   );
-  for (const make of [lintCommand, fetchCommand, diffCommand, parseCommand, statsCommand, rulesCommand]) {
+  const only = namedCommand(argv);
+  const names = only === undefined ? Object.keys(COMMANDS) : [only];
+  const makers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const make of makers) {
     const cmd = make(ctx);
     // Subcommands inherit the output and exit settings.
     cmd.copyInheritedSettings(root as unknown as Command);
@@ -61,7 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const ctx: Context = { io, exitCode: 0 };
   const debug = argv.includes('--debug');
   try {
-    await program(ctx).parseAsync([...argv], { from: 'user' });
+    await (await program(ctx, argv)).parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -72,8 +89,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const err = error as Error;
     // One line, with paths under cwd printed relative (a JSON parser may quote a multi-line input).
     const line = (message: string) => message.split(`${io.cwd}${sep}`).join('').replace(/\s*[\r\n]+\s*/g, ' ');
-    if (err instanceof FetchConfigError) io.stderr.write(`om: ${line(explainFetchConfigError(err.message, io.cwd))}\n`);
-    else if (KNOWN.some((K) => err instanceof K)) io.stderr.write(`om: ${line(err.message)}\n`);
+    const { known, FetchConfigError, InternalError } = await knownErrors();
+    if (err instanceof FetchConfigError) io.stderr.write(`om: ${line((await import('./scrape-flags.js')).explainFetchConfigError(err.message, io.cwd))}\n`);
+    else if (known.some((K) => err instanceof K)) io.stderr.write(`om: ${line(err.message)}\n`);
     else if (err instanceof InternalError) io.stderr.write(`om: ${line(err.message)}\n`);
     else io.stderr.write(`om: internal error: ${line(err?.message ?? String(error))} (this is a bug in om; please open an issue at https://github.com/omkit/om/issues)\n`);
     if (debug && err?.stack) io.stderr.write(`${err.stack}\n${err.cause instanceof Error && err.cause.stack ? `caused by: ${err.cause.stack}\n` : ''}`);
