@@ -913,6 +913,7 @@ function markdown(notes, targetsBlock) {
   out.push('pnpm bench --quick              # 1 and 10 MB, 1 run (< 1 min)');
   out.push('pnpm bench --big                # add the 1 GB streaming rows');
   out.push('pnpm bench --diff               # add the diff tables (om diff vs diff -u on 2 × 50 MB, ≈ 1.5 min)');
+  out.push('pnpm bench --targets --profile --json t.json --markdown   # the "Issue targets" section only (≈ 8 min)');
   out.push('pnpm bench --sizes 10,50 --runs 5 --formats openmetrics --only floor,om-parse,python');
   out.push('pnpm bench --json out.json --markdown   # results as JSON; rewrite this file');
   out.push('pnpm bench --from-json out.json --markdown                  # render saved results again');

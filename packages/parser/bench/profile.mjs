@@ -84,6 +84,11 @@ export function profileSummaries(res) {
   out.push({ ...a, markdown: profileMarkdown(`\`om lint\` ${small.label} on Node ${process.version}`, a) });
   const b = profileLint(res.rows.big.file);
   out.push({ ...b, markdown: profileMarkdown(`\`om lint\` ${(res.rows.big.bytes / 1e6).toFixed(1)} MB on Node ${process.version}`, b) });
+  const one = res.rows.oneSample;
+  if (one.file) {
+    const c = profileLint(one.file);
+    out.push({ ...c, markdown: profileMarkdown(`\`om lint\` 1M one-sample families on Node ${process.version}`, c) });
+  }
   return out;
 }
 
