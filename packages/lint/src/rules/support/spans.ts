@@ -31,7 +31,7 @@ function readQuoted(text: string, i: number, end: number): number {
 export function labelPairs(source: SourceText | string | undefined, sample: Sample): LabelPair[] {
   if (source === undefined) return [];
   const base = sample.span.start.offset;
-  const line = typeof source === 'string' ? source.slice(base, sample.span.end.offset) : source.slice(base, sample.span.end.offset);
+  const line = source.slice(base, sample.span.end.offset);
   if (line === undefined) return [];
   const pairs = pairsOf(line);
   const span = (start: number, end: number): Span => ({ start: at(sample, base + start), end: at(sample, base + end) });
