@@ -14,7 +14,7 @@ import { lint } from '@omkit/lint';
 import { casesDir, exposition } from '../../../packages/parser/test/support/arbitraries.js';
 import { run, tempDir } from './helpers.js';
 
-const formats: Format[] = ['openmetrics', 'prometheus'];
+const formats = ['openmetrics', 'prometheus'] as const satisfies readonly Format[];
 
 /** Converts valid `text` (read as `from`) to `to`; checks the contract; returns what happened. */
 function check(text: string, from: Format, to: Format, escaping?: EscapingScheme): 'written' | 'refused' {

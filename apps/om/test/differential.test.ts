@@ -151,6 +151,7 @@ describe('the library reads every input alike on every path', () => {
 
 const CONTENT_TYPE: Record<Format, string> = {
   openmetrics: 'application/openmetrics-text; version=1.0.0; charset=utf-8',
+  'openmetrics-2.0': 'application/openmetrics-text; version=2.0.0; charset=utf-8',
   prometheus: 'text/plain; version=0.0.4; charset=utf-8',
 };
 

@@ -1,5 +1,5 @@
 // One walk over the model dispatching each node to the listeners of the enabled rules.
-import { parse, type Diagnostic, type Metric, type MetricFamily, type ParseResult, type Sample, type StreamItem } from '@omkit/parser';
+import { parse, type Diagnostic, type Format, type Metric, type MetricFamily, type ParseResult, type Sample, type StreamItem } from '@omkit/parser';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { InternalError } from './errors.js';
@@ -323,7 +323,7 @@ export function applyFixes(
 
 export interface FixOptions extends Omit<LintOptions, 'text'> {
   /** Passed to the parser on every pass. */
-  format?: 'openmetrics' | 'prometheus' | 'auto';
+  format?: Format | 'auto';
   /** Also apply fixes marked `unsafe`. */
   unsafe?: boolean;
   /** Give up after this many parse–fix rounds (default 10). */

@@ -59,7 +59,7 @@ export interface Conversion {
   readonly dropped: ConversionNote[];
 }
 
-const FORMAT_NAME: Record<Format, string> = { openmetrics: 'OpenMetrics 1.0', prometheus: 'Prometheus text 0.0.4' };
+const FORMAT_NAME: Record<Format, string> = { openmetrics: 'OpenMetrics 1.0', 'openmetrics-2.0': 'OpenMetrics 2.0', prometheus: 'Prometheus text 0.0.4' };
 const INT64_MAX = 9223372036854775807n;
 
 /** The families of `families` (parsed as `from`) as the `to` format names and writes them. */

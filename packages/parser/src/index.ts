@@ -8,7 +8,13 @@ export type {
   MetricFamily,
   MetricType,
   ParseResult,
+  BucketSpan,
+  ClassicBucket,
+  CompositeValue,
+  HistogramValue,
+  NativeBuckets,
   Sample,
+  SummaryValue,
 } from './ast/types.js';
 export { parse, validate, type Input, type ParseOptions, type ValidateResult } from './parse.js';
 export { declaredFormat, detectFormat, DETECT_WINDOW, formatFromContentType, formatFromFileName, lastLineIsEof, type FormatHints, type FormatOption } from './format.js';
@@ -20,6 +26,7 @@ export {
   exemplarAllowed,
   EXEMPLAR_LABELS_LIMIT,
   helpOf,
+  isOpenMetrics,
   isPartLabel,
   messageOf,
   METRIC_TYPES,
@@ -45,3 +52,4 @@ export { escapeName, escapingSchemes, isLegacyLabelName, isLegacyMetricName, une
 export { canonicalThreshold } from './canonical.js';
 export { thresholdValue } from './number.js';
 export { detach } from './detach.js';
+export { samplesOf, SampleCursor, type SampleFields } from './cursor.js';

@@ -8,8 +8,13 @@ import type { Category, Severity } from './diagnostic.js';
 
 // ---- formats and types ----
 
-/** The text format of an exposition: OpenMetrics 1.0 or Prometheus text 0.0.4. */
-export type Format = 'openmetrics' | 'prometheus';
+/** The text format of an exposition: OpenMetrics 1.0, OpenMetrics 2.0 (rc0) or Prometheus text 0.0.4. */
+export type Format = 'openmetrics' | 'openmetrics-2.0' | 'prometheus';
+
+/** Both OpenMetrics versions: `# EOF`, the OpenMetrics TYPE words, seconds timestamps. */
+export function isOpenMetrics(format: Format): format is 'openmetrics' | 'openmetrics-2.0' {
+  return format !== 'prometheus';
+}
 
 /**
  * OM 1.0 §MetricFamily Type. Prometheus' `untyped` and a family without `# TYPE` are `unknown`
@@ -21,6 +26,7 @@ export type MetricType = (typeof METRIC_TYPES)[number];
 /** The words a TYPE line may use (OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE). */
 export const TYPE_WORDS: Record<Format, ReadonlySet<string>> = {
   openmetrics: new Set(METRIC_TYPES),
+  'openmetrics-2.0': new Set(METRIC_TYPES),
   prometheus: new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']),
 };
 
@@ -56,9 +62,23 @@ const PROMETHEUS_SUFFIXES: Record<MetricType, readonly string[]> = {
   summary: ['', '_count', '_sum'],
 };
 
+// OM 2.0 §Name: every sample is named as its family (a counter family is named with its `_total`;
+// histograms and summaries are one composite sample; `st@` replaces `_created`).
+const OPENMETRICS2_SUFFIXES: Record<MetricType, readonly string[]> = {
+  counter: [''],
+  gauge: [''],
+  histogram: [''],
+  gaugehistogram: [''],
+  summary: [''],
+  info: [''],
+  stateset: [''],
+  unknown: [''],
+};
+
 /** The suffixes each type gives its samples, per format. */
 export const SAMPLE_SUFFIXES: Record<Format, Record<MetricType, readonly string[]>> = {
   openmetrics: OPENMETRICS_SUFFIXES,
+  'openmetrics-2.0': OPENMETRICS2_SUFFIXES,
   prometheus: PROMETHEUS_SUFFIXES,
 };
 

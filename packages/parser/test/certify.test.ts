@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, parseStream, serialize, validate, type Chunk, type Diagnostic, type MetricFamily } from '../src/index.js';
+import { parse, parseStream, serialize, validate, type Chunk, type Diagnostic, type MetricFamily, type StreamItem } from '../src/index.js';
 import { certify, type Certificate } from '../src/scan/certify.js';
 // @ts-expect-error plain .mjs script without types
 import { writeCorpus } from '../bench/corpus.mjs';
@@ -208,7 +208,7 @@ describe('the hand-over', () => {
 describe('parseStream({ model: false }) ≡ validate(text)', () => {
   async function streamedDiagnostics(chunks: Chunk[], format: Format | 'auto') {
     const diagnostics: Diagnostic[] = [];
-    let last: Format | undefined;
+    let last: StreamItem['format'] | undefined;
     async function* source() {
       yield* chunks;
     }

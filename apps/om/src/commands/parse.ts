@@ -94,7 +94,7 @@ async function runParse(io: Io, target: string, flags: ParseFlags, debug?: (line
   return invalid ? 1 : 0;
 }
 
-const TARGET: Record<Format, string> = { openmetrics: 'OpenMetrics', prometheus: 'Prometheus text 0.0.4' };
+const TARGET: Record<Format, string> = { openmetrics: 'OpenMetrics', 'openmetrics-2.0': 'OpenMetrics 2.0', prometheus: 'Prometheus text 0.0.4' };
 
 /** Why the conversion was refused: a heading, one line per problem, the way out. */
 function refusal(problems: readonly ConversionNote[], to: Format): string {

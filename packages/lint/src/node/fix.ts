@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fixText, formatPatch, type Baseline, type LintedInput, type ResolvedConfig } from '../index.js';
-import type { Diagnostic } from '@omkit/parser';
+import type { Diagnostic, Format } from '@omkit/parser';
 
 /** A fixed file that could not be written back (the message names it). */
 export class FixWriteError extends Error {
@@ -56,7 +56,7 @@ export class FixRun {
   /** The input after its fixes, or undefined when it is not fixed (a note said why). */
   async input(
     input: FixInput,
-    format: 'openmetrics' | 'prometheus',
+    format: Format,
     diagnostics: readonly Diagnostic[],
     lintOptions: { config: ResolvedConfig; baseline?: Baseline },
   ): Promise<LintedInput | undefined> {

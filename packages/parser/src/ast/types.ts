@@ -21,7 +21,52 @@ export interface Exemplar {
   readonly span: Span;
 }
 
-/** One sample line: `name{labels} value [timestamp] [# exemplar]`. */
+/** OM 2.0 §Native Buckets: a run of `length` buckets, starting `offset` indexes after the previous run's end. */
+export interface BucketSpan {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** OM 2.0 §Native Buckets: exponential buckets, counts as written (not deltas). */
+export interface NativeBuckets {
+  /** -4…8 for the standard schemas. */
+  readonly schema: number;
+  readonly zeroThreshold: number;
+  readonly zeroCount: number;
+  readonly negativeSpans: readonly BucketSpan[];
+  readonly negativeBuckets: readonly number[];
+  readonly positiveSpans: readonly BucketSpan[];
+  readonly positiveBuckets: readonly number[];
+}
+
+/** OM 2.0 §Classic Buckets: a cumulative count of values ≤ `le`. */
+export interface ClassicBucket {
+  readonly le: number;
+  readonly count: number;
+}
+
+/** OM 2.0 §Histogram, §GaugeHistogram: `{count:…,sum:…,[native…,]bucket:[…]}` (`gcount`/`gsum` for a gauge histogram). */
+export interface HistogramValue {
+  readonly kind: 'histogram' | 'gaugehistogram';
+  readonly count: number;
+  readonly sum: number;
+  /** The classic buckets in the order written, `+Inf` last; absent when the sample has none. */
+  readonly buckets?: readonly ClassicBucket[];
+  readonly native?: NativeBuckets;
+}
+
+/** OM 2.0 §Summary: `{count:…,sum:…,quantile:[q:v,…]}`. */
+export interface SummaryValue {
+  readonly kind: 'summary';
+  readonly count: number;
+  readonly sum: number;
+  readonly quantiles: readonly { readonly quantile: number; readonly value: number }[];
+}
+
+/** OM 2.0 §CompositeValue: the whole point of a histogram, gauge histogram or summary in one sample. */
+export type CompositeValue = HistogramValue | SummaryValue;
+
+/** One sample line: `name{labels} value [timestamp] [st@start] [# exemplar]…`. */
 export interface Sample {
   /** The sample's own name, suffix included (`http_requests_total`, `latency_bucket`). */
   readonly name: string;
@@ -30,7 +75,14 @@ export interface Sample {
   readonly value: number;
   /** Unix time in seconds (Prometheus text's milliseconds are converted). */
   readonly timestamp?: number;
+  /** The first exemplar (OpenMetrics 1.0 allows one). */
   readonly exemplar?: Exemplar;
+  /** OM 2.0: every exemplar of the sample, in the order written; absent when it has none. */
+  readonly exemplars?: readonly Exemplar[];
+  /** OM 2.0 §Sample: the start timestamp `st@`, Unix seconds. */
+  readonly startTimestamp?: number;
+  /** OM 2.0 §CompositeValue: the sample's composite value; `value` is then NaN. */
+  readonly composite?: CompositeValue;
   readonly span: Span;
 }
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { parse, parseStream, toJSON, type Diagnostic, type MetricFamily } from '../../src/index.js';
+import { parse, parseStream, toJSON, type Diagnostic, type MetricFamily, type StreamItem } from '../../src/index.js';
 /** An `le` / `quantile` value as the generated expositions write it. */
 export function formatThreshold(value: number): string {
   if (value === Infinity) return '+Inf';
@@ -12,6 +12,7 @@ export function formatThreshold(value: number): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
+/** The formats the generators write (OpenMetrics 2.0 has generators of its own). */
 export type Format = 'openmetrics' | 'prometheus';
 
 // ---------------------------------------------------------------- seed texts
@@ -285,7 +286,7 @@ export function cut<T extends string | Uint8Array>(whole: T, points: number[]): 
 export async function streamed(chunks: (string | Uint8Array)[], format: Format | 'auto') {
   const families: unknown[] = [];
   const diagnostics: unknown[] = [];
-  let last: { format: Format } | undefined;
+  let last: StreamItem | undefined;
   async function* source() {
     yield* chunks;
   }
