@@ -9,3 +9,7 @@ export interface Context {
   /** Set with --debug: fetch request/response lines go to stderr. */
   debug?: (line: string) => void;
 }
+
+/** `--format-in`: the input's format, or `auto` to let the parser's format rule decide. */
+export const FORMAT_IN_CHOICES = ['auto', 'openmetrics', 'openmetrics-2.0', 'prometheus'] as const;
+export type FormatIn = (typeof FORMAT_IN_CHOICES)[number];

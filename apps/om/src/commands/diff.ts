@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isUrl, parseInput, readAllInputs, type Input } from '../inputs.js';
 import { writeOutput, type Io } from '../io.js';
-import type { Context } from '../context.js';
+import { FORMAT_IN_CHOICES, type Context, type FormatIn } from '../context.js';
 import { addScrapeFlags, scrapeOptions, warnInsecure, type ScrapeFlags } from '../scrape-flags.js';
 import { parseDuration } from '../units.js';
 
@@ -21,7 +21,7 @@ interface DiffFlags extends ScrapeFlags {
   failOn?: string[];
   format: 'text' | 'json' | 'markdown';
   writeGolden?: boolean;
-  formatIn: 'auto' | 'openmetrics' | 'prometheus';
+  formatIn: FormatIn;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -41,7 +41,7 @@ export function diffCommand(ctx: Context): Command<any, any, any> {
     .addOption(new Option('--fail-on <kinds>', 'exit 1 only for these kinds (comma-separated; default: any change)').argParser(collect))
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown'] as const).default('text' as const))
     .option('--write-golden', 'overwrite the file <a> with <b> in canonical form (after printing the diff) and exit 0')
-    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const));
+    .addOption(new Option('--format-in <format>', 'input format').choices(FORMAT_IN_CHOICES).default('auto' as const));
   addScrapeFlags(cmd, { job: false }); // two sides, not a job's N targets
   cmd.addHelpText(
     'after',

@@ -5,7 +5,7 @@ import { catalog, ConfigError, createBaseline, defaultFormat, exitCode, formatNa
 import { FixRun, FixWriteError, lintSetup, writeBaseline } from '@omkit/lint/node';
 import { FetchError } from '@omkit/fetch/light';
 import { resolve } from 'node:path';
-import type { Context } from '../context.js';
+import { FORMAT_IN_CHOICES, type Context, type FormatIn } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 import { displayPath, formatHints, openInputs, parseInput } from '../inputs.js';
 import { writeOutput, type Io } from '../io.js';
@@ -30,7 +30,7 @@ export function lintCommand(ctx: Context): Command<any, any, any> {
     .option('--baseline <file>', 'report only findings not accepted in this baseline file')
     .option('--write-baseline', 'accept every current finding: write them to the baseline file and exit 0')
     .option('--max-diagnostics <n>', 'show at most this many findings in the full and concise formats')
-    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
+    .addOption(new Option('--format-in <format>', 'input format').choices(FORMAT_IN_CHOICES).default('auto' as const))
     .option('--stream', 'lint family by family in bounded memory (automatic for inputs over 64 MiB; no fixes, no code frames)')
     .option('--fix', 'apply the safe fixes: rewrite each file in place (stdin: print the fixed text); the exit code is for what remains')
     .option('--diff', 'print what --fix would change as a unified diff and write nothing; exit 1 if there would be changes')
@@ -71,7 +71,7 @@ interface LintFlags extends ScrapeFlags {
   baseline?: string;
   writeBaseline?: boolean;
   maxDiagnostics?: string;
-  formatIn: 'auto' | 'openmetrics' | 'prometheus';
+  formatIn: FormatIn;
   stream?: boolean;
   fix?: boolean;
   diff?: boolean;

@@ -6,13 +6,13 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseInput, readAllInputs } from '../inputs.js';
 import { writeOutput, type Io } from '../io.js';
-import type { Context } from '../context.js';
+import { FORMAT_IN_CHOICES, type Context, type FormatIn } from '../context.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
 
 interface ParseFlags extends ScrapeFlags {
   to?: Format | 'json';
   escaping?: EscapingScheme;
-  formatIn: 'auto' | Format;
+  formatIn: FormatIn;
   output?: string;
 }
 
@@ -26,7 +26,7 @@ export function parseCommand(ctx: Context): Command<any, any, any> {
         escapingSchemes,
       ),
     )
-    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const))
+    .addOption(new Option('--format-in <format>', 'input format').choices(FORMAT_IN_CHOICES).default('auto' as const))
     .option('-o, --output <file>', 'write to a file instead of stdout');
   addScrapeFlags(cmd, { job: false }); // one input, not a job's N targets
   cmd.addHelpText(

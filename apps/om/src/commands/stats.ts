@@ -2,7 +2,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { parseInput, readInputs } from '../inputs.js';
 import { paint, type Io } from '../io.js';
-import type { Context } from '../context.js';
+import { FORMAT_IN_CHOICES, type Context, type FormatIn } from '../context.js';
 import { addScrapeFlags, scrapeOptions, type ScrapeFlags } from '../scrape-flags.js';
 import { computeStats, type Stats } from '@omkit/diff';
 import { parsePositiveInt } from '../units.js';
@@ -10,7 +10,7 @@ import { parsePositiveInt } from '../units.js';
 interface StatsFlags extends ScrapeFlags {
   format: 'text' | 'json';
   top: string;
-  formatIn: 'auto' | 'openmetrics' | 'prometheus';
+  formatIn: FormatIn;
 }
 
 export function statsCommand(ctx: Context): Command<any, any, any> {
@@ -19,7 +19,7 @@ export function statsCommand(ctx: Context): Command<any, any, any> {
     .argument('[inputs...]', 'files (gzip ok), - for stdin, or http(s) URLs')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json'] as const).default('text' as const))
     .option('--top <n>', 'families and labels to show in the text format', '10')
-    .addOption(new Option('--format-in <format>', 'input format').choices(['auto', 'openmetrics', 'prometheus'] as const).default('auto' as const));
+    .addOption(new Option('--format-in <format>', 'input format').choices(FORMAT_IN_CHOICES).default('auto' as const));
   addScrapeFlags(cmd);
   cmd.addHelpText(
     'after',
