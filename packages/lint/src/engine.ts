@@ -1,5 +1,5 @@
 // One walk over the model dispatching each node to the listeners of the enabled rules.
-import { parse, type Diagnostic, type Format, type Metric, type MetricFamily, type ParseResult, type Sample, type StreamItem } from '@omkit/parser';
+import { parse, samplesOf, type Diagnostic, type Format, type Metric, type MetricFamily, type ParseResult, type Sample, type StreamItem } from '@omkit/parser';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { InternalError } from './errors.js';
@@ -273,7 +273,12 @@ function createRunner(
         if (needMetric || needSample) {
           for (const m of family.metrics) {
             for (const fn of metric) fn(m, family);
-            if (needSample) for (const s of m.samples) for (const fn of sample) fn(s, m, family);
+            // Only rules with a `Sample` listener make sample objects; the others read the cursor.
+            if (needSample)
+              for (const c = samplesOf(m); c.next(); ) {
+                const s = c.sample();
+                for (const fn of sample) fn(s, m, family);
+              }
           }
         }
         for (const fn of familyExit) fn(family);

@@ -1,18 +1,18 @@
-import { canonicalThreshold, thresholdValue, type Edit, type MetricFamily, type Sample } from '@omkit/parser';
+import { canonicalThreshold, samplesOf, thresholdValue, type Edit, type MetricFamily, type SampleFields } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { labelPairs } from './support/spans.js';
 
 // The canonical rendering (Go's `%g` with `.0` appended) is the parser's, which the converter writes.
 export { canonicalThreshold };
 
-function labelValue(sample: Sample, name: string): string | undefined {
+function labelValue(sample: SampleFields, name: string): string | undefined {
   const labels = sample.labels;
   for (let i = 0; i < labels.length; i++) if (labels[i]!.name === name) return labels[i]!.value;
   return undefined;
 }
 
 /** The label carrying the threshold of a sample (`le` of a bucket, `quantile` of a summary), if any. */
-function thresholdLabel(family: MetricFamily, sample: Sample): 'le' | 'quantile' | undefined {
+function thresholdLabel(family: MetricFamily, sample: SampleFields): 'le' | 'quantile' | undefined {
   const name = sample.name;
   if (
     (family.type === 'histogram' || family.type === 'gaugehistogram') &&
@@ -50,7 +50,7 @@ export default defineRule({
         // Values already found fine (or left to the parser): a family repeats its thresholds.
         const fine = new Set<string>();
         for (const m of family.metrics)
-          for (const s of m.samples) {
+          for (const s = samplesOf(m); s.next(); ) {
             const label = thresholdLabel(family, s);
             if (!label) continue;
             const value = labelValue(s, label);
@@ -69,7 +69,7 @@ export default defineRule({
             const text = ctx.text;
             if (text !== undefined)
               for (const m2 of family.metrics)
-                for (const s2 of m2.samples) {
+                for (const s2 = samplesOf(m2); s2.next(); ) {
                   if (thresholdLabel(family, s2) !== label) continue;
                   const p = labelPairs(text, s2).find((x) => x.name === label);
                   if (p && text.slice(p.valueSpan.start.offset, p.valueSpan.end.offset) === `"${value}"`)

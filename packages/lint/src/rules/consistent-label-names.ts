@@ -1,6 +1,7 @@
 import type { Metric } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { sameNames } from './support/family-labels.js';
+import { firstSpan } from './support/names.js';
 
 function key(labels: readonly { name: string }[]): string {
   return labels.map((l) => l.name).sort().join(',');
@@ -38,7 +39,7 @@ export default defineRule({
             ctx.report({
               messageId: 'differentLabels',
               data: { name: family.name, expected: show(first), actual: show(k) },
-              span: m.samples[0]!.span,
+              span: firstSpan(m),
               detail: { expected: first, actual: k },
             });
             return;

@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -23,9 +24,9 @@ export default defineRule({
       MetricFamily(family) {
         if (family.type !== 'counter') return;
         for (const metric of family.metrics)
-          for (const s of metric.samples)
-            if (!s.name.endsWith('_total') && !s.name.endsWith('_created')) {
-              ctx.report({ messageId: 'missingTotal', data: { sample: s.name }, span: s.span });
+          for (const c = samplesOf(metric); c.next(); )
+            if (!c.name.endsWith('_total') && !c.name.endsWith('_created')) {
+              ctx.report({ messageId: 'missingTotal', data: { sample: c.name }, span: c.span });
               return;
             }
       },

@@ -1,5 +1,6 @@
-import type { ParseResult } from '@omkit/parser';
+import { samplesOf, type Metric, type ParseResult } from '@omkit/parser';
 import { defineRule } from '../rule.js';
+import { firstSpan } from './support/names.js';
 
 /**
  * Parser codes that find a series' own buckets broken (no `+Inf` bucket, thresholds out of order or
@@ -7,11 +8,14 @@ import { defineRule } from '../rule.js';
  */
 const PARSER_CODES = new Set(['OM114', 'OM115']);
 
-function layout(samples: readonly { name: string; labels: readonly { name: string; value: string }[] }[], family: string): string[] {
+/** The metric's bucket thresholds, or undefined when one of its lines is in `broken`. */
+function layout(metric: Metric, family: string, broken: ReadonlySet<number>): string[] | undefined {
   const out: string[] = [];
-  for (const s of samples) {
-    if (s.name !== `${family}_bucket`) continue;
-    const le = s.labels.find((l) => l.name === 'le');
+  const bucket = `${family}_bucket`;
+  for (const c = samplesOf(metric); c.next(); ) {
+    if (broken.size > 0 && broken.has(c.span.start.line)) return undefined;
+    if (c.name !== bucket) continue;
+    const le = c.labels.find((l) => l.name === 'le');
     if (le) out.push(String(Number(le.value)));
   }
   return out;
@@ -46,14 +50,14 @@ export default defineRule({
         }
         let first: string | undefined;
         for (const m of family.metrics) {
-          if (broken!.size > 0 && m.samples.some((s) => broken!.has(s.span.start.line))) continue;
-          const les = layout(m.samples, family.name).join(',');
+          const les = layout(m, family.name, broken!)?.join(',');
+          if (les === undefined) continue;
           if (first === undefined) first = les;
           else if (les !== first) {
             ctx.report({
               messageId: 'differentBuckets',
               data: { name: family.name },
-              span: m.samples[0]!.span,
+              span: firstSpan(m),
               detail: { expected: first, actual: les },
             });
             return;

@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { familySpan, textName } from './support/names.js';
 
@@ -48,9 +49,9 @@ export default defineRule({
           return;
         }
         for (const m of family.metrics)
-          for (const s of m.samples)
-            if (s.value !== 1) {
-              ctx.report({ messageId: 'infoValue', data: { name, value: s.value }, span: s.span });
+          for (const c = samplesOf(m); c.next(); )
+            if (c.value !== 1) {
+              ctx.report({ messageId: 'infoValue', data: { name, value: c.value }, span: c.span });
               return;
             }
       },

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import picomatch from 'picomatch';
-import type { Sample } from '@omkit/parser';
+import type { Span } from '@omkit/parser';
 import { defineRule } from '../rule.js';
+import { firstSpan } from './support/names.js';
 
 export default defineRule({
   code: 'OM152',
@@ -27,7 +28,7 @@ export default defineRule({
   create(ctx) {
     const ignored = ctx.options.ignoreLabels.length ? picomatch(ctx.options.ignoreLabels) : () => false;
     let candidates: Map<string, string> | undefined; // name -> value, on every metric so far
-    let firstSample: Sample | undefined;
+    let firstSeries: Span | undefined;
     let firstFamily: string | undefined;
     let count = 0;
     return {
@@ -37,7 +38,7 @@ export default defineRule({
         if (!candidates) {
           candidates = new Map();
           for (const l of metric.labels) if (!ignored(l.name)) candidates.set(l.name, l.value);
-          firstSample = metric.samples[0];
+          firstSeries = firstSpan(metric);
           firstFamily = family.name;
           return;
         }
@@ -49,7 +50,7 @@ export default defineRule({
       'Exposition:exit'() {
         if (!candidates || count < ctx.options.minSeries) return;
         for (const [label, value] of candidates)
-          ctx.report({ messageId: 'constantLabel', data: { label, value }, span: firstSample?.span, metric: firstFamily });
+          ctx.report({ messageId: 'constantLabel', data: { label, value }, span: firstSeries, metric: firstFamily });
       },
     };
   },

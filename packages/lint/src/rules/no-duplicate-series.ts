@@ -1,4 +1,4 @@
-import type { Label, Metric, ParseResult, Sample } from '@omkit/parser';
+import { samplesOf, type Label, type Metric, type ParseResult, type SampleCursor } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 /**
@@ -36,7 +36,7 @@ function sameSet(a: readonly Label[], b: readonly Label[]): boolean {
 }
 
 /** A sample's name plus its point labels (`le`, `quantile`, the stateset label). */
-function sampleKey(s: Sample, metric: Metric, family: string): string {
+function sampleKey(s: SampleCursor, metric: Metric, family: string): string {
   let k = s.name;
   if (s.labels.length !== metric.labels.length)
     for (const l of s.labels) if (l.name === 'le' || l.name === 'quantile' || l.name === family) k += `\u0002${l.name}\u0001${l.value}`;
@@ -63,7 +63,7 @@ export default defineRule({
     // The lines the parser reported, per result (a lint session walks several parts).
     let covered: Set<number> | undefined;
     let coveredFor: ParseResult | undefined;
-    const report = (s: Sample) => {
+    const report = (s: SampleCursor) => {
       if (coveredFor !== ctx.result) {
         coveredFor = ctx.result;
         covered = new Set(ctx.result.diagnostics.filter((d) => PARSER_CODES.has(d.code) && d.span).map((d) => d.span!.start.line));
@@ -83,7 +83,7 @@ export default defineRule({
           let set = keys.get(m);
           if (!set) {
             set = new Set();
-            for (const s of m.samples) set.add(sampleKey(s, m, family.name));
+            for (const c = samplesOf(m); c.next(); ) set.add(sampleKey(c, m, family.name));
             keys.set(m, set);
           }
           return set;
@@ -94,15 +94,16 @@ export default defineRule({
           const twin = earlier?.find((e) => sameSet(e.labels, m.labels));
           if (earlier) earlier.push(m);
           else byHash.set(h, [m]);
-          if (!twin && m.samples.length === 1) continue;
+          const c = samplesOf(m);
+          if (!twin && c.count === 1) continue;
           const seen = twin ? keysOf(twin) : new Set<string>();
-          for (const s of m.samples) {
-            const k = sampleKey(s, m, family.name);
+          while (c.next()) {
+            const k = sampleKey(c, m, family.name);
             if (!seen.has(k)) {
               seen.add(k);
               continue;
             }
-            report(s);
+            report(c);
           }
           if (!twin) keys.set(m, seen);
         }

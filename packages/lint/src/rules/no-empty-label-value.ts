@@ -1,13 +1,14 @@
-import type { Edit, Sample, Span } from '@omkit/parser';
+import { samplesOf, type Edit, type Span } from '@omkit/parser';
 import { defineRule } from '../rule.js';
-import { labelPairs, labelSpan } from './support/spans.js';
+import { firstLine } from './support/names.js';
+import { labelPairs, labelSpan, type SampleLine } from './support/spans.js';
 
 function shift(span: Span['start'], by: number): Span['start'] {
   return { line: span.line, column: span.column + by, offset: span.offset + by };
 }
 
 /** The edit removing `name=""` (and a comma, or the braces when it is the only label) from a sample line. */
-function removal(text: string, sample: Sample, name: string): Edit | undefined {
+function removal(text: string, sample: SampleLine, name: string): Edit | undefined {
   const pairs = labelPairs(text, sample);
   const p = pairs.find((x) => x.name === name);
   if (!p) return undefined;
@@ -45,7 +46,7 @@ export default defineRule({
             const text = ctx.text;
             if (text !== undefined)
               for (const m2 of family.metrics)
-                for (const s of m2.samples)
+                for (const s = samplesOf(m2); s.next(); )
                   if (s.labels.some((x) => x.name === l.name && x.value === '')) {
                     const e = removal(text, s, l.name);
                     if (e) edits.push(e);
@@ -53,7 +54,7 @@ export default defineRule({
             ctx.report({
               messageId: 'emptyValue',
               data: { label: l.name, name: family.name },
-              span: labelSpan(ctx.source, m.samples[0]!, l.name, 'pair'),
+              span: labelSpan(ctx.source, firstLine(m), l.name, 'pair'),
               ...(edits.length ? { fix: { description: `Remove the empty \`${l.name}\` label`, applicability: 'safe' as const, edits } } : {}),
             });
           }

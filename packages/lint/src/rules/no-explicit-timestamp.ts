@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -20,9 +21,9 @@ export default defineRule({
     return {
       MetricFamily(family) {
         for (const m of family.metrics)
-          for (const s of m.samples)
-            if (s.timestamp !== undefined) {
-              ctx.report({ messageId: 'timestamp', data: { name: family.name }, span: s.span });
+          for (const c = samplesOf(m); c.next(); )
+            if (c.timestamp !== undefined) {
+              ctx.report({ messageId: 'timestamp', data: { name: family.name }, span: c.span });
               return;
             }
       },

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import picomatch from 'picomatch';
 import { defineRule } from '../rule.js';
+import { firstLine } from './support/names.js';
 import { labelSpan } from './support/spans.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,7 +58,7 @@ export default defineRule({
             const kind = idKind(l.value);
             if (!kind) continue;
             seen.add(l.name);
-            ctx.report({ messageId: 'idValue', data: { label: l.name, name: family.name, kind }, span: labelSpan(ctx.source, m.samples[0]!, l.name, 'value') });
+            ctx.report({ messageId: 'idValue', data: { label: l.name, name: family.name, kind }, span: labelSpan(ctx.source, firstLine(m), l.name, 'value') });
           }
       },
     };

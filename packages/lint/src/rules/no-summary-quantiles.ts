@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -21,9 +22,9 @@ export default defineRule({
       MetricFamily(family) {
         if (family.type !== 'summary') return;
         for (const m of family.metrics)
-          for (const s of m.samples)
-            if (s.labels.some((l) => l.name === 'quantile')) {
-              ctx.report({ messageId: 'quantiles', data: { name: family.name }, span: s.span });
+          for (const c = samplesOf(m); c.next(); )
+            if (c.labels.some((l) => l.name === 'quantile')) {
+              ctx.report({ messageId: 'quantiles', data: { name: family.name }, span: c.span });
               return;
             }
       },

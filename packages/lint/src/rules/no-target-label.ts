@@ -2,6 +2,7 @@ import { detach, type Span } from '@omkit/parser';
 import * as v from 'valibot';
 import { defineRule, factsOf } from '../rule.js';
 import { familyLabels } from './support/family-labels.js';
+import { firstLine } from './support/names.js';
 import { labelSpan } from './support/spans.js';
 
 /**
@@ -50,7 +51,7 @@ export default defineRule({
         if (family.name === PUSHGATEWAY_FAMILY) pushgateway = true;
         if (family.name === 'target' || family.name === 'target_info') return;
         for (const [label, m] of familyLabels(family).ofMetrics)
-          if (targets.has(label)) pending.push({ label: detach(label), name: detach(family.name), span: labelSpan(ctx.source, m.samples[0]!, label) });
+          if (targets.has(label)) pending.push({ label: detach(label), name: detach(family.name), span: labelSpan(ctx.source, firstLine(m), label) });
       },
       'Exposition:exit'() {
         if (pending.length === 0) return;

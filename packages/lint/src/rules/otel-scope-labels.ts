@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { firstLine } from './support/names.js';
 import { labelSpan } from './support/spans.js';
 
 const SCOPE_DETAILS = ['otel_scope_version', 'otel_scope_schema_url'];
@@ -26,7 +27,7 @@ export default defineRule({
             ctx.report({
               messageId: 'missingScopeName',
               data: { name: family.name, label: detail?.name ?? family.name },
-              span: detail ? labelSpan(ctx.source, m.samples[0]!, detail.name) : m.samples[0]!.span,
+              span: detail ? labelSpan(ctx.source, firstLine(m), detail.name) : firstLine(m).span,
             });
             return;
           }

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { samplesOf } from '@omkit/parser';
+import { familySpan, firstSpan } from './support/names.js';
 
 export default defineRule({
   code: 'OM230',
@@ -35,11 +36,11 @@ export default defineRule({
           return;
         }
         if (family.metrics.length > 1)
-          ctx.report({ messageId: 'targetSeries', data: { name: family.name, count: family.metrics.length }, span: family.metrics[1]!.samples[0]!.span });
+          ctx.report({ messageId: 'targetSeries', data: { name: family.name, count: family.metrics.length }, span: firstSpan(family.metrics[1]!) });
         for (const m of family.metrics)
-          for (const s of m.samples)
-            if (s.value !== 1) {
-              ctx.report({ messageId: 'targetValue', data: { name: family.name, value: s.value }, span: s.span });
+          for (const c = samplesOf(m); c.next(); )
+            if (c.value !== 1) {
+              ctx.report({ messageId: 'targetValue', data: { name: family.name, value: c.value }, span: c.span });
               return;
             }
       },

@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { labelSpan } from './support/spans.js';
 
@@ -27,13 +28,13 @@ export default defineRule({
       MetricFamily(family) {
         if (family.type !== 'summary') return;
         for (const m of family.metrics)
-          for (const s of m.samples) {
-            const q = s.labels.find((l) => l.name === 'quantile');
+          for (const c = samplesOf(m); c.next(); ) {
+            const q = c.labels.find((l) => l.name === 'quantile');
             if (!q) continue;
             const n = Number(q.value);
             if (Number.isNaN(n) && q.value.trim() !== 'NaN') continue; // unparseable: the parser reports it
             if (!(n >= 0 && n <= 1))
-              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.source, s, 'quantile', 'value'), severity: 'warning' });
+              ctx.report({ messageId: 'outOfRange', data: { quantile: q.value, name: family.name }, span: labelSpan(ctx.source, c, 'quantile', 'value'), severity: 'warning' });
           }
       },
     };

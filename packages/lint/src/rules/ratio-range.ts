@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -18,9 +19,9 @@ export default defineRule({
       MetricFamily(family) {
         if (!family.name.endsWith('_ratio') || (family.type !== 'gauge' && family.type !== 'unknown')) return;
         for (const m of family.metrics)
-          for (const s of m.samples)
-            if (s.value < 0 || s.value > 1) {
-              ctx.report({ messageId: 'outOfRange', data: { name: family.name, value: s.value }, span: s.span });
+          for (const c = samplesOf(m); c.next(); )
+            if (c.value < 0 || c.value > 1) {
+              ctx.report({ messageId: 'outOfRange', data: { name: family.name, value: c.value }, span: c.span });
               return;
             }
       },

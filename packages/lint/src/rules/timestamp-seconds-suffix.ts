@@ -1,3 +1,4 @@
+import { samplesOf } from '@omkit/parser';
 import { defineRule } from '../rule.js';
 import { familySpan, words } from './support/names.js';
 
@@ -46,9 +47,9 @@ export default defineRule({
           return;
         }
         for (const m of family.metrics)
-          for (const s of m.samples)
-            if (Math.abs(s.value) >= MAX_SECONDS && Math.abs(s.value) < MAX_MILLISECONDS) {
-              ctx.report({ messageId: 'notSeconds', data: { name: family.name, value: s.value }, span: s.span });
+          for (const c = samplesOf(m); c.next(); )
+            if (Math.abs(c.value) >= MAX_SECONDS && Math.abs(c.value) < MAX_MILLISECONDS) {
+              ctx.report({ messageId: 'notSeconds', data: { name: family.name, value: c.value }, span: c.span });
               return;
             }
       },

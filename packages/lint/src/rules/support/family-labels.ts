@@ -2,16 +2,17 @@
 // distinct label names, each with where it first appears. Rules that care about names only
 // (snake case, reserved, target labels…) then look at a handful of names instead of every label
 // of every sample.
-import type { Label, Metric, MetricFamily, Sample } from '@omkit/parser';
+import { samplesOf, type Label, type Metric, type MetricFamily } from '@omkit/parser';
+import type { SampleLine } from './spans.js';
 
 export interface FamilyLabels {
   /** The names in `metric.labels`, in order of first appearance, each with the first metric that has it. */
   readonly ofMetrics: ReadonlyMap<string, Metric>;
   /**
    * The names in `sample.labels` (part labels such as `le` included), in order of first
-   * appearance, each with the first sample that has it.
+   * appearance, each with the line of the first sample that has it.
    */
-  readonly ofSamples: ReadonlyMap<string, Sample>;
+  readonly ofSamples: ReadonlyMap<string, SampleLine>;
 }
 
 const cache = new WeakMap<MetricFamily, FamilyLabels>();
@@ -28,31 +29,32 @@ export function familyLabels(family: MetricFamily): FamilyLabels {
 
 function collect(family: MetricFamily): FamilyLabels {
   const ofMetrics = new Map<string, Metric>();
-  const ofSamples = new Map<string, Sample>();
+  const ofSamples = new Map<string, SampleLine>();
   let previous: readonly Label[] | undefined;
   for (const metric of family.metrics) {
     const labels = metric.labels;
-    const samples = metric.samples;
-    let from = 0;
+    const c = samplesOf(metric);
     // Metrics of a family mostly repeat the same names in the same order: nothing new then.
     if (previous === undefined || !sameNames(previous, labels)) {
       for (const label of labels) if (!ofMetrics.has(label.name)) ofMetrics.set(label.name, metric);
       // Every sample carries its metric's labels: the first sample, read in full, meets them first.
-      if (samples.length > 0) {
-        for (const label of samples[0]!.labels) if (!ofSamples.has(label.name)) ofSamples.set(label.name, samples[0]!);
-        from = 1;
+      if (c.next()) {
+        let line: SampleLine | undefined;
+        for (const label of c.labels) if (!ofSamples.has(label.name)) ofSamples.set(label.name, (line ??= { span: c.span }));
       }
       previous = labels;
     }
     // Beyond the metric's labels a sample has at most its point's own (`le`, `quantile`, a state).
-    for (let k = from; k < samples.length; k++) {
-      const sample = samples[k]!;
-      const all = sample.labels;
+    while (c.next()) {
+      const all = c.labels;
       if (all.length === labels.length) continue;
       if (all.length === labels.length + 1) {
         const extra = extraName(all, labels);
-        if (!ofSamples.has(extra)) ofSamples.set(extra, sample);
-      } else for (const label of all) if (!ofSamples.has(label.name)) ofSamples.set(label.name, sample);
+        if (!ofSamples.has(extra)) ofSamples.set(extra, { span: c.span });
+      } else {
+        let line: SampleLine | undefined;
+        for (const label of all) if (!ofSamples.has(label.name)) ofSamples.set(label.name, (line ??= { span: c.span }));
+      }
     }
   }
   return { ofMetrics, ofSamples };

@@ -1,12 +1,12 @@
 // Shared helpers for rules: name tokens, unit tables, spans.
-import { isPartLabel as isPartLabelOf, type Metric, type MetricFamily, type Sample, type Span } from '@omkit/parser';
+import { isPartLabel as isPartLabelOf, samplesOf, type Metric, type MetricFamily, type Span } from '@omkit/parser';
 
 /** The span to report a family-level problem at: its first metadata line, else its first sample. */
 export function familySpan(family: MetricFamily): Span {
   const d = family.descriptors[0];
   if (d) return d.span;
-  const s = family.metrics[0]?.samples[0];
-  return s ? s.span : family.span;
+  const m = family.metrics[0];
+  return (m && firstSpan(m)) ?? family.span;
 }
 
 /**
@@ -21,9 +21,15 @@ export function textName(family: MetricFamily, format: string): string {
   return family.name;
 }
 
-/** The first sample of a metric (every metric has one). */
-export function firstSample(metric: Metric): Sample | undefined {
-  return metric.samples[0];
+/** The span of a metric's first sample (every metric has one), read through the cursor: no sample is made. */
+export function firstSpan(metric: Metric): Span | undefined {
+  const c = samplesOf(metric);
+  return c.next() ? c.span : undefined;
+}
+
+/** The first sample line of a metric, for label spans inside it (`labelSpan(source, firstLine(m), …)`). */
+export function firstLine(metric: Metric): { readonly span: Span } {
+  return { span: firstSpan(metric)! };
 }
 
 /** Whether `name` has the `_`-separated token sequence `token` (`a_b` in `x_a_b_y`). */

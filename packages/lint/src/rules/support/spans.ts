@@ -1,7 +1,12 @@
 // Narrow spans inside a sample line, found by scanning the line's text when the rule has it
 // (`ctx.source`). Without the text, rules fall back to the whole sample line.
-import type { Sample, Span } from '@omkit/parser';
+import type { Span } from '@omkit/parser';
 import type { SourceText } from '../../rule.js';
+
+/** What a label is looked for in: a sample line, by its span (a Sample, or a SampleCursor on it). */
+export interface SampleLine {
+  readonly span: Span;
+}
 
 export interface LabelPair {
   name: string;
@@ -13,9 +18,9 @@ export interface LabelPair {
   valueSpan: Span;
 }
 
-function at(sample: Sample, offset: number): Span['start'] {
+function at(sample: Span, offset: number): Span['start'] {
   // Samples are one line: columns move with offsets (both count UTF-16 units).
-  return { line: sample.span.start.line, column: sample.span.start.column + (offset - sample.span.start.offset), offset };
+  return { line: sample.start.line, column: sample.start.column + (offset - sample.start.offset), offset };
 }
 
 function readQuoted(text: string, i: number, end: number): number {
@@ -28,13 +33,14 @@ function readQuoted(text: string, i: number, end: number): number {
 }
 
 /** The label pairs of a sample as written, with their spans; `[]` when they cannot be found. */
-export function labelPairs(source: SourceText | string | undefined, sample: Sample): LabelPair[] {
+export function labelPairs(source: SourceText | string | undefined, sample: SampleLine): LabelPair[] {
   if (source === undefined) return [];
-  const base = sample.span.start.offset;
-  const line = source.slice(base, sample.span.end.offset);
+  const lineSpan = sample.span;
+  const base = lineSpan.start.offset;
+  const line = source.slice(base, lineSpan.end.offset);
   if (line === undefined) return [];
   const pairs = pairsOf(line);
-  const span = (start: number, end: number): Span => ({ start: at(sample, base + start), end: at(sample, base + end) });
+  const span = (start: number, end: number): Span => ({ start: at(lineSpan, base + start), end: at(lineSpan, base + end) });
   return pairs.map((p) => ({ name: p.name, pair: span(p.start, p.end), nameSpan: span(p.start, p.nameEnd), valueSpan: span(p.valueStart, p.end) }));
 }
 
@@ -79,7 +85,7 @@ function pairsOf(text: string): { name: string; start: number; nameEnd: number; 
 }
 
 /** The span of label `name` of a sample (its name, or its value), else the sample's span. */
-export function labelSpan(source: SourceText | string | undefined, sample: Sample, name: string, part: 'name' | 'value' | 'pair' = 'name'): Span {
+export function labelSpan(source: SourceText | string | undefined, sample: SampleLine, name: string, part: 'name' | 'value' | 'pair' = 'name'): Span {
   const p = labelPairs(source, sample).find((x) => x.name === name);
   if (!p) return sample.span;
   return part === 'name' ? p.nameSpan : part === 'value' ? p.valueSpan : p.pair;
