@@ -1,14 +1,27 @@
 // diff(a, b): two parsed scrapes → typed changes. One pass per side builds Map indexes; the
 // comparison then walks the indexes once.
-import type { Descriptor, Label, MetricFamily, MetricType, ParseResult, Sample, Span } from '@omkit/parser';
+import {
+  isOpenMetrics,
+  samplesOf,
+  type Descriptor,
+  type HistogramValue,
+  type Label,
+  type Metric,
+  type MetricFamily,
+  type MetricType,
+  type NativeBuckets,
+  type ParseResult,
+  type SampleCursor,
+  type Span,
+} from '@omkit/parser';
 import { globsMatcher } from './glob.js';
+import { Points } from './points.js';
 import { canonicalFloat, labelNormalizer, renderLabels, seriesKey, thresholdNumber, type LabelNormalizer } from './series.js';
-import { changeKinds, type Change, type ChangeKind, type DiffOptions, type Tolerance } from './types.js';
+import { changeKinds, type Change, type ChangeKind, type DiffOptions, type HistogramField, type Tolerance } from './types.js';
 
-/** A's series not yet seen in B hold their Sample; these mark the others. */
-const MATCHED = 1;
-const ADDED = 2;
-type Slot = Sample | typeof MATCHED | typeof ADDED;
+/** A's series not yet seen in B hold their slot in the Store (>= 0); these mark the others. */
+const MATCHED = -1;
+const ADDED = -2;
 
 interface Context {
   readonly ignoreMetric?: (name: string) => boolean;
@@ -17,6 +30,36 @@ interface Context {
   readonly inOrder: boolean;
   readonly options: DiffOptions;
   readonly out: Change[];
+  readonly spans: Spans;
+}
+
+/**
+ * Spans of samples by metric and index, made only for the samples a change names: a cursor kept
+ * on the last metric asked for (changes of one metric come in sample order).
+ */
+class Spans {
+  #metric: Metric | undefined;
+  #cursor: SampleCursor | undefined;
+
+  at(metric: Metric, index: number): Span {
+    if (this.#metric !== metric || this.#cursor!.index > index) {
+      this.#metric = metric;
+      this.#cursor = samplesOf(metric);
+    }
+    const c = this.#cursor!;
+    while (c.index < index && c.next());
+    return c.span;
+  }
+}
+
+/** Where the two values a change compares were read: the metric and sample index on each side, and their timestamps. */
+interface Where {
+  ma: Metric;
+  ia: number;
+  ta: number | undefined;
+  mb: Metric;
+  ib: number;
+  tb: number | undefined;
 }
 
 const CREATED = '_created';
@@ -26,11 +69,11 @@ export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}):
   const out: Change[] = [];
   const inOrder =
     (options.ignoreLabels ?? []).length === 0 && (options.relabel ?? []).length === 0 && !splitsSeries(a) && !splitsSeries(b);
-  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out };
-  const compareUnits = a.format === 'openmetrics' && b.format === 'openmetrics';
+  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out, spans: new Spans() };
+  const compareUnits = isOpenMetrics(a.format) && isOpenMetrics(b.format);
   const crossFormat = a.format !== b.format;
   const pairs = matchFamilies(groupFamilies(a, ctx, crossFormat), groupFamilies(b, ctx, crossFormat), crossFormat ? b.format : undefined);
-  if (crossFormat) adoptSampleFamilies(pairs, a.format === 'prometheus' ? 1 : 2);
+  if (crossFormat && (a.format === 'prometheus' || b.format === 'prometheus')) adoptSampleFamilies(pairs, a.format === 'prometheus' ? 1 : 2);
   for (const [name, x, y] of pairs) {
     if (x === undefined) oneSided('family-added', name, y!, ctx);
     else if (y === undefined) oneSided('family-removed', name, x, ctx);
@@ -62,23 +105,26 @@ export function sortChanges(changes: Change[]): Change[] {
 const kindRank = Object.fromEntries(changeKinds.map((k, i) => [k, i])) as Record<ChangeKind, number>;
 
 const TOTAL = '_total';
+const INFO = '_info';
 const TWINS = [
   [TOTAL, 'counter'],
   ['_info', 'info'],
 ] as const;
 
 /**
- * The name a family goes by in a diff of two formats: its OpenMetrics name. Prometheus text names
- * a counter family after its sample (`# TYPE x_total counter`); OpenMetrics names it `x`, whose
- * sample is `x_total` (OpenMetrics 1.0, "Metric Types › Counter", "Text format › Counter"). So a
- * 0.0.4 counter `x_total` is the family `x` when the other side is OpenMetrics. Between two
- * documents of one format, a family goes by its name as written.
+ * The name a family goes by in a diff of two formats: its OpenMetrics 1.0 name. Prometheus text
+ * names a counter family after its sample (`# TYPE x_total counter`); OpenMetrics 1.0 names it `x`,
+ * whose sample is `x_total` (OpenMetrics 1.0, "Metric Types › Counter", "Text format › Counter").
+ * OpenMetrics 2.0 names every family as its sample (OM 2.0 §Counter: "SHOULD end in `_total`",
+ * §Info: "MUST end in `_info`"). So a 0.0.4 or 2.0 counter `x_total` and a 2.0 info family `x_info`
+ * are the family `x` when the other side is in another format. Between two documents of one
+ * format, a family goes by its name as written.
  */
 function familyKey(family: MetricFamily, format: ParseResult['format'], crossFormat: boolean): string {
   const name = family.name;
-  if (crossFormat && format === 'prometheus' && family.type === 'counter' && name.endsWith(TOTAL) && name.length > TOTAL.length) {
-    return name.slice(0, -TOTAL.length);
-  }
+  if (!crossFormat || format === 'openmetrics') return name;
+  if (family.type === 'counter' && name.endsWith(TOTAL) && name.length > TOTAL.length) return name.slice(0, -TOTAL.length);
+  if (format === 'openmetrics-2.0' && family.type === 'info' && name.endsWith(INFO) && name.length > INFO.length) return name.slice(0, -INFO.length);
   return name;
 }
 
@@ -127,7 +173,7 @@ function matchFamilies(
     const twin = twinOf(name, x[0], unmatchedAfter, otherFormat !== undefined);
     if (twin === undefined) pairs.push([name, x, undefined]);
     else {
-      pairs.push([otherFormat === 'openmetrics' ? twin : name, x, unmatchedAfter.get(twin)]);
+      pairs.push([otherFormat !== undefined && isOpenMetrics(otherFormat) ? twin : name, x, unmatchedAfter.get(twin)]);
       unmatchedAfter.delete(twin);
     }
   }
@@ -182,15 +228,18 @@ function oneSided(kind: 'family-added' | 'family-removed', name: string, parts: 
   const family = parts[0];
   const seriesKind = kind === 'family-added' ? 'series-added' : 'series-removed';
   const seen = new Set<string>();
+  const points = new Points();
   for (const part of parts) {
     for (const metric of part.metrics) {
-      for (const sample of metric.samples) {
-        if (ctx.ignoreMetric?.(sample.name)) continue;
-        const labels = ctx.normalize(sample.labels);
-        const key = seriesKey(sample.name, labels);
+      points.fill(metric, part.type);
+      for (let i = 0; i < points.count; i++) {
+        const sampleName = points.names[i]!;
+        if (ctx.ignoreMetric?.(sampleName)) continue;
+        const labels = ctx.normalize(points.labels[i]!);
+        const key = seriesKey(sampleName, labels);
         if (seen.has(key)) continue;
         seen.add(key);
-        ctx.out.push(seriesChange(seriesKind, name, key, sample, labels));
+        ctx.out.push(seriesChange(seriesKind, name, key, sampleName, labels, points.values[i]!, ctx.spans.at(metric, points.samples[i]!)));
       }
     }
   }
@@ -206,11 +255,13 @@ function seriesChange(
   kind: 'series-added' | 'series-removed',
   family: string,
   key: string,
-  sample: Sample,
+  name: string,
   labels: readonly Label[],
+  value: number,
+  span: Span,
 ): Change {
-  const side = kind === 'series-added' ? { after: sample.span } : { before: sample.span };
-  return { kind, family, ...side, series: key, name: sample.name, labels, value: sample.value };
+  const side = kind === 'series-added' ? { after: span } : { before: span };
+  return { kind, family, ...side, series: key, name, labels, value };
 }
 
 function descriptorSpan(family: MetricFamily, kind: Descriptor['kind']): Span {
@@ -243,10 +294,11 @@ function compareFamily(family: string, xs: Parts, ys: Parts, ctx: Context, compa
   const x = indexBefore(xs, ctx);
   const y = compareAfter(family, x, ys, ctx);
   let removed = 0;
+  const store = x.store;
   for (const [key, slot] of x.series) {
-    if (typeof slot === 'number') continue;
+    if (slot < 0) continue;
     removed++;
-    out.push(seriesChange('series-removed', family, key, slot, ctx.normalize(slot.labels)));
+    out.push(seriesChange('series-removed', family, key, store.names[slot]!, store.labels[slot]!, store.values[slot]!, store.span(slot, ctx)));
   }
   const sizeB = x.size - removed + y.added;
   if (x.size !== sizeB) {
@@ -271,54 +323,79 @@ function compareFamily(family: string, xs: Parts, ys: Parts, ctx: Context, compa
     const from = [...setA].sort(byNumber);
     const to = [...setB].sort(byNumber);
     out.push({
-      kind: 'bucket-layout-changed', family, before: ha.span, after: hb.span, series: key, from, to,
+      kind: 'bucket-layout-changed', family, before: ctx.spans.at(ha.metric, ha.sample), after: ctx.spans.at(hb.metric, hb.sample), series: key, from, to,
       added: to.filter((le) => !setA.has(le)), removed: from.filter((le) => !setB.has(le)),
     });
   }
 }
+
+/** Names and labels of one metric's samples, as read in the first pass of compareInOrder (reused). */
+const orderNames: string[] = [];
+const orderLabels: (readonly Label[])[] = [];
 
 /**
  * Two scrapes of one target mostly list the same series in the same order. When a family's
  * metrics and samples line up one to one with the same names and labels, the two sides have the
  * same series, label names and bucket layouts, and only values can differ: they are compared by
  * position, without building a key per series. Returns false, having reported nothing, when the
- * shapes differ anywhere; the keyed comparison then takes the family.
+ * shapes differ anywhere, or when a sample is an OpenMetrics 2.0 composite or has a start
+ * timestamp (it stands for several series: see points.ts); the keyed comparison then takes the family.
  */
 function compareInOrder(family: string, fa: MetricFamily, fb: MetricFamily, ctx: Context): boolean {
   const ma = fa.metrics;
   const mb = fb.metrics;
   if (ma.length !== mb.length) return false;
   for (let m = 0; m < ma.length; m++) {
-    const sa = ma[m]!.samples;
-    const sb = mb[m]!.samples;
-    if (sa.length !== sb.length) return false;
-    for (let k = 0; k < sa.length; k++) if (!sameSeries(sa[k]!, sb[k]!)) return false;
+    const ca = samplesOf(ma[m]!);
+    const cb = samplesOf(mb[m]!);
+    if (ca.count !== cb.count) return false;
+    orderNames.length = 0;
+    orderLabels.length = 0;
+    while (ca.next() && cb.next()) {
+      if (ca.composite !== undefined || cb.composite !== undefined || ca.startTimestamp !== undefined || cb.startTimestamp !== undefined) return false;
+      if (!sameSeries(ca.name, ca.labels, cb.name, cb.labels)) return false;
+      orderNames.push(ca.name);
+      orderLabels.push(ca.labels);
+    }
     // A series repeated within a metric: the keyed comparison keeps its first sample only.
-    if (!distinctSeries(sa, ma[m]!.labels)) return false;
+    if (!distinctSeries(orderNames, orderLabels, ma[m]!.labels)) return false;
   }
   const monotonicA = isMonotonic(fa.type);
   const monotonicB = isMonotonic(fb.type);
+  const where: Where = { ma: ma[0]!, ia: 0, ta: undefined, mb: mb[0]!, ib: 0, tb: undefined };
   for (let m = 0; m < ma.length; m++) {
-    const sa = ma[m]!.samples;
-    const sb = mb[m]!.samples;
     let restarted = false;
     if (monotonicA && monotonicB) {
-      const ca = createdOf(sa, ctx);
-      const cb = ca === undefined ? undefined : createdOf(sb, ctx);
-      restarted = cb !== undefined && cb.value > ca!.value;
+      const ca = createdIn(ma[m]!, ctx);
+      const cb = ca === undefined ? undefined : createdIn(mb[m]!, ctx);
+      restarted = cb !== undefined && cb > ca!;
     }
-    for (let k = 0; k < sa.length; k++) {
-      const a = sa[k]!;
-      const b = sb[k]!;
-      if (ctx.ignoreMetric?.(b.name)) continue;
-      if (restarted && b.name.endsWith(CREATED)) continue;
-      const counter = isCounterSample(fa.type, b.name) && isCounterSample(fb.type, b.name);
-      if (!valuesDiffer(a.value, b.value, counter, counter && restarted, ctx)) continue;
-      const key = seriesKey(b.name, ctx.normalize(b.labels));
-      compareValues(family, key, a, b, counter, counter && restarted, ctx);
+    const ca = samplesOf(ma[m]!);
+    const cb = samplesOf(mb[m]!);
+    while (ca.next() && cb.next()) {
+      const name = cb.name;
+      if (ctx.ignoreMetric?.(name)) continue;
+      if (restarted && name.endsWith(CREATED)) continue;
+      const counter = isCounterSample(fa.type, name) && isCounterSample(fb.type, name);
+      if (!valuesDiffer(ca.value, cb.value, counter, counter && restarted, ctx)) continue;
+      const key = seriesKey(name, ctx.normalize(cb.labels));
+      where.ma = ma[m]!;
+      where.ia = ca.index;
+      where.ta = ca.timestamp;
+      where.mb = mb[m]!;
+      where.ib = cb.index;
+      where.tb = cb.timestamp;
+      compareValues(family, key, ca.value, cb.value, counter, counter && restarted, ctx, where);
     }
   }
   return true;
+}
+
+/** The value of a metric's `_created` sample (a 1.0 metric: compareInOrder sees no start timestamps), if any and not ignored. */
+function createdIn(metric: Metric, ctx: Context): number | undefined {
+  const c = samplesOf(metric);
+  while (c.next()) if (c.name.endsWith(CREATED) && !ctx.ignoreMetric?.(c.name)) return c.value;
+  return undefined;
 }
 
 /**
@@ -328,30 +405,30 @@ function compareInOrder(family: string, fa: MetricFamily, fb: MetricFamily, ctx:
  * quantiles come in increasing order, which settles it in one pass; anything else is compared
  * pair by pair.
  */
-function distinctSeries(samples: readonly Sample[], metric: readonly Label[]): boolean {
-  const names: string[] = [];
+function distinctSeries(names: readonly string[], labels: readonly (readonly Label[])[], metric: readonly Label[]): boolean {
+  const seen: string[] = [];
   const last: number[] = [];
-  for (const sample of samples) {
-    const i = names.indexOf(sample.name);
-    const point = pointLabel(sample, metric);
+  for (let k = 0; k < names.length; k++) {
+    const i = seen.indexOf(names[k]!);
+    const point = pointLabel(labels[k]!, metric);
     if (point === ODD_SHAPE) return false;
     const n = point === undefined ? undefined : thresholdNumber(point.value);
     if (i === -1) {
-      names.push(sample.name);
+      seen.push(names[k]!);
       last.push(n ?? NaN);
     } else if (n !== undefined && n > last[i]!) last[i] = n;
-    else return distinctPairwise(samples, metric);
+    else return distinctPairwise(names, labels, metric);
   }
   return true;
 }
 
-function distinctPairwise(samples: readonly Sample[], metric: readonly Label[]): boolean {
-  for (let k = 1; k < samples.length; k++) {
-    const point = pointLabel(samples[k]!, metric);
+function distinctPairwise(names: readonly string[], labels: readonly (readonly Label[])[], metric: readonly Label[]): boolean {
+  for (let k = 1; k < names.length; k++) {
+    const point = pointLabel(labels[k]!, metric);
     if (point === ODD_SHAPE) return false;
     for (let j = 0; j < k; j++) {
-      if (samples[j]!.name !== samples[k]!.name) continue;
-      const other = pointLabel(samples[j]!, metric);
+      if (names[j] !== names[k]) continue;
+      const other = pointLabel(labels[j]!, metric);
       if (other === ODD_SHAPE) return false;
       if (point === undefined || other === undefined) {
         if (point === other) return false;
@@ -365,8 +442,7 @@ function distinctPairwise(samples: readonly Sample[], metric: readonly Label[]):
  * The label a sample has beyond its metric's, if any, as parse() builds samples: the metric's
  * labels in order with at most one more; ODD_SHAPE for any other shape.
  */
-function pointLabel(sample: Sample, metric: readonly Label[]): Label | undefined {
-  const labels = sample.labels;
+function pointLabel(labels: readonly Label[], metric: readonly Label[]): Label | undefined {
   if (labels === metric) return undefined;
   const extra = labels.length - metric.length;
   if (extra !== 0 && extra !== 1) return ODD_SHAPE;
@@ -389,10 +465,8 @@ function canonicalPoint(label: Label): string {
 }
 
 /** Same sample name and the same labels in the same order. */
-function sameSeries(a: Sample, b: Sample): boolean {
-  if (a.name !== b.name) return false;
-  const x = a.labels;
-  const y = b.labels;
+function sameSeries(nameA: string, x: readonly Label[], nameB: string, y: readonly Label[]): boolean {
+  if (nameA !== nameB) return false;
   if (x === y) return true;
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) {
@@ -403,7 +477,36 @@ function sameSeries(a: Sample, b: Sample): boolean {
 
 interface Histogram {
   readonly les: string[];
-  readonly span: Span;
+  /** Where its first bucket was read. */
+  readonly metric: Metric;
+  readonly sample: number;
+}
+
+/** A's series, by slot: what a change needs of them once B has been read. */
+class Store {
+  readonly names: string[] = [];
+  readonly labels: (readonly Label[])[] = [];
+  readonly values: number[] = [];
+  readonly timestamps: (number | undefined)[] = [];
+  readonly natives: (HistogramValue | undefined)[] = [];
+  readonly metrics: Metric[] = [];
+  readonly samples: number[] = [];
+
+  add(points: Points, i: number, labels: readonly Label[], metric: Metric): number {
+    const slot = this.names.length;
+    this.names.push(points.names[i]!);
+    this.labels.push(labels);
+    this.values.push(points.values[i]!);
+    this.timestamps.push(points.timestamps[i]);
+    this.natives.push(points.natives[i]);
+    this.metrics.push(metric);
+    this.samples.push(points.samples[i]!);
+    return slot;
+  }
+
+  span(slot: number, ctx: Context): Span {
+    return ctx.spans.at(this.metrics[slot]!, this.samples[slot]!);
+  }
 }
 
 interface SideFacts {
@@ -414,9 +517,11 @@ interface SideFacts {
 
 interface Before extends SideFacts {
   readonly type: MetricType;
-  readonly series: Map<string, Slot>;
+  /** Series key → slot in `store` (or MATCHED / ADDED once B has been read). */
+  readonly series: Map<string, number>;
+  readonly store: Store;
   readonly size: number;
-  /** `_created` values per metric (labels without `le` / `quantile`). */
+  /** `_created` values (OM 2.0: start timestamps) per metric (labels without `le` / `quantile`). */
   readonly created: Map<string, number>;
 }
 
@@ -428,124 +533,228 @@ function isMonotonic(type: MetricType): boolean {
   return type === 'counter' || type === 'histogram' || type === 'summary';
 }
 
-/** The `_created` sample of a metric, if any and not ignored. */
-function createdOf(samples: readonly Sample[], ctx: Context): Sample | undefined {
-  for (const sample of samples) {
-    if (sample.name.endsWith(CREATED) && !ctx.ignoreMetric?.(sample.name)) return sample;
+/** The value of the metric's `_created` series (a 1.0 `_created` sample or a 2.0 start timestamp), if any and not ignored. */
+function createdOf(points: Points, ctx: Context): number | undefined {
+  for (let i = 0; i < points.count; i++) {
+    const name = points.names[i]!;
+    if (name.endsWith(CREATED) && !ctx.ignoreMetric?.(name)) return points.values[i]!;
   }
   return undefined;
 }
 
-function addBucket(histograms: Map<string, Histogram>, sample: Sample, labels: readonly Label[]): void {
-  if (!sample.name.endsWith('_bucket')) return;
+function addBucket(histograms: Map<string, Histogram>, name: string, labels: readonly Label[], metric: Metric, sample: number): void {
+  if (!name.endsWith('_bucket')) return;
   const le = labels.find((l) => l.name === 'le');
   if (le === undefined) return;
-  const key = seriesKey(sample.name.slice(0, -'_bucket'.length), labels, 'le');
+  const key = seriesKey(name.slice(0, -'_bucket'.length), labels, 'le');
   const h = histograms.get(key);
-  if (h === undefined) histograms.set(key, { les: [le.value], span: sample.span });
+  if (h === undefined) histograms.set(key, { les: [le.value], metric, sample });
   else h.les.push(le.value);
 }
 
 function indexBefore(parts: Parts, ctx: Context): Before {
-  const series = new Map<string, Slot>();
+  const series = new Map<string, number>();
+  const store = new Store();
   const labelNames = new Set<string>();
   const histograms = new Map<string, Histogram>();
   const created = new Map<string, number>();
+  const points = new Points();
   for (const family of parts) {
     const histogram = isHistogram(family.type);
     const monotonic = isMonotonic(family.type);
     for (const metric of family.metrics) {
+      points.fill(metric, family.type);
       if (monotonic) {
-        const c = createdOf(metric.samples, ctx);
-        if (c !== undefined) created.set(renderLabels(ctx.normalize(metric.labels)), c.value);
+        const c = createdOf(points, ctx);
+        if (c !== undefined) created.set(renderLabels(ctx.normalize(metric.labels)), c);
       }
-      for (const sample of metric.samples) {
-        if (ctx.ignoreMetric?.(sample.name)) continue;
-        const labels = ctx.normalize(sample.labels);
-        const key = seriesKey(sample.name, labels);
+      for (let i = 0; i < points.count; i++) {
+        const name = points.names[i]!;
+        if (ctx.ignoreMetric?.(name)) continue;
+        const labels = ctx.normalize(points.labels[i]!);
+        const key = seriesKey(name, labels);
         if (series.has(key)) continue; // a duplicate (or a collision after ignoreLabels): first wins
-        series.set(key, sample);
+        series.set(key, store.add(points, i, labels, metric));
         for (const label of labels) labelNames.add(label.name);
-        if (histogram) addBucket(histograms, sample, labels);
+        if (histogram) addBucket(histograms, name, labels, metric, points.samples[i]!);
       }
     }
   }
-  return { type: parts[0].type, series, size: series.size, labelNames, histograms, created };
+  return { type: parts[0].type, series, store, size: series.size, labelNames, histograms, created };
 }
 
-/** Walks B's samples against A's index: value changes, resets, added series; marks A's matched ones. */
+/** Walks B's series against A's index: value changes, resets, added series; marks A's matched ones. */
 function compareAfter(family: string, x: Before, parts: Parts, ctx: Context): SideFacts & { added: number } {
   const out = ctx.out;
   const labelNames = new Set<string>();
   const histograms = new Map<string, Histogram>();
+  const store = x.store;
+  const points = new Points();
+  const where: Where = { ma: parts[0].metrics[0]!, ia: 0, ta: undefined, mb: parts[0].metrics[0]!, ib: 0, tb: undefined };
   let added = 0;
   for (const part of parts) {
     const histogram = isHistogram(part.type);
     const monotonic = isMonotonic(part.type);
     for (const metric of part.metrics) {
-      // `_created` moved on: the metric restarted, every counter sample of it reset.
+      points.fill(metric, part.type);
+      // `_created` (a start timestamp) moved on: the metric restarted, every counter sample of it reset.
       let restarted = false;
       if (monotonic && x.created.size > 0) {
-        const c = createdOf(metric.samples, ctx);
+        const c = createdOf(points, ctx);
         if (c !== undefined) {
           const before = x.created.get(renderLabels(ctx.normalize(metric.labels)));
-          restarted = before !== undefined && c.value > before;
+          restarted = before !== undefined && c > before;
         }
       }
-      for (const sample of metric.samples) {
-        if (ctx.ignoreMetric?.(sample.name)) continue;
-        const labels = ctx.normalize(sample.labels);
-        const key = seriesKey(sample.name, labels);
+      for (let i = 0; i < points.count; i++) {
+        const name = points.names[i]!;
+        if (ctx.ignoreMetric?.(name)) continue;
+        const labels = ctx.normalize(points.labels[i]!);
+        const key = seriesKey(name, labels);
         const slot = x.series.get(key);
         if (slot === MATCHED || slot === ADDED) continue; // a duplicate in B: first wins
         for (const label of labels) labelNames.add(label.name);
-        if (histogram) addBucket(histograms, sample, labels);
+        if (histogram) addBucket(histograms, name, labels, metric, points.samples[i]!);
         if (slot === undefined) {
           x.series.set(key, ADDED);
           added++;
-          out.push(seriesChange('series-added', family, key, sample, labels));
+          out.push(seriesChange('series-added', family, key, name, labels, points.values[i]!, ctx.spans.at(metric, points.samples[i]!)));
           continue;
         }
         x.series.set(key, MATCHED);
-        if (restarted && sample.name.endsWith(CREATED)) continue; // the resets of its siblings say it
-        const counter = isCounterSample(x.type, sample.name) && isCounterSample(part.type, sample.name);
-        compareValues(family, key, slot, sample, counter, counter && restarted, ctx);
+        if (restarted && name.endsWith(CREATED)) continue; // the resets of its siblings say it
+        where.ma = store.metrics[slot]!;
+        where.ia = store.samples[slot]!;
+        where.ta = store.timestamps[slot];
+        where.mb = metric;
+        where.ib = points.samples[i]!;
+        where.tb = points.timestamps[i];
+        const ha = store.natives[slot];
+        const hb = points.natives[i];
+        if (ha !== undefined && hb !== undefined) {
+          // Counts of a histogram only grow; a gauge histogram's go both ways (OM 2.0 §GaugeHistogram).
+          const counter = x.type === 'histogram' && part.type === 'histogram';
+          compareNative(family, key, ha, hb, counter, counter && restarted, ctx, where);
+          continue;
+        }
+        const counter = isCounterSample(x.type, name) && isCounterSample(part.type, name);
+        compareValues(family, key, store.values[slot]!, points.values[i]!, counter, counter && restarted, ctx, where);
       }
     }
   }
   return { labelNames, histograms, added };
 }
 
-function compareValues(
+/**
+ * A native histogram on both sides (OM 2.0 §Native Buckets), field by field: its layout (schema,
+ * zero threshold, which buckets its spans populate), then count and sum (unless both sides also
+ * carry classic buckets, whose `_count` and `_sum` series say it), the zero bucket and each bucket
+ * by its absolute index. A bucket its spans leave out holds 0 (OM 2.0: empty buckets SHOULD NOT be
+ * written). When the schemas differ, both sides' buckets are merged to the lower schema first, as
+ * Prometheus lowers a histogram's resolution, so that buckets are compared over the same bounds.
+ * For a histogram, a count, sum or bucket that went down is a `counter-reset`, and so is every
+ * field when the start timestamp moved on.
+ */
+function compareNative(
   family: string,
   key: string,
-  sa: Sample,
-  sb: Sample,
+  ha: HistogramValue,
+  hb: HistogramValue,
   counter: boolean,
   restarted: boolean,
   ctx: Context,
+  where: Where,
 ): void {
-  const from = sa.value;
-  const to = sb.value;
+  const na = ha.native!;
+  const nb = hb.native!;
+  const schema = Math.min(na.schema, nb.schema);
+  const posA = nativeBuckets(na.positiveSpans, na.positiveBuckets, na.schema, schema);
+  const posB = nativeBuckets(nb.positiveSpans, nb.positiveBuckets, nb.schema, schema);
+  const negA = nativeBuckets(na.negativeSpans, na.negativeBuckets, na.schema, schema);
+  const negB = nativeBuckets(nb.negativeSpans, nb.negativeBuckets, nb.schema, schema);
+  const positive = indexDelta(posA, posB);
+  const negative = indexDelta(negA, negB);
+  if (
+    na.schema !== nb.schema ||
+    !sameValue(na.zeroThreshold, nb.zeroThreshold) ||
+    positive.added.length + positive.removed.length + negative.added.length + negative.removed.length > 0
+  ) {
+    ctx.out.push({
+      kind: 'native-layout-changed', family, before: ctx.spans.at(where.ma, where.ia), after: ctx.spans.at(where.mb, where.ib), series: key,
+      from: { schema: na.schema, zeroThreshold: na.zeroThreshold }, to: { schema: nb.schema, zeroThreshold: nb.zeroThreshold },
+      positive, negative,
+    });
+  }
+  if (ha.buckets === undefined || hb.buckets === undefined) {
+    compareValues(family, key, ha.count, hb.count, counter, restarted, ctx, where, 'count');
+    compareValues(family, key, ha.sum, hb.sum, counter, restarted, ctx, where, 'sum');
+  }
+  compareValues(family, key, na.zeroCount, nb.zeroCount, counter, restarted, ctx, where, 'zero-count');
+  for (const [field, a, b] of [['negative-bucket', negA, negB], ['positive-bucket', posA, posB]] as const) {
+    const indexes = [...new Set([...a.keys(), ...b.keys()])].sort((p, q) => p - q);
+    for (const index of indexes) compareValues(family, key, a.get(index) ?? 0, b.get(index) ?? 0, counter, restarted, ctx, where, field, index);
+  }
+}
+
+/**
+ * A native histogram's buckets of one sign by absolute index (OM 2.0 §Native Buckets: the first
+ * span's offset is the first bucket's index, each later offset the number of buckets skipped), at
+ * schema `to` ≤ `from`: a bucket `i` of schema `from` falls into bucket `((i - 1) >> (from - to)) + 1`
+ * (Prometheus' `targetIdx`), whose counts add up.
+ */
+function nativeBuckets(spans: NativeBuckets['positiveSpans'], counts: readonly number[], from: number, to: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const shift = from - to;
+  let index = 0;
+  let k = 0;
+  for (let s = 0; s < spans.length; s++) {
+    index += spans[s]!.offset;
+    for (let j = 0; j < spans[s]!.length && k < counts.length; j++, index++, k++) {
+      const target = shift === 0 ? index : ((index - 1) >> shift) + 1;
+      out.set(target, (out.get(target) ?? 0) + counts[k]!);
+    }
+  }
+  return out;
+}
+
+function indexDelta(a: Map<number, number>, b: Map<number, number>): { added: number[]; removed: number[] } {
+  const added = [...b.keys()].filter((i) => !a.has(i)).sort((p, q) => p - q);
+  const removed = [...a.keys()].filter((i) => !b.has(i)).sort((p, q) => p - q);
+  return { added, removed };
+}
+
+function compareValues(
+  family: string,
+  key: string,
+  from: number,
+  to: number,
+  counter: boolean,
+  restarted: boolean,
+  ctx: Context,
+  where: Where,
+  field?: HistogramField,
+  index?: number,
+): void {
   if (!valuesDiffer(from, to, counter, restarted, ctx)) return;
   const decreased = counter && to < from;
-  const interval = intervalOf(sa, sb, ctx.options.intervalSeconds);
+  const interval = intervalOf(where.ta, where.tb, ctx.options.intervalSeconds);
   const delta = to - from;
+  const before = ctx.spans.at(where.ma, where.ia);
+  const after = ctx.spans.at(where.mb, where.ib);
+  const part = field === undefined ? undefined : index === undefined ? { field } : { field, index };
   if (restarted || decreased) {
     const reason = restarted ? 'created' : 'decrease';
     ctx.out.push(
       interval === undefined
-        ? { kind: 'counter-reset', family, before: sa.span, after: sb.span, series: key, from, to, delta, reason }
-        : { kind: 'counter-reset', family, before: sa.span, after: sb.span, series: key, from, to, delta, reason, interval, rate: to / interval },
+        ? { kind: 'counter-reset', family, before, after, series: key, from, to, delta, reason, ...part }
+        : { kind: 'counter-reset', family, before, after, series: key, from, to, delta, reason, interval, rate: to / interval, ...part },
     );
   } else if (interval === undefined) {
-    ctx.out.push({ kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta });
+    ctx.out.push({ kind: 'value-changed', family, before, after, series: key, from, to, delta, ...part });
   } else if (!counter) {
-    ctx.out.push({ kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta, interval });
+    ctx.out.push({ kind: 'value-changed', family, before, after, series: key, from, to, delta, interval, ...part });
   } else {
-    ctx.out.push({
-      kind: 'value-changed', family, before: sa.span, after: sb.span, series: key, from, to, delta, interval, rate: delta / interval,
-    });
+    ctx.out.push({ kind: 'value-changed', family, before, after, series: key, from, to, delta, interval, rate: delta / interval, ...part });
   }
 }
 
@@ -567,10 +776,8 @@ function isCounterSample(type: MetricType, name: string): boolean {
   }
 }
 
-function intervalOf(a: Sample, b: Sample, fallback: number | undefined): number | undefined {
-  if (a.timestamp !== undefined && b.timestamp !== undefined && b.timestamp > a.timestamp) {
-    return b.timestamp - a.timestamp;
-  }
+function intervalOf(a: number | undefined, b: number | undefined, fallback: number | undefined): number | undefined {
+  if (a !== undefined && b !== undefined && b > a) return b - a;
   return fallback !== undefined && fallback > 0 ? fallback : undefined;
 }
 

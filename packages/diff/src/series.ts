@@ -1,6 +1,7 @@
 // Series identity: sample name + labels sorted by name, after ignoreLabels, relabel and the
 // numeric canonicalisation of `le` / `quantile` values (`1.0` and `1` are the same bucket).
-import type { Label, Sample } from '@omkit/parser';
+import type { Label, Metric, MetricType } from '@omkit/parser';
+import { Points } from './points.js';
 import { globsMatcher } from './glob.js';
 import type { DiffOptions } from './types.js';
 
@@ -116,20 +117,27 @@ const identity = labelNormalizer({});
  * The time series of a family, by key: one per sample name and label set, as Prometheus stores
  * them (`le` / `quantile` compared as numbers; a sample repeated is one series). So a counter's
  * `x_total` and `x_created` are two series (Prometheus ingests `_created` as a series of its own
- * unless its skip-`_created` scrape option is on), and each bucket of a histogram is one. `om stats`
- * and `diff()` (the `series` of `family-added` / `family-removed`, `cardinality-changed`) count these.
+ * unless its skip-`_created` scrape option is on), and each bucket of a histogram is one. An
+ * OpenMetrics 2.0 composite sample counts as the 1.0 samples it converts to, and a native histogram
+ * as one series (see points.ts). `om stats` and `diff()` (the `series` of `family-added` /
+ * `family-removed`, `cardinality-changed`) count these.
  */
 export function familySeries(
-  family: { readonly metrics: readonly { readonly samples: readonly Sample[] }[] },
+  family: { readonly type?: MetricType; readonly metrics: readonly Metric[] },
   normalize: LabelNormalizer = identity,
 ): Set<string> {
   const keys = new Set<string>();
-  for (const metric of family.metrics) for (const sample of metric.samples) keys.add(seriesKey(sample.name, normalize(sample.labels)));
+  const points = new Points();
+  const type = family.type ?? 'unknown';
+  for (const metric of family.metrics) {
+    points.fill(metric, type);
+    for (let i = 0; i < points.count; i++) keys.add(seriesKey(points.names[i]!, normalize(points.labels[i]!)));
+  }
   return keys;
 }
 
 /** How many time series the families hold (see `familySeries`), summed over families. */
-export function countSeries(families: readonly { readonly metrics: readonly { readonly samples: readonly Sample[] }[] }[]): number {
+export function countSeries(families: readonly { readonly type?: MetricType; readonly metrics: readonly Metric[] }[]): number {
   let n = 0;
   for (const family of families) n += familySeries(family).size;
   return n;

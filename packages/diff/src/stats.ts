@@ -1,14 +1,18 @@
 // Counts of one exposition: families, series, samples, exemplars, label cardinality, sizes. Pure and
 // browser-safe (no Node API): `om stats` prints it and the playground shows it. A series is what
 // diff() counts: `familySeries`, one per sample name and label set as Prometheus stores them.
-import type { ParseResult } from '@omkit/parser';
-import { familySeries } from './series.js';
+// Samples are read through the parser's cursor (points.ts): no object per sample.
+import { samplesOf, type ParseResult } from '@omkit/parser';
+import { Points } from './points.js';
+import { seriesKey, labelNormalizer } from './series.js';
 
 export interface FamilyStats {
   name: string;
   type: string;
   series: number;
   samples: number;
+  /** Populated native histogram buckets (OM 2.0), summed over the family's native histograms. */
+  nativeBuckets: number;
   /** Distinct values per label name within the family. */
   labels: Record<string, number>;
 }
@@ -30,7 +34,19 @@ export interface Stats {
   lines: number;
   families: number;
   series: number;
+  /**
+   * Samples as written: one per sample line (an OpenMetrics 2.0 histogram or summary is one
+   * composite sample, however many series it holds).
+   */
   samples: number;
+  /**
+   * Populated native histogram buckets (OM 2.0 §Native Buckets): the buckets the spans of every
+   * native histogram list (positive and negative; the zero bucket not counted), which is what
+   * Prometheus' `native_histogram_bucket_limit` counts per histogram. A native histogram is one
+   * series in `series`; its buckets are counted here.
+   */
+  nativeBuckets: number;
+  /** Exemplars of every sample (OM 2.0: a sample may carry several). */
   exemplars: number;
   errors: number;
   /** Sorted by series, descending, then name. */
@@ -48,18 +64,25 @@ export function computeStats(source: string, text: string, result: ParseResult):
   let series = 0;
   let samples = 0;
   let exemplars = 0;
+  let nativeBuckets = 0;
+  const points = new Points();
   const byFamily: FamilyStats[] = [];
   const labels = new Map<string, { values: Set<string>; series: number; families: Set<string> }>();
   for (const family of result.families) {
     const perLabel = new Map<string, Set<string>>();
     const keys = new Set<string>();
     let familySamples = 0;
+    let familyBuckets = 0;
     for (const metric of family.metrics) {
-      familySamples += metric.samples.length;
-      for (const s of metric.samples) if (s.exemplar) exemplars++;
+      const cursor = samplesOf(metric);
+      familySamples += cursor.count;
+      while (cursor.next()) exemplars += cursor.exemplars?.length ?? (cursor.exemplar ? 1 : 0);
+      points.fill(metric, family.type);
+      familyBuckets += points.nativeBuckets;
       // The metric's series not already counted in this family (a repeated label set adds none).
       let fresh = 0;
-      for (const key of familySeries({ metrics: [metric] })) {
+      for (let i = 0; i < points.count; i++) {
+        const key = seriesKey(points.names[i]!, identity(points.labels[i]!));
         if (keys.has(key)) continue;
         keys.add(key);
         fresh++;
@@ -77,11 +100,13 @@ export function computeStats(source: string, text: string, result: ParseResult):
     }
     series += keys.size;
     samples += familySamples;
+    nativeBuckets += familyBuckets;
     byFamily.push({
       name: family.name,
       type: family.type,
       series: keys.size,
       samples: familySamples,
+      nativeBuckets: familyBuckets,
       labels: Object.fromEntries([...perLabel].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.size])),
     });
   }
@@ -98,12 +123,16 @@ export function computeStats(source: string, text: string, result: ParseResult):
     families: result.families.length,
     series,
     samples,
+    nativeBuckets,
     exemplars,
     errors: result.diagnostics.filter((d) => d.severity === 'error').length,
     byFamily,
     byLabel,
   };
 }
+
+/** Series identity as `familySeries` reads it (`le` / `quantile` compared as numbers). */
+const identity = labelNormalizer({});
 
 /** The length of `text` encoded as UTF-8 (a lone surrogate as U+FFFD, 3 bytes, as TextEncoder writes it). */
 export function utf8Length(text: string): number {

@@ -11,6 +11,7 @@ export const changeKinds = [
   'label-schema-changed',
   'cardinality-changed',
   'bucket-layout-changed',
+  'native-layout-changed',
   'series-removed',
   'series-added',
   'value-changed',
@@ -89,6 +90,34 @@ export interface BucketLayoutChanged extends ChangeBase {
   readonly removed: readonly string[];
 }
 
+/** The layout of a native histogram: schema, zero bucket width, the bucket indexes its spans populate. */
+export interface NativeLayout {
+  readonly schema: number;
+  readonly zeroThreshold: number;
+}
+
+/**
+ * OM 2.0 §Native Buckets: a native histogram's schema or zero threshold changed, or its spans hold
+ * other buckets. Bucket indexes are absolute, at the lower of the two schemas (a finer schema's
+ * buckets merged as Prometheus merges them when it lowers a schema).
+ */
+export interface NativeLayoutChanged extends ChangeBase {
+  readonly kind: 'native-layout-changed';
+  /** The native histogram's series key, e.g. `latency_seconds{path="/"}`. */
+  readonly series: string;
+  readonly from: NativeLayout;
+  readonly to: NativeLayout;
+  /** Indexes of the positive / negative buckets populated in `b` only / in `a` only. */
+  readonly positive: { readonly added: readonly number[]; readonly removed: readonly number[] };
+  readonly negative: { readonly added: readonly number[]; readonly removed: readonly number[] };
+}
+
+/**
+ * Which part of a native histogram a `value-changed` or `counter-reset` compares (OM 2.0
+ * §Histogram): its count, its sum, its zero bucket, or one positive or negative bucket (`index`).
+ */
+export type HistogramField = 'count' | 'sum' | 'zero-count' | 'positive-bucket' | 'negative-bucket';
+
 export interface SeriesChange extends ChangeBase {
   readonly kind: 'series-added' | 'series-removed';
   /** The series key: sample name and labels sorted by name, e.g. `up{instance="a",job="x"}`. */
@@ -96,7 +125,7 @@ export interface SeriesChange extends ChangeBase {
   readonly name: string;
   /** Labels sorted by name, after ignoreLabels and relabel. */
   readonly labels: readonly Label[];
-  /** The value on the side where the series exists. */
+  /** The value on the side where the series exists (a native histogram's: its count). */
   readonly value: number;
 }
 
@@ -111,6 +140,10 @@ export interface ValueChanged extends ChangeBase {
   readonly interval?: number;
   /** `delta / interval`, for counter samples (`_total`, `_count`, `_sum`, `_bucket`) only. */
   readonly rate?: number;
+  /** A native histogram's part that changed; absent for a sample's own value. */
+  readonly field?: HistogramField;
+  /** The absolute bucket index of a `positive-bucket` / `negative-bucket` field. */
+  readonly index?: number;
 }
 
 export interface CounterReset extends ChangeBase {
@@ -119,11 +152,17 @@ export interface CounterReset extends ChangeBase {
   readonly from: number;
   readonly to: number;
   readonly delta: number;
-  /** `decrease`: the value went down; `created`: the `_created` timestamp moved on. */
+  /**
+   * `decrease`: the value went down; `created`: the `_created` timestamp (OM 2.0: the start
+   * timestamp `st@`) moved on.
+   */
   readonly reason: 'decrease' | 'created';
   readonly interval?: number;
   /** Like Prometheus' `rate()` over a reset: `to / interval`. */
   readonly rate?: number;
+  /** A native histogram's part that went down; absent for a sample's own value. */
+  readonly field?: HistogramField;
+  readonly index?: number;
 }
 
 export type Change =
@@ -134,6 +173,7 @@ export type Change =
   | LabelSchemaChanged
   | CardinalityChanged
   | BucketLayoutChanged
+  | NativeLayoutChanged
   | SeriesChange
   | ValueChanged
   | CounterReset;

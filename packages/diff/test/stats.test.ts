@@ -41,9 +41,9 @@ describe('computeStats', () => {
 
   it('sorts families by series then name, with distinct values per label', () => {
     expect(s.byFamily).toEqual([
-      { name: 'http_requests', type: 'counter', series: 6, samples: 6, labels: { code: 2, method: 2 } },
-      { name: 'temp_celsius', type: 'gauge', series: 2, samples: 2, labels: { room: 2 } },
-      { name: 'up', type: 'gauge', series: 1, samples: 1, labels: {} },
+      { name: 'http_requests', type: 'counter', series: 6, samples: 6, nativeBuckets: 0, labels: { code: 2, method: 2 } },
+      { name: 'temp_celsius', type: 'gauge', series: 2, samples: 2, nativeBuckets: 0, labels: { room: 2 } },
+      { name: 'up', type: 'gauge', series: 1, samples: 1, nativeBuckets: 0, labels: {} },
     ]);
   });
 

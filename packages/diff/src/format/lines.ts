@@ -1,5 +1,5 @@
 // One line per change, shared by the text and markdown formats.
-import type { Change } from '../types.js';
+import type { Change, HistogramField, NativeLayoutChanged } from '../types.js';
 
 export type Marker = '+' | '-' | '~';
 
@@ -73,6 +73,8 @@ export function lineOf(change: Change): Line {
         '~',
         `buckets ${change.series} ${list(change.from)} → ${list(change.to)} (${setDelta(change.added, change.removed)})`,
       );
+    case 'native-layout-changed':
+      return line('~', `native ${change.series} ${nativeLayout(change)}`);
     case 'series-added':
       return line('+', `${change.series} ${formatNumber(change.value)}`);
     case 'series-removed':
@@ -80,17 +82,47 @@ export function lineOf(change: Change): Line {
     case 'value-changed':
       return line(
         '~',
-        `${change.series} ${formatNumber(change.from)} → ${formatNumber(change.to)} (${signed(change.delta)}${rate(change)})`,
+        `${change.series}${fieldOf(change)} ${formatNumber(change.from)} → ${formatNumber(change.to)} (${signed(change.delta)}${rate(change)})`,
       );
     case 'counter-reset': {
       const why = change.reason === 'created' ? 'counter reset: _created moved' : 'counter reset';
       return line(
         '~',
-        `${change.series} ${formatNumber(change.from)} → ${formatNumber(change.to)} (${why}${rate(change)})`,
+        `${change.series}${fieldOf(change)} ${formatNumber(change.from)} → ${formatNumber(change.to)} (${why}${rate(change)})`,
         true,
       );
     }
   }
+}
+
+/** ` count`, ` zero`, ` positive[3]`: the native histogram field a value change is of, if any. */
+function fieldOf(change: { field?: HistogramField; index?: number }): string {
+  switch (change.field) {
+    case undefined:
+      return '';
+    case 'zero-count':
+      return ' zero';
+    case 'positive-bucket':
+      return ` positive[${change.index}]`;
+    case 'negative-bucket':
+      return ` negative[${change.index}]`;
+    default:
+      return ` ${change.field}`;
+  }
+}
+
+/** `schema 3 → 2, positive [+5, -1]`: the parts of a native layout that changed. */
+function nativeLayout(change: NativeLayoutChanged): string {
+  const parts: string[] = [];
+  if (change.from.schema !== change.to.schema) parts.push(`schema ${change.from.schema} → ${change.to.schema}`);
+  if (change.from.zeroThreshold !== change.to.zeroThreshold) {
+    parts.push(`zero threshold ${formatNumber(change.from.zeroThreshold)} → ${formatNumber(change.to.zeroThreshold)}`);
+  }
+  for (const sign of ['positive', 'negative'] as const) {
+    const { added, removed } = change[sign];
+    if (added.length + removed.length > 0) parts.push(`${sign} [${setDelta(added.map(String), removed.map(String))}]`);
+  }
+  return parts.join(', ');
 }
 
 function count(n: number): string {
