@@ -21,13 +21,42 @@
 // `escaping=allow-utf-8` extension) are written by the `escaping` option: without one they are a
 // problem. A scheme escapes a family's name and appends the type's suffixes (`_total`, `_bucket`, …)
 // as they are, so the structure stays readable.
-import type { Format, Label, Metric, MetricFamily, MetricType, Sample } from './ast/types.js';
+//
+// OpenMetrics 2.0 (spec-2.0-rc0, with migration-1.0-to-2.0.md), from OpenMetrics 1.0 or Prometheus
+// text 0.0.4 (read first as 1.0 reads it, then gathered):
+// - a counter family is named as its samples: 1.0 `x` becomes `x_total`; a 0.0.4 family keeps its
+//   name, `_total` or not (2.0's `_total` is a SHOULD); an info family `x` becomes `x_info`;
+// - the samples of one point (one timestamp) of a histogram, gauge histogram or summary become one
+//   composite sample; buckets are put in `le` order; a histogram without `_count` takes the `+Inf`
+//   bucket's (the spec makes them equal); one without `_sum` (1.0 forbids a Sum beside negative
+//   buckets) is written `sum:NaN`, reported as dropped: 2.0 requires a Sum and NaN is the one value
+//   that claims none. A summary without `_count` or `_sum` has no 2.0 form: a problem;
+// - `_created` becomes the point's `st@`; the buckets' exemplars become the composite sample's, in
+//   bucket order; an exemplar without a timestamp is left out (2.0 requires one) and reported;
+// - names outside the legacy character set need no escaping: 2.0 quotes them.
+//
+// OpenMetrics 2.0 to 1.0 or 0.0.4 (through its 1.0 form, so 0.0.4 gets what 1.0 → 0.0.4 writes,
+// `_created` gauges included):
+// - a composite sample becomes its classic lines (`_bucket{le}`, `_count`/`_sum`, `_gcount`/`_gsum`,
+//   quantiles), `st@` becomes `_created` where 1.0 has one (counter, histogram, summary) and is
+//   left out, reported, elsewhere;
+// - native buckets have no 1.0 or 0.0.4 form: a sample with only native buckets is a problem,
+//   naming its family. One with classic buckets as well is written with its classic buckets, and
+//   the native ones are reported as dropped (choice: the classic buckets are the same observations,
+//   so the data fits; refusing would leave no way to convert a combined histogram);
+// - 1.0 allows one exemplar per counter sample and per bucket, within the bucket's range: each
+//   exemplar of a histogram goes to the bucket its value falls in, the rest (a second exemplar for a
+//   counter or for one bucket, any on other types) are left out and reported;
+// - a 1.0 histogram has no Sum beside negative buckets, nor a NaN or negative one (§Histogram), and
+//   then no `_count` either ("if and only if"): both are left out and reported; likewise a NaN Gsum.
+import type { ClassicBucket, CompositeValue, Exemplar, Format, Label, Metric, MetricFamily, MetricType, Sample } from './ast/types.js';
 import { canonicalThreshold } from './canonical.js';
 import { escapeName, isLegacyLabelName, isLegacyMetricName, type EscapingScheme } from './escaping.js';
+import { samplesOf } from './cursor.js';
 import { formatValue, thresholdValue } from './number.js';
 import { parse, validate } from './parse.js';
 import { serialize } from './serialize.js';
-import { sampleSuffixes } from './spec.js';
+import { BUCKET_LABEL, isOpenMetrics, QUANTILE_LABEL, sampleSuffixes } from './spec.js';
 
 export interface ConvertOptions {
   /**
@@ -73,31 +102,76 @@ function convertTracing(families: readonly MetricFamily[], from: Format, to: For
   const out: MetricFamily[] = [];
   const origin: MetricFamily[] = [];
   const problems: ConversionNote[] = [];
-  const dropped: ConversionNote[] = [];
+  const notes = new Notes();
   const exemplars: string[] = [];
   const precision: string[] = [];
   const scheme = options.escaping ?? 'allow-utf-8';
-  for (const family of families) {
-    if (options.escaping === undefined) {
+  const om2 = to === OM2;
+  for (const input of families) {
+    const report = (message: string) => problems.push({ kind: 'invalid', families: [input.name], message: `\`${input.name}\`: ${message}` });
+    // A 2.0 family for an older target is read in its 1.0 form; 1.0 and 0.0.4 families for a 2.0
+    // target are converted to 1.0's names first, then gathered.
+    let family = input;
+    let source = from;
+    if (from === OM2 && !om2) {
+      const expanded = expand(input, to, notes, report);
+      family = expanded.family;
+      if (expanded.exemplars && to === 'prometheus') exemplars.push(input.name);
+      source = 'openmetrics';
+    }
+    if (options.escaping === undefined && !om2) {
       const why = needsEscaping(family);
-      if (why !== undefined) problems.push({ kind: 'escaping', families: [family.name], message: `\`${family.name}\`: ${why} is outside the legacy character set of ${FORMAT_NAME[to]}` });
+      if (why !== undefined) problems.push({ kind: 'escaping', families: [input.name], message: `\`${input.name}\`: ${why} is outside the legacy character set of ${FORMAT_NAME[to]}` });
     }
-    const converted = convertFamily(family, from, to, scheme);
+    const converted = from === OM2 && om2 ? passThrough(family, scheme) : convertFamily(family, source, om2 ? 'openmetrics' : to, scheme);
     for (const f of converted.families) {
-      out.push(f);
-      origin.push(family);
+      out.push(om2 && from !== OM2 ? gather(f, input, from, notes, report) : f);
+      origin.push(input);
     }
-    if (converted.labelClash !== undefined) problems.push({ kind: 'clash', families: [family.name], message: `\`${family.name}\`: ${converted.labelClash}` });
-    if (converted.exemplars) exemplars.push(family.name);
+    if (converted.labelClash !== undefined) problems.push({ kind: 'clash', families: [input.name], message: `\`${input.name}\`: ${converted.labelClash}` });
+    if (converted.exemplars && !exemplars.includes(input.name)) exemplars.push(input.name);
     if (converted.badTimestamp !== undefined)
-      problems.push({ kind: 'invalid', families: [family.name], message: `\`${family.name}\`: timestamp \`${formatValue(converted.badTimestamp)}\` (seconds) is outside the int64 milliseconds of ${FORMAT_NAME[to]}` });
-    else if (converted.roundedTimestamps) precision.push(family.name);
+      problems.push({ kind: 'invalid', families: [input.name], message: `\`${input.name}\`: timestamp \`${formatValue(converted.badTimestamp)}\` (seconds) is outside the int64 milliseconds of ${FORMAT_NAME[to]}` });
+    else if (converted.roundedTimestamps) precision.push(input.name);
   }
   problems.push(...clashes(out, origin, to));
+  const dropped: ConversionNote[] = notes.dropped(to);
   if (exemplars.length) dropped.push({ kind: 'dropped', families: exemplars, message: `${FORMAT_NAME[to]} has no exemplars: left out those of ${list(exemplars)}` });
   if (precision.length) dropped.push({ kind: 'dropped', families: precision, message: `${FORMAT_NAME[to]} timestamps are integer milliseconds: rounded those of ${list(precision)}` });
   return { families: out, problems, dropped, origin };
 }
+
+const OM2 = 'openmetrics-2.0';
+
+/** What was left out or filled in, by kind, with the families concerned (input names, in order). */
+class Notes {
+  readonly #families = new Map<NoteKind, string[]>();
+
+  add(kind: NoteKind, family: string): void {
+    const list = this.#families.get(kind) ?? [];
+    if (!list.includes(family)) list.push(family);
+    this.#families.set(kind, list);
+  }
+
+  dropped(to: Format): ConversionNote[] {
+    return NOTE_KINDS.flatMap((kind) => {
+      const families = this.#families.get(kind);
+      return families === undefined ? [] : [{ kind: 'dropped' as const, families, message: NOTE_MESSAGES[kind](FORMAT_NAME[to], list(families)) }];
+    });
+  }
+}
+
+const NOTE_MESSAGES = {
+  sumUnknown: (_: string, names: string) => `OpenMetrics 2.0 requires a histogram's Sum, which the input does not have: wrote \`NaN\` for those of ${names}`,
+  exemplarTimestamp: (_: string, names: string) => `OpenMetrics 2.0 exemplars have a timestamp: left out those without one of ${names}`,
+  native: (target: string, names: string) => `${target} has no native histogram buckets: left out those of ${names}, keeping their classic buckets`,
+  startTimestamp: (target: string, names: string) => `${target} has no start timestamp for these types: left out those of ${names}`,
+  exemplarsPerSample: (target: string, names: string) => `${target} has one exemplar per counter sample and per bucket, within its range: left out the others of ${names}`,
+  exemplarsOnType: (target: string, names: string) => `${target} has exemplars on counters and histogram buckets only: left out those of ${names}`,
+  sum: (target: string, names: string) => `${target} has no histogram Sum beside negative buckets, nor a NaN or negative one: left out the Sum and Count of ${names}`,
+} satisfies Record<string, (target: string, names: string) => string>;
+type NoteKind = keyof typeof NOTE_MESSAGES;
+const NOTE_KINDS = Object.keys(NOTE_MESSAGES) as NoteKind[];
 
 export interface ConvertTextOptions extends ConvertOptions {
   /**
@@ -141,12 +215,15 @@ function list(names: readonly string[]): string {
 /** What of a family needs escaping: its name or a label name outside the legacy set. */
 function needsEscaping(family: MetricFamily): string | undefined {
   if (!isLegacyMetricName(family.name)) return 'its name';
-  for (const metric of family.metrics)
-    for (const sample of metric.samples) {
+  for (const metric of family.metrics) {
+    const sample = samplesOf(metric);
+    while (sample.next()) {
       if (!isLegacyMetricName(sample.name)) return `sample name \`${sample.name}\``;
       for (const label of sample.labels) if (!isLegacyLabelName(label.name)) return `label name \`${label.name}\``;
-      for (const label of sample.exemplar?.labels ?? []) if (!isLegacyLabelName(label.name)) return `exemplar label name \`${label.name}\``;
+      for (const exemplar of sample.exemplars ?? (sample.exemplar !== undefined ? [sample.exemplar] : []))
+        for (const label of exemplar.labels) if (!isLegacyLabelName(label.name)) return `exemplar label name \`${label.name}\``;
     }
+  }
   return undefined;
 }
 
@@ -201,27 +278,15 @@ function convertFamily(family: MetricFamily, from: Format, to: Format, scheme: E
   // A stateset's state label is named after the family: escaped as a label name, it stays equal to
   // the escaped family name unless that has a `:` (which no label name can have).
   const labelName = (l: string) => escapeName(l, scheme, 'label');
-  const mapLabels = (labels: readonly Label[]): Label[] => {
-    const mapped = labels.map((l) => ({ name: labelName(l.name), value: l.value }));
-    if (result.labelClash === undefined && scheme !== 'allow-utf-8') {
-      const seen = new Map<string, string>();
-      for (let i = 0; i < mapped.length; i++) {
-        const before = seen.get(mapped[i]!.name);
-        if (before !== undefined && before !== labels[i]!.name) {
-          result.labelClash = `labels \`${before}\` and \`${labels[i]!.name}\` are both \`${mapped[i]!.name}\` when escaped`;
-        }
-        seen.set(mapped[i]!.name, labels[i]!.name);
-      }
-    }
-    return mapped;
-  };
+  const mapLabels = labelMapper(scheme, result);
   const main: Metric[] = [];
   const parts = new Map<string, Metric[]>();
   for (const metric of family.metrics) {
     const labels = mapLabels(metric.labels);
     const kept: Sample[] = [];
     const moved = new Map<string, Sample[]>();
-    for (const sample of metric.samples) {
+    const sample = samplesOf(metric);
+    while (sample.next()) {
       const rel = sample.name.startsWith(base) ? sample.name.slice(base.length) : undefined;
       let suffix = rel;
       if (om && family.type === 'counter' && !fromOm && (rel === '' || rel === '_total')) suffix = '_total';
@@ -279,6 +344,254 @@ function convertFamily(family: MetricFamily, from: Format, to: Format, scheme: E
   return result;
 }
 
+/** Label names as the scheme writes them; the first pair that escaping makes equal is a clash. */
+function labelMapper(scheme: EscapingScheme, result: { labelClash: string | undefined }): (labels: readonly Label[]) => Label[] {
+  return (labels) => {
+    if (scheme === 'allow-utf-8') return labels.slice();
+    const mapped = labels.map((l) => ({ name: escapeName(l.name, scheme, 'label'), value: l.value }));
+    if (result.labelClash === undefined) {
+      const seen = new Map<string, string>();
+      for (let i = 0; i < mapped.length; i++) {
+        const before = seen.get(mapped[i]!.name);
+        if (before !== undefined && before !== labels[i]!.name) {
+          result.labelClash = `labels \`${before}\` and \`${labels[i]!.name}\` are both \`${mapped[i]!.name}\` when escaped`;
+        }
+        seen.set(mapped[i]!.name, labels[i]!.name);
+      }
+    }
+    return mapped;
+  };
+}
+
+/** Every exemplar of the cursor's current sample. */
+function exemplarsOf(sample: { exemplar: Exemplar | undefined; exemplars: readonly Exemplar[] | undefined }): readonly Exemplar[] {
+  return sample.exemplars ?? (sample.exemplar !== undefined ? [sample.exemplar] : []);
+}
+
+/** A sample with its exemplars: `exemplar` the first, `exemplars` all of them (absent when none). */
+function withExemplars(sample: Omit<Sample, 'exemplar' | 'exemplars'>, exemplars: readonly Exemplar[]): Sample {
+  return exemplars.length === 0 ? sample : { ...sample, exemplar: exemplars[0], exemplars };
+}
+
+/** A 2.0 family to 2.0: names written by the scheme, everything else as it is. */
+function passThrough(family: MetricFamily, scheme: EscapingScheme): Converted {
+  const result: Converted = { families: [], exemplars: false, roundedTimestamps: false, badTimestamp: undefined, labelClash: undefined };
+  const mapLabels = labelMapper(scheme, result);
+  const exemplar = (e: Exemplar): Exemplar => ({ ...e, labels: mapLabels(e.labels) });
+  const metrics = family.metrics.map((metric): Metric => {
+    const samples: Sample[] = [];
+    const sample = samplesOf(metric);
+    while (sample.next()) {
+      samples.push(
+        withExemplars(
+          {
+            name: escapeName(sample.name, scheme),
+            labels: mapLabels(sample.labels),
+            value: sample.value,
+            ...(sample.timestamp !== undefined ? { timestamp: sample.timestamp } : {}),
+            ...(sample.startTimestamp !== undefined ? { startTimestamp: sample.startTimestamp } : {}),
+            ...(sample.composite !== undefined ? { composite: sample.composite } : {}),
+            span: sample.span,
+          },
+          exemplarsOf(sample).map(exemplar),
+        ),
+      );
+    }
+    return { labels: mapLabels(metric.labels), samples };
+  });
+  result.families.push({ ...family, name: escapeName(family.name, scheme), metrics });
+  return result;
+}
+
+/** One point of a 1.0 histogram, gauge histogram or summary: its samples at one timestamp. */
+interface Point {
+  readonly timestamp: number | undefined;
+  readonly span: Sample['span'];
+  buckets: (ClassicBucket & { exemplar?: Exemplar | undefined })[];
+  quantiles: { quantile: number; value: number }[];
+  count?: number;
+  sum?: number;
+  created?: number;
+  value?: number;
+  exemplar?: Exemplar | undefined;
+}
+
+/**
+ * A family in its 1.0 form (names as `convertFamily` wrote them for OpenMetrics 1.0) gathered into
+ * OpenMetrics 2.0: each point one sample, `_created` its `st@`, classic lines one composite value.
+ */
+function gather(family: MetricFamily, input: MetricFamily, from: Format, notes: Notes, report: (message: string) => void): MetricFamily {
+  const base = family.name;
+  const type = family.type;
+  const name =
+    type === 'counter' ? base + (from === 'prometheus' && !input.name.endsWith('_total') ? '' : '_total') : type === 'info' ? `${base}_info` : base;
+  const composite = type === 'histogram' || type === 'gaugehistogram' || type === 'summary';
+  let reported = false;
+  const refuse = (message: string) => {
+    if (!reported) report(message);
+    reported = true;
+  };
+  const keep = (exemplar: Exemplar | undefined): Exemplar[] => {
+    if (exemplar === undefined) return [];
+    if (exemplar.timestamp !== undefined) return [exemplar];
+    notes.add('exemplarTimestamp', input.name);
+    return [];
+  };
+  const metrics = family.metrics.map((metric): Metric => {
+    const samples: Sample[] = [];
+    // The points of the metric, by timestamp, in the order first seen (a metric's timestamps
+    // increase, OM 1.0 §Metric, so each point's samples are together).
+    const points = new Map<number | undefined, Point>();
+    const sample = samplesOf(metric);
+    while (sample.next()) {
+      if (!composite && type !== 'counter') {
+        samples.push(withExemplars({ name, labels: sample.labels, value: sample.value, ...(sample.timestamp !== undefined ? { timestamp: sample.timestamp } : {}), span: sample.span }, keep(sample.exemplar)));
+        continue;
+      }
+      let point = points.get(sample.timestamp);
+      if (point === undefined) {
+        point = { timestamp: sample.timestamp, span: sample.span, buckets: [], quantiles: [] };
+        points.set(sample.timestamp, point);
+      }
+      const suffix = sample.name.startsWith(base) ? sample.name.slice(base.length) : undefined;
+      if (suffix === '_created') point.created = sample.value;
+      else if (type === 'counter') {
+        point.value = sample.value;
+        point.exemplar = sample.exemplar;
+      } else if (suffix === '_count' || suffix === '_gcount') point.count = sample.value;
+      else if (suffix === '_sum' || suffix === '_gsum') point.sum = sample.value;
+      else if (suffix === '_bucket') {
+        const le = thresholdValue(sample.labels.find((l) => l.name === BUCKET_LABEL)?.value ?? '', 'openmetrics');
+        if (le !== undefined) point.buckets.push({ le, count: sample.value, exemplar: sample.exemplar });
+      } else if (suffix === '') {
+        const quantile = thresholdValue(sample.labels.find((l) => l.name === QUANTILE_LABEL)?.value ?? '', 'openmetrics');
+        if (quantile !== undefined) point.quantiles.push({ quantile, value: sample.value });
+      }
+    }
+    for (const point of points.values()) {
+      const head = {
+        name,
+        labels: metric.labels,
+        ...(point.timestamp !== undefined ? { timestamp: point.timestamp } : {}),
+        ...(point.created !== undefined ? { startTimestamp: point.created } : {}),
+        span: point.span,
+      };
+      if (type === 'counter') {
+        if (point.value !== undefined) samples.push(withExemplars({ ...head, value: point.value }, keep(point.exemplar)));
+        continue;
+      }
+      let value: CompositeValue;
+      if (type === 'summary') {
+        if (point.count === undefined || point.sum === undefined) {
+          refuse('a summary without `_count` and `_sum` has no OpenMetrics 2.0 form (OM 2.0 §Summary: a Summary Sample MUST contain a Count and a Sum)');
+          continue;
+        }
+        value = { kind: 'summary', count: point.count, sum: point.sum, quantiles: point.quantiles };
+      } else {
+        const buckets = point.buckets.slice().sort((a, b) => a.le - b.le);
+        if (buckets.at(-1)?.le !== Infinity) {
+          if (point.count === undefined) {
+            refuse(`a ${type} without a \`+Inf\` bucket or a count has no OpenMetrics 2.0 form (OM 2.0 §Classic Buckets: a +Inf bucket is required)`);
+            continue;
+          }
+          buckets.push({ le: Infinity, count: point.count });
+        }
+        const count = point.count ?? buckets.at(-1)!.count;
+        if (point.sum === undefined) notes.add('sumUnknown', input.name);
+        value = { kind: type as 'histogram' | 'gaugehistogram', count, sum: point.sum ?? Number.NaN, buckets: buckets.map((b) => ({ le: b.le, count: b.count })) };
+      }
+      const exemplars = point.buckets.flatMap((b) => keep(b.exemplar));
+      samples.push(withExemplars({ ...head, value: Number.NaN, composite: value }, exemplars));
+    }
+    return { labels: metric.labels, samples };
+  });
+  return { ...family, name, metrics };
+}
+
+/**
+ * A 2.0 family in its 1.0 form (names not escaped yet): classic lines for composite values,
+ * `_created` for `st@`, exemplars where 1.0 has them. For 0.0.4 (`to`), which keeps no exemplars,
+ * exemplars are left for `convertFamily` to drop and report; `exemplars` tells whether there were any.
+ */
+function expand(family: MetricFamily, to: Format, notes: Notes, report: (message: string) => void): { family: MetricFamily; exemplars: boolean } {
+  const type = family.type;
+  const strip = (suffix: string) => (family.name.endsWith(suffix) ? family.name.slice(0, -suffix.length) : family.name);
+  const base = type === 'counter' ? strip('_total') : type === 'info' ? strip('_info') : family.name;
+  const older = to === 'openmetrics';
+  let exemplars = false;
+  let reported = false;
+  const refuse = (message: string) => {
+    if (!reported) report(message);
+    reported = true;
+  };
+  const metrics = family.metrics.map((metric): Metric => {
+    const samples: Sample[] = [];
+    const sample = samplesOf(metric);
+    while (sample.next()) {
+      const all = exemplarsOf(sample);
+      if (all.length > 0) exemplars = true;
+      const labels = sample.labels;
+      const at = sample.timestamp !== undefined ? { timestamp: sample.timestamp } : {};
+      const span = sample.span;
+      const line = (suffix: string, value: number, extra: readonly Label[] = [], exemplar?: Exemplar): Sample => ({
+        name: base + suffix,
+        labels: extra.length ? [...labels, ...extra] : labels,
+        value,
+        ...at,
+        ...(exemplar !== undefined ? { exemplar } : {}),
+        span,
+      });
+      const created = () => {
+        if (sample.startTimestamp !== undefined) samples.push(line('_created', sample.startTimestamp));
+      };
+      const composite = sample.composite;
+      if (composite !== undefined && (composite.kind === 'summary' ? type !== 'summary' : type !== 'histogram' && type !== 'gaugehistogram')) {
+        refuse(`a composite value on a sample of type ${type} has no ${FORMAT_NAME[to]} form`);
+        continue;
+      }
+      if (composite === undefined) {
+        const counter = type === 'counter';
+        if (all.length > (counter ? 1 : 0) && older) notes.add(counter ? 'exemplarsPerSample' : 'exemplarsOnType', family.name);
+        samples.push(line(counter ? '_total' : type === 'info' ? '_info' : '', sample.value, [], counter || !older ? all[0] : undefined));
+        if (counter) created();
+        else if (sample.startTimestamp !== undefined) notes.add('startTimestamp', family.name);
+        continue;
+      }
+      if (composite.kind === 'summary') {
+        if (all.length > 0 && older) notes.add('exemplarsOnType', family.name);
+        for (const q of composite.quantiles) samples.push(line('', q.value, [{ name: QUANTILE_LABEL, value: canonicalThreshold(q.quantile) }]));
+        samples.push(line('_count', composite.count), line('_sum', composite.sum));
+        created();
+        continue;
+      }
+      if (composite.buckets === undefined) {
+        refuse(`native histogram buckets have no ${FORMAT_NAME[to]} form (a sample has no classic buckets to write instead)`);
+        continue;
+      }
+      if (composite.native !== undefined) notes.add('native', family.name);
+      // Each exemplar to the bucket its value falls in, one per bucket (OM 1.0 §Histogram).
+      const buckets = composite.buckets;
+      const placed: (Exemplar | undefined)[] = buckets.map(() => undefined);
+      for (const exemplar of all) {
+        const i = older ? buckets.findIndex((b) => exemplar.value <= b.le) : buckets.length - 1;
+        if (i >= 0 && placed[i] === undefined) placed[i] = exemplar;
+        else if (older) notes.add('exemplarsPerSample', family.name);
+      }
+      buckets.forEach((b, i) => samples.push(line('_bucket', b.count, [{ name: BUCKET_LABEL, value: canonicalThreshold(b.le) }], placed[i])));
+      const g = composite.kind === 'gaugehistogram' ? 'g' : '';
+      const sumFits = !older || (g ? !Number.isNaN(composite.sum) : !(Number.isNaN(composite.sum) || composite.sum < 0 || buckets.some((b) => b.le < 0)));
+      if (sumFits) samples.push(line(`_${g}count`, composite.count), line(`_${g}sum`, composite.sum));
+      else notes.add('sum', family.name);
+      if (type === 'histogram') created();
+      else if (sample.startTimestamp !== undefined) notes.add('startTimestamp', family.name);
+    }
+    const partLabel = type === 'stateset' ? family.name : undefined;
+    return { labels: partLabel === undefined ? metric.labels : metric.labels.filter((l) => l.name !== partLabel), samples };
+  });
+  const name = type === 'counter' || type === 'info' ? base : family.name;
+  return { family: { ...family, name, metrics }, exemplars };
+}
+
 /** `le` of a bucket and `quantile` of a summary written canonically (OM 1.0 §Canonical Numbers). */
 function canonicalLabels(type: MetricType, suffix: string | undefined, labels: Label[], from: Format): Label[] {
   const part =
@@ -300,7 +613,7 @@ function clashes(families: readonly MetricFamily[], origin: readonly MetricFamil
   const problems: ConversionNote[] = [];
   const reported = new Set<string>();
   families.forEach((family, i) => {
-    const names = to === 'openmetrics' ? sampleSuffixes(to, family.type).map((s) => family.name + s).concat(family.name) : [family.name];
+    const names = isOpenMetrics(to) ? sampleSuffixes(to, family.type).map((s) => family.name + s).concat(family.name) : [family.name];
     for (const n of new Set(names)) {
       const j = claimed.get(n);
       if (j === undefined) {

@@ -5,7 +5,7 @@
 // `escaping=allow-utf-8` negotiates.
 
 import type { Label } from './ast/types.js';
-import type { Format } from './spec.js';
+import { isOpenMetrics, type Format } from './spec.js';
 
 /**
  * How names outside the legacy character set are written: `allow-utf-8` keeps them (quoted);
@@ -124,7 +124,7 @@ export function descriptorLine(
   descriptor: { keyword: 'TYPE' | 'HELP' | 'UNIT'; name: string; value: string },
   format: Format,
 ): string {
-  const value = descriptor.keyword === 'HELP' ? escapeHelp(descriptor.value, format === 'openmetrics') : descriptor.value;
+  const value = descriptor.keyword === 'HELP' ? escapeHelp(descriptor.value, isOpenMetrics(format)) : descriptor.value;
   return `# ${descriptor.keyword} ${quoteName(descriptor.name, isLegacyMetricName)} ${value}`;
 }
 

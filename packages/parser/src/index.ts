@@ -46,7 +46,7 @@ export {
   type MessageId,
 } from './spec.js';
 export { parseStream, type Chunk, type ChunkSource, type StreamItem, type StreamOptions } from './stream.js';
-export { serialize, toJSON, type SerializeOptions } from './serialize.js';
+export { CONTENT_TYPES, serialize, toJSON, type SerializeOptions } from './serialize.js';
 export { convert, convertText, type Conversion, type ConversionNote, type ConvertOptions, type ConvertTextOptions } from './convert.js';
 export { escapeName, escapingSchemes, isLegacyLabelName, isLegacyMetricName, unescapeName, type EscapingScheme, type NameKind } from './escaping.js';
 export { canonicalThreshold } from './canonical.js';
