@@ -71,9 +71,11 @@ export interface ConversionNote {
   /**
    * `escaping`: a name outside the legacy character set and no `escaping` option; `clash`: two
    * families with one name or sample name; `invalid`: another reason the target rejects the
-   * family; `dropped`: what the target format cannot say and was left out.
+   * family; `native`: OpenMetrics 2.0 native histogram buckets without classic ones, which
+   * OpenMetrics 1.0 and Prometheus text 0.0.4 cannot write; `dropped`: what the target format
+   * cannot say and was left out.
    */
-  readonly kind: 'escaping' | 'clash' | 'invalid' | 'dropped';
+  readonly kind: 'escaping' | 'clash' | 'native' | 'invalid' | 'dropped';
   /** The families concerned, as the input names them. */
   readonly families: readonly string[];
   readonly message: string;
@@ -108,7 +110,7 @@ function convertTracing(families: readonly MetricFamily[], from: Format, to: For
   const scheme = options.escaping ?? 'allow-utf-8';
   const om2 = to === OM2;
   for (const input of families) {
-    const report = (message: string) => problems.push({ kind: 'invalid', families: [input.name], message: `\`${input.name}\`: ${message}` });
+    const report = (message: string, kind: ConversionNote['kind'] = 'invalid') => problems.push({ kind, families: [input.name], message: `\`${input.name}\`: ${message}` });
     // A 2.0 family for an older target is read in its 1.0 form; 1.0 and 0.0.4 families for a 2.0
     // target are converted to 1.0's names first, then gathered.
     let family = input;
@@ -513,15 +515,15 @@ function gather(family: MetricFamily, input: MetricFamily, from: Format, notes: 
  * `_created` for `st@`, exemplars where 1.0 has them. For 0.0.4 (`to`), which keeps no exemplars,
  * exemplars are left for `convertFamily` to drop and report; `exemplars` tells whether there were any.
  */
-function expand(family: MetricFamily, to: Format, notes: Notes, report: (message: string) => void): { family: MetricFamily; exemplars: boolean } {
+function expand(family: MetricFamily, to: Format, notes: Notes, report: (message: string, kind?: ConversionNote['kind']) => void): { family: MetricFamily; exemplars: boolean } {
   const type = family.type;
   const strip = (suffix: string) => (family.name.endsWith(suffix) ? family.name.slice(0, -suffix.length) : family.name);
   const base = type === 'counter' ? strip('_total') : type === 'info' ? strip('_info') : family.name;
   const older = to === 'openmetrics';
   let exemplars = false;
   let reported = false;
-  const refuse = (message: string) => {
-    if (!reported) report(message);
+  const refuse = (message: string, kind?: ConversionNote['kind']) => {
+    if (!reported) report(message, kind);
     reported = true;
   };
   const metrics = family.metrics.map((metric): Metric => {
@@ -565,7 +567,7 @@ function expand(family: MetricFamily, to: Format, notes: Notes, report: (message
         continue;
       }
       if (composite.buckets === undefined) {
-        refuse(`native histogram buckets have no ${FORMAT_NAME[to]} form (a sample has no classic buckets to write instead)`);
+        refuse(`native histogram buckets have no ${FORMAT_NAME[to]} form (a sample has no classic buckets to write instead)`, 'native');
         continue;
       }
       if (composite.native !== undefined) notes.add('native', family.name);

@@ -385,7 +385,7 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
       const c = back(families, to);
       expect(c.text).toBeUndefined();
       expect(c.problems).toEqual(
-        ['a', 'b'].map((f) => ({ kind: 'invalid', families: [f], message: `\`${f}\`: native histogram buckets have no ${name} form (a sample has no classic buckets to write instead)` })),
+        ['a', 'b'].map((f) => ({ kind: 'native', families: [f], message: `\`${f}\`: native histogram buckets have no ${name} form (a sample has no classic buckets to write instead)` })),
       );
     }
   });

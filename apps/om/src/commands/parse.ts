@@ -20,7 +20,7 @@ export function parseCommand(ctx: Context): Command<any, any, any> {
   const cmd = new Command('parse')
     .description('parse one exposition and print it canonically, converted, or as JSON')
     .argument('<input>', 'a file (gzip ok), - for stdin, or an http(s) URL')
-    .addOption(new Option('-t, --to <format>', 'output format (default: the input\'s format)').choices(['openmetrics', 'prometheus', 'json'] as const))
+    .addOption(new Option('-t, --to <format>', 'output format (default: the input\'s format)').choices(['openmetrics', 'openmetrics-2.0', 'prometheus', 'json'] as const))
     .addOption(
       new Option('--escaping <scheme>', 'write names outside the legacy character set escaped (UTF-8 names guide), or quoted with allow-utf-8').choices(
         escapingSchemes,
@@ -35,6 +35,7 @@ export function parseCommand(ctx: Context): Command<any, any, any> {
 Examples:
   $ om parse metrics.prom --to openmetrics
   $ om parse metrics.om --to prometheus > metrics.prom
+  $ om parse metrics.om --to openmetrics-2.0 > metrics.om2
   $ om parse metrics.prom.gz --to json | jq '.[].name'
   $ om fetch http://127.0.0.1:9100/metrics | om parse - --to json
 
@@ -45,17 +46,30 @@ Converting renames what the formats name differently (OpenMetrics counter \`x\` 
 (said on stderr) and timestamps become milliseconds. OpenMetrics output writes \`le\`/\`quantile\`
 canonically (\`1.0\`, \`+Inf\`).
 
+To OpenMetrics 2.0 (rc0, per its migration guide): a counter family is named with its
+\`_total\` (a 0.0.4 name is kept as it is), an info family with its \`_info\`; the lines of one
+histogram, gauge histogram or summary point become one composite value
+(\`{count:…,sum:…,bucket:[…,+Inf:…]}\`), \`_created\` becomes \`st@\`, bucket exemplars the sample's.
+A histogram without \`_sum\` is written \`sum:NaN\` and exemplars without a timestamp are left out
+(said on stderr). From 2.0, composite values become classic lines and \`st@\` \`_created\`; 1.0
+keeps one exemplar per counter sample and per bucket, and no histogram Sum beside negative
+buckets (said on stderr). Native histogram buckets have no 1.0 or 0.0.4 form: a histogram with
+only native buckets is refused; one with classic buckets too keeps those (said on stderr).
+
 om never renames or drops a family silently. It refuses (exit 2, one line per problem on
 stderr, nothing on stdout) when the output would not be valid in the target format:
   - families that end up with one name or clash on sample names (a gauge \`x\` beside a
     counter \`x_total\`: both are \`x\` in OpenMetrics), as no lossless renaming exists;
   - names outside the legacy character set \`[a-zA-Z_:][a-zA-Z0-9_:]*\` (labels: no \`:\`),
-    which neither OpenMetrics 1.0 nor 0.0.4 has, unless --escaping says how to write them:
+    which neither OpenMetrics 1.0 nor 0.0.4 has (2.0 quotes them), unless --escaping says how
+    to write them:
       underscores  each other character becomes \`_\` (\`my.metric\` → \`my_metric\`)
       dots         \`.\` → \`_dot_\`, \`_\` → \`__\` (\`my.metric\` → \`my_dot_metric\`)
       values       \`U__\` + code points (\`my.metric\` → \`U__my_2e_metric\`), reversible
       allow-utf-8  keep them quoted (\`{"my.metric"}\`), for Prometheus 3 consumers only
     A legal name is never changed; suffixes (\`_total\`, \`_bucket\`) are kept as they are;
+  - OpenMetrics 2.0 native histograms without classic buckets, to 1.0 or 0.0.4; a summary
+    without \`_count\` and \`_sum\`, to 2.0, which requires both;
   - anything else om's parser would reject in the written text (a timestamp outside 0.0.4's
     int64 milliseconds, a quantile outside [0, 1] in OpenMetrics, …).
 Syntax and conformance errors of the input are printed on stderr (concise) and make the exit
@@ -102,6 +116,8 @@ function refusal(problems: readonly ConversionNote[], to: Format): string {
   for (const p of problems) text += `  ${p.message}\n`;
   if (problems.some((p) => p.kind === 'escaping'))
     text += `om: choose how to write such names with --escaping underscores|dots|values (or allow-utf-8 to keep them quoted)\n`;
+  if (problems.some((p) => p.kind === 'native'))
+    text += `om: keep histograms with only native buckets in OpenMetrics 2.0 (--to openmetrics-2.0), or have the exporter expose classic buckets beside them\n`;
   if (problems.some((p) => p.kind === 'clash'))
     text += `om: no lossless renaming exists for clashing families: remove one of each pair from the input\n`;
   return text;
