@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './errors.js';
 import type { AuthOptions, OAuth2Options, ProxyOptions, ScrapeOptions, TlsOptions, TlsVersion } from './options.js';
-import { isScrapeProtocol, type EscapingScheme, type ScrapeProtocol } from './protocols.js';
+import { isScrapeProtocol, SCRAPE_PROTOCOLS, type EscapingScheme, type ScrapeProtocol } from './protocols.js';
 import type { ScrapeTarget } from './scrape.js';
 import { Secret } from './secret.js';
 import { queryEscape } from './util.js';
@@ -375,7 +375,7 @@ function protocols(r: Reader, value: unknown, path: Path): ScrapeProtocol[] | un
   if (list.length === 0) throw r.error(path, 'scrape_protocols cannot be empty');
   const seen = new Set<string>();
   list.forEach((p, i) => {
-    if (!isScrapeProtocol(p)) throw r.error([...path, i], `unknown scrape protocol ${p}, supported: PrometheusProto, OpenMetricsText0.0.1, OpenMetricsText1.0.0, PrometheusText0.0.4, PrometheusText1.0.0`);
+    if (!isScrapeProtocol(p)) throw r.error([...path, i], `unknown scrape protocol ${p}, supported: ${SCRAPE_PROTOCOLS.join(', ')}`);
     if (seen.has(p)) throw r.error([...path, i], `duplicated protocol in scrape_protocols, got ${p}`);
     seen.add(p);
   });

@@ -3,13 +3,24 @@
  * (scrape/scrape.go `acceptHeader`, config/config.go `ScrapeProtocolsHeaders`, textparse.New).
  */
 
-export const SCRAPE_PROTOCOLS = [
+/** Prometheus' `scrape_protocols` values (config.go `ScrapeProtocolsHeaders`). */
+const PROMETHEUS_PROTOCOLS = [
   'PrometheusProto',
   'OpenMetricsText0.0.1',
   'OpenMetricsText1.0.0',
   'PrometheusText0.0.4',
   'PrometheusText1.0.0',
 ] as const;
+
+/**
+ * OpenMetrics 2.0 text (2.0.0-rc0 §"Overall structure": `application/openmetrics-text;
+ * version=2.0.0`), om's addition to Prometheus' protocols: asked for only when a list names it,
+ * never by default (an exposer MUST answer 1.0.0 unless 2.0.0 is asked for).
+ */
+export const OPENMETRICS_2 = 'OpenMetricsText2.0.0';
+
+/** Every `scrape_protocols` value om knows: Prometheus' and `OpenMetricsText2.0.0`. */
+export const SCRAPE_PROTOCOLS = [...PROMETHEUS_PROTOCOLS, OPENMETRICS_2] as const;
 
 /** A `scrape_protocols` value (case-sensitive, as in Prometheus). */
 export type ScrapeProtocol = (typeof SCRAPE_PROTOCOLS)[number];
@@ -26,7 +37,11 @@ const MEDIA_TYPES: Record<ScrapeProtocol, string> = {
   'OpenMetricsText1.0.0': 'application/openmetrics-text;version=1.0.0',
   'PrometheusText0.0.4': 'text/plain;version=0.0.4',
   'PrometheusText1.0.0': 'text/plain;version=1.0.0',
+  'OpenMetricsText2.0.0': 'application/openmetrics-text;version=2.0.0',
 };
+
+/** The protocols whose media type carries `;escaping=<scheme>`. */
+const ESCAPING: readonly ScrapeProtocol[] = ['PrometheusText1.0.0', 'OpenMetricsText1.0.0', 'OpenMetricsText2.0.0'];
 
 /** Prometheus' `DefaultScrapeProtocols`: OpenMetrics first. */
 export const DEFAULT_SCRAPE_PROTOCOLS: readonly ScrapeProtocol[] = [
@@ -43,6 +58,12 @@ export function isScrapeProtocol(value: unknown): value is ScrapeProtocol {
 /**
  * The Accept header Prometheus sends for these protocols, byte for byte. With the defaults:
  * `application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*\/*;q=0.2`
+ *
+ * Prometheus starts the weights at its number of protocols + 1 (6). A list that names
+ * `OpenMetricsText2.0.0` counts it as one more protocol (weights from 7), so that every weight
+ * stays above `*\/*`'s; a list that does not is sent exactly as Prometheus sends it. Like the
+ * other 1.0.0 text versions, 2.0.0 says which escaping the scraper wants (`;escaping=<scheme>`):
+ * 2.0 names may be UTF-8, which a scraper validating legacy names must have escaped.
  */
 export function acceptHeader(
   protocols: readonly ScrapeProtocol[] = DEFAULT_SCRAPE_PROTOCOLS,
@@ -50,12 +71,12 @@ export function acceptHeader(
 ): string {
   if (protocols.length === 0) throw new TypeError('scrape protocols must not be empty');
   if (new Set(protocols).size !== protocols.length) throw new TypeError('scrape protocols must not repeat');
-  let weight = SCRAPE_PROTOCOLS.length + 1;
+  let weight = PROMETHEUS_PROTOCOLS.length + 1 + (protocols.includes(OPENMETRICS_2) ? 1 : 0);
   const parts: string[] = [];
   for (const protocol of protocols) {
     let part = MEDIA_TYPES[protocol];
     if (part === undefined) throw new TypeError(`unknown scrape protocol ${JSON.stringify(protocol)}`);
-    if (protocol === 'PrometheusText1.0.0' || protocol === 'OpenMetricsText1.0.0') part += `;escaping=${escaping}`;
+    if (ESCAPING.includes(protocol)) part += `;escaping=${escaping}`;
     parts.push(`${part};q=0.${weight}`);
     weight--;
   }

@@ -128,7 +128,7 @@ describe('prometheus.yml', () => {
       [job('oauth2: {client_id: a}'), /oauth2 token_url must be configured/],
       [job('body_size_limit: 10M'), /not a valid size/],
       [job('scrape_timeout: 10 seconds'), /not a valid duration/],
-      [job('scrape_protocols: [OpenMetricsText2.0.0]'), /unknown scrape protocol/],
+      [job('scrape_protocols: [OpenMetricsText3.0.0]'), /unknown scrape protocol/],
       [job('scheme: ftp'), /unknown scrape config scheme/],
       [job('http_headers: {User-Agent: {values: [x]}}'), /not allowed/],
       [job('static_configs: [{targets: ["http://h:1/metrics"]}]'), /not a valid target address/],

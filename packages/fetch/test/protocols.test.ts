@@ -20,6 +20,16 @@ describe('acceptHeader', () => {
     );
   });
 
+  it('asks for OpenMetrics 2.0 only when listed, above 1.0.0 when listed first, with its escaping', () => {
+    expect(acceptHeader()).not.toContain('version=2.0.0');
+    expect(acceptHeader(['OpenMetricsText2.0.0', 'OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText1.0.0', 'PrometheusText0.0.4'])).toBe(
+      'application/openmetrics-text;version=2.0.0;escaping=allow-utf-8;q=0.7,application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2',
+    );
+    expect(acceptHeader(['OpenMetricsText2.0.0'], 'underscores')).toBe('application/openmetrics-text;version=2.0.0;escaping=underscores;q=0.7,*/*;q=0.6');
+    // Every protocol listed: each weight stays above */*'s.
+    expect(acceptHeader(['OpenMetricsText2.0.0', 'PrometheusProto', 'OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText1.0.0', 'PrometheusText0.0.4'])).toMatch(/;q=0\.2,\*\/\*;q=0\.1$/);
+  });
+
   it('follows the order given and rejects empty or repeated lists', () => {
     expect(acceptHeader(['PrometheusText0.0.4'])).toBe('text/plain;version=0.0.4;q=0.6,*/*;q=0.5');
     expect(() => acceptHeader([])).toThrow(/empty/);
@@ -41,6 +51,7 @@ describe('Content-Type', () => {
 
   it('maps to a format as Prometheus 3 does, with and without a fallback', () => {
     expect(classifyContentType('application/openmetrics-text; version=0.0.1').format).toBe('openmetrics');
+    expect(classifyContentType('application/openmetrics-text; version=2.0.0; charset=utf-8')).toMatchObject({ format: 'openmetrics', mediaType: { params: { version: '2.0.0' } } });
     expect(classifyContentType('text/plain; version=0.0.4').format).toBe('prometheus');
     expect(classifyContentType('application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily').format).toBe('protobuf');
     expect(classifyContentType(null)).toMatchObject({ format: null, problem: 'missing', source: null });
