@@ -780,7 +780,8 @@ if (opts.markdown) {
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const kept = /<!-- notes -->[\s\S]*?<!-- \/notes -->/.exec(previous)?.[0];
   const keptTargets = /<!-- targets -->[\s\S]*?<!-- \/targets -->/.exec(previous)?.[0]; // pnpm bench --targets
-  writeFileSync(file, markdown(kept, keptTargets));
+  const keptSizes = /<!-- bundle-sizes -->[\s\S]*?<!-- \/bundle-sizes -->/.exec(previous)?.[0]; // scripts/bundle-size.mjs
+  writeFileSync(file, markdown(kept, [keptTargets, keptSizes].filter(Boolean).join('\n\n') || undefined));
   log(`wrote ${relative(process.cwd(), file) || file}`);
 }
 
