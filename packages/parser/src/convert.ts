@@ -49,6 +49,8 @@
 //   counter or for one bucket, any on other types) are left out and reported;
 // - a 1.0 histogram has no Sum beside negative buckets, nor a NaN or negative one (§Histogram), and
 //   then no `_count` either ("if and only if"): both are left out and reported; likewise a NaN Gsum.
+//   A NaN Sum is left out for 0.0.4 too, so that 0.0.4 → 2.0 → 0.0.4 gives back what it was given;
+// - a unit that is not the name's suffix (a 2.0 SHOULD, a 1.0 MUST) is left out and reported.
 import type { ClassicBucket, CompositeValue, Exemplar, Format, Label, Metric, MetricFamily, MetricType, Sample } from './ast/types.js';
 import { canonicalThreshold } from './canonical.js';
 import { escapeName, isLegacyLabelName, isLegacyMetricName, type EscapingScheme } from './escaping.js';
@@ -126,6 +128,9 @@ function convertTracing(families: readonly MetricFamily[], from: Format, to: For
       if (why !== undefined) problems.push({ kind: 'escaping', families: [input.name], message: `\`${input.name}\`: ${why} is outside the legacy character set of ${FORMAT_NAME[to]}` });
     }
     const converted = from === OM2 && om2 ? passThrough(family, scheme) : convertFamily(family, source, om2 ? 'openmetrics' : to, scheme);
+    // A 2.0 counter without `_total` keeps its name in 0.0.4, which names counters as 2.0 does.
+    if (from === OM2 && to === 'prometheus' && input.type === 'counter' && !input.name.endsWith('_total'))
+      converted.families[0] = renamed(converted.families[0]!, escapeName(input.name, scheme));
     for (const f of converted.families) {
       out.push(om2 && from !== OM2 ? gather(f, input, from, notes, report) : f);
       origin.push(input);
@@ -170,7 +175,11 @@ const NOTE_MESSAGES = {
   startTimestamp: (target: string, names: string) => `${target} has no start timestamp for these types: left out those of ${names}`,
   exemplarsPerSample: (target: string, names: string) => `${target} has one exemplar per counter sample and per bucket, within its range: left out the others of ${names}`,
   exemplarsOnType: (target: string, names: string) => `${target} has exemplars on counters and histogram buckets only: left out those of ${names}`,
-  sum: (target: string, names: string) => `${target} has no histogram Sum beside negative buckets, nor a NaN or negative one: left out the Sum and Count of ${names}`,
+  sum: (target: string, names: string) =>
+    target === FORMAT_NAME.prometheus
+      ? `${target} gets no NaN histogram Sum (what OpenMetrics 2.0 writes for a Sum not exposed): left out the Sum and Count of ${names}`
+      : `${target} cannot carry these histograms' Sum (NaN, negative, or beside negative buckets; OM 1.0 §Histogram): left out the Sum and Count of ${names}`,
+  unit: (target: string, names: string) => `${target} has a unit only as the name's suffix: left out the unit of ${names}`,
 } satisfies Record<string, (target: string, names: string) => string>;
 type NoteKind = keyof typeof NOTE_MESSAGES;
 const NOTE_KINDS = Object.keys(NOTE_MESSAGES) as NoteKind[];
@@ -344,6 +353,11 @@ function convertFamily(family: MetricFamily, from: Format, to: Format, scheme: E
     result.families.push({ name: name + suffix, type: 'gauge', typeDeclared: true, help: family.help, unit: undefined, descriptors: [], metrics, span: family.span });
   }
   return result;
+}
+
+/** A family and its samples named `name` (a 0.0.4 counter's samples are named as the family). */
+function renamed(family: MetricFamily, name: string): MetricFamily {
+  return { ...family, name, metrics: family.metrics.map((m) => ({ labels: m.labels, samples: m.samples.map((s) => ({ ...s, name })) })) };
 }
 
 /** Label names as the scheme writes them; the first pair that escaping makes equal is a clash. */
@@ -581,7 +595,11 @@ function expand(family: MetricFamily, to: Format, notes: Notes, report: (message
       }
       buckets.forEach((b, i) => samples.push(line('_bucket', b.count, [{ name: BUCKET_LABEL, value: canonicalThreshold(b.le) }], placed[i])));
       const g = composite.kind === 'gaugehistogram' ? 'g' : '';
-      const sumFits = !older || (g ? !Number.isNaN(composite.sum) : !(Number.isNaN(composite.sum) || composite.sum < 0 || buckets.some((b) => b.le < 0)));
+      // A NaN Sum is left out for 0.0.4 too: it is what 1.0 → 2.0 writes for a Sum not exposed.
+      // 1.0: a histogram's Sum is not negative and absent beside negative buckets; a gauge
+      // histogram's may be negative only beside negative buckets (OM 1.0 §Histogram, §GaugeHistogram).
+      const negativeBuckets = buckets.some((b) => b.le < 0);
+      const sumFits = !Number.isNaN(composite.sum) && (!older || (g ? composite.sum >= 0 || negativeBuckets : composite.sum >= 0 && !negativeBuckets));
       if (sumFits) samples.push(line(`_${g}count`, composite.count), line(`_${g}sum`, composite.sum));
       else notes.add('sum', family.name);
       if (type === 'histogram') created();
@@ -591,7 +609,13 @@ function expand(family: MetricFamily, to: Format, notes: Notes, report: (message
     return { labels: partLabel === undefined ? metric.labels : metric.labels.filter((l) => l.name !== partLabel), samples };
   });
   const name = type === 'counter' || type === 'info' ? base : family.name;
-  return { family: { ...family, name, metrics }, exemplars };
+  // OM 1.0 §Unit: the unit MUST be the name's suffix (2.0: SHOULD); 0.0.4 has units only as suffixes.
+  let unit = family.unit;
+  if (unit !== undefined && !name.endsWith(`_${unit}`)) {
+    notes.add('unit', family.name);
+    unit = undefined;
+  }
+  return { family: { ...family, name, unit, metrics }, exemplars };
 }
 
 /** `le` of a bucket and `quantile` of a summary written canonically (OM 1.0 §Canonical Numbers). */

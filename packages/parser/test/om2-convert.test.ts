@@ -454,7 +454,7 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
     );
     expect(c.dropped.map((d) => d.message)).toEqual([
       'OpenMetrics 1.0 has no start timestamp for these types: left out those of `u`',
-      'OpenMetrics 1.0 has no histogram Sum beside negative buckets, nor a NaN or negative one: left out the Sum and Count of `n`, `x`',
+      'OpenMetrics 1.0 cannot carry these histograms\' Sum (NaN, negative, or beside negative buckets; OM 1.0 §Histogram): left out the Sum and Count of `n`, `x`',
     ]);
   });
 
@@ -463,7 +463,7 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
     expect(c.problems.map((p) => p.message)).toEqual(['`u`: a composite value on a sample of type unknown has no OpenMetrics 1.0 form']);
   });
 
-  it('writes 0.0.4 as 1.0 → 0.0.4 does: `_created` gauges, exemplars left out and said', () => {
+  it('writes 0.0.4 as 1.0 → 0.0.4 does: `_created` gauges, exemplars and a NaN Sum left out and said', () => {
     const c = back(
       [
         family('c_total', 'counter', [{ value: 3, startTimestamp: 1700000000, exemplars: [{ value: 1, timestamp: 1 }, { value: 2, timestamp: 2 }] }]),
@@ -482,11 +482,20 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
         'h_bucket{le="0.1"} 1 1500',
         'h_bucket{le="1.0"} 2 1500',
         'h_bucket{le="+Inf"} 3 1500',
-        'h_count 3 1500',
-        'h_sum NaN 1500',
       ]),
     );
-    expect(c.dropped).toEqual([{ kind: 'dropped', families: ['c_total'], message: 'Prometheus text 0.0.4 has no exemplars: left out those of `c_total`' }]);
+    expect(c.dropped).toEqual([
+      { kind: 'dropped', families: ['h'], message: 'Prometheus text 0.0.4 gets no NaN histogram Sum (what OpenMetrics 2.0 writes for a Sum not exposed): left out the Sum and Count of `h`' },
+      { kind: 'dropped', families: ['c_total'], message: 'Prometheus text 0.0.4 has no exemplars: left out those of `c_total`' },
+    ]);
+  });
+
+  it('keeps a counter without `_total` named so in 0.0.4, and leaves out a unit 1.0 cannot carry', () => {
+    const families = [family('jobs', 'counter', [{ value: 2 }]), family('rpc_total', 'counter', [{ value: 1 }], { unit: 'seconds' })];
+    expect(back(families, 'prometheus').text).toBe(text(['# TYPE jobs counter', 'jobs 2', '# TYPE rpc_total counter', 'rpc_total 1']));
+    const c = back(families, 'openmetrics');
+    expect(c.text).toBe(text(['# TYPE jobs counter', 'jobs_total 2', '# TYPE rpc counter', 'rpc_total 1', '# EOF']));
+    expect(c.dropped.map((d) => d.message)).toEqual(['OpenMetrics 1.0 has a unit only as the name\'s suffix: left out the unit of `rpc_total`']);
   });
 
   it('refuses names outside the legacy character set without --escaping, as from 1.0', () => {
