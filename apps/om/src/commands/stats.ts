@@ -29,7 +29,10 @@ Examples:
   $ om stats http://127.0.0.1:9100/metrics --top 20
   $ om stats --format json metrics.prom | jq '.[0].series'
 
-The JSON format lists every family and label (not only the top N).`,
+The JSON format lists every family and label (not only the top N).
+A series is one sample name and label set, as Prometheus stores it; an OpenMetrics 2.0 histogram or
+summary counts as the 1.0 series it converts to, a native histogram as one series, and its populated
+buckets (the ones its spans list) as native buckets.`,
   );
   return cmd.action(async (inputs, opts) => {
     ctx.exitCode = await runStats(ctx.io, inputs, opts as StatsFlags, ctx.debug);
@@ -51,10 +54,18 @@ function table(rows: string[][], io: Io, align: string): string {
 function text(s: Stats, top: number, io: Io): string {
   let out = `${paint(io.stdout, 'bold', s.source)} (${s.format})\n`;
   out += `  ${num(s.bytes)} bytes, ${num(s.lines)} lines, ${num(s.families)} families, ${num(s.series)} series, ${num(s.samples)} samples, ${num(s.exemplars)} exemplars`;
+  // OpenMetrics 2.0 native histograms: one series each; their populated buckets counted apart.
+  if (s.nativeBuckets) out += `, ${num(s.nativeBuckets)} native buckets`;
   out += s.errors ? `, ${paint(io.stdout, 'red', `${num(s.errors)} parse errors`)}\n` : '\n';
   if (s.byFamily.length) {
     out += `\n  Top families by series\n`;
-    out += table([['family', 'type', 'series', 'samples', 'labels (distinct values)'], ...s.byFamily.slice(0, top).map((f) => [f.name, f.type, num(f.series), num(f.samples), Object.entries(f.labels).map(([k, v]) => `${k}=${v}`).join(' ')])], io, 'llrrl');
+    const shown = s.byFamily.slice(0, top);
+    const labels = (f: Stats['byFamily'][number]) => Object.entries(f.labels).map(([k, v]) => `${k}=${v}`).join(' ');
+    if (s.nativeBuckets) {
+      out += table([['family', 'type', 'series', 'samples', 'native buckets', 'labels (distinct values)'], ...shown.map((f) => [f.name, f.type, num(f.series), num(f.samples), num(f.nativeBuckets), labels(f)])], io, 'llrrrl');
+    } else {
+      out += table([['family', 'type', 'series', 'samples', 'labels (distinct values)'], ...shown.map((f) => [f.name, f.type, num(f.series), num(f.samples), labels(f)])], io, 'llrrl');
+    }
   }
   if (s.byLabel.length) {
     out += `\n  Top labels by distinct values\n`;
