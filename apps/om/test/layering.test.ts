@@ -10,6 +10,7 @@
 //      @omkit/diff          comparing and counting parsed scrapes (imports @omkit/parser)
 //      The packages of layer 1 are siblings: none imports another.
 //   2  apps/om (@omkit/cli) the command line: flags → package calls → output; nothing imports it
+//      apps/playground (@omkit/playground) the web page: the parser and the linter in a browser
 //
 // Within @omkit/parser (its own layers, lowest first; a module imports from its own layer or lower):
 //   0  foundations: diagnostic, position, spec, ast/types, number, escaping, canonical, detach
@@ -37,6 +38,7 @@ const PACKAGE_LAYERS: Record<string, number> = {
   '@omkit/fetch': 1,
   '@omkit/diff': 1,
   '@omkit/cli': 2,
+  '@omkit/playground': 2,
 };
 
 /** The parser's own layers, by path under packages/parser/src (a directory name covers its files; the longest match wins). */
