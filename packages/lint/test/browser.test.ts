@@ -53,9 +53,10 @@ function browserEntry(dir: string): string {
   const m = manifest(dir);
   const conditions = ['browser', 'import', 'module', 'default'];
   let entry: string | undefined;
-  if (m.exports !== undefined) {
-    const root = typeof m.exports === 'string' || Array.isArray(m.exports) || !Object.keys(m.exports ?? {}).some((k) => k.startsWith('.')) ? m.exports : m.exports['.'];
-    entry = pick(root, conditions);
+  if (m.exports !== undefined && m.exports !== null) {
+    // `exports` is either the "." entry itself or a map of subpaths.
+    const subpaths = typeof m.exports === 'object' && !Array.isArray(m.exports) && Object.keys(m.exports).some((k) => k.startsWith('.'));
+    entry = pick(subpaths ? (m.exports as Record<string, Exports>)['.'] : m.exports, conditions);
     if (entry === undefined) throw new Error(`${m.name} exports no "." entry for ${conditions.join(', ')}`);
   } else {
     entry = m.module ?? m.main ?? 'index.js';
