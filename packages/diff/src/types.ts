@@ -90,7 +90,7 @@ export interface BucketLayoutChanged extends ChangeBase {
   readonly removed: readonly string[];
 }
 
-/** The layout of a native histogram: schema, zero bucket width, the bucket indexes its spans populate. */
+/** What fixes the bounds of a native histogram's buckets: its schema and its zero bucket's width. */
 export interface NativeLayout {
   readonly schema: number;
   readonly zeroThreshold: number;
