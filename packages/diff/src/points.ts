@@ -3,7 +3,8 @@
 // composite sample is the series its data is stored as, named as the 1.0 samples the migration guide
 // converts it to, so that a 1.0 histogram and the same data in 2.0 line up series by series:
 // - classic buckets: `x_bucket{le="…"}` per bucket, then `x_count` and `x_sum` (a gauge histogram's
-//   `x_gcount` and `x_gsum`);
+//   `x_gcount` and `x_gsum`), or neither when the Sum is NaN (what a 1.0 histogram without `_sum`
+//   and `_count` converts to; its count is the `+Inf` bucket's);
 // - a summary: `x{quantile="…"}` per quantile, then `x_count` and `x_sum`;
 // - native buckets: ONE series `x{…}` holding the whole native histogram (count, sum, schema, zero
 //   bucket and buckets), as Prometheus stores a native histogram; compared field by field;
@@ -74,7 +75,10 @@ export class Points {
           this.#push(c.name, c.labels, composite.count, ts, composite, c.index);
           this.nativeBuckets += native.positiveBuckets.length + native.negativeBuckets.length;
         }
-        if (buckets !== undefined || native === undefined) {
+        // A NaN Sum is what a 1.0 histogram without `_sum` (and so without `_count`: OM 1.0
+        // §Histogram, both or neither) converts to; the count is then the `+Inf` bucket's.
+        const unexposed = buckets !== undefined && Number.isNaN(composite.sum);
+        if ((buckets !== undefined || native === undefined) && !unexposed) {
           this.#push(`${c.name}${gauge ? '_gcount' : '_count'}`, c.labels, composite.count, ts, undefined, c.index);
           this.#push(`${c.name}${gauge ? '_gsum' : '_sum'}`, c.labels, composite.sum, ts, undefined, c.index);
         }

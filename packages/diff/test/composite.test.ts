@@ -93,6 +93,17 @@ describe('classic buckets of a composite', () => {
     expect(brief(diff(one, b)).map((c) => c[0])).toEqual(['bucket-layout-changed', 'series-removed', 'series-added', 'value-changed', 'value-changed', 'value-changed']);
   });
 
+  it('a NaN Sum (what a 1.0 histogram without `_sum` and `_count` converts to) stands for neither series', () => {
+    const one = om`
+      # TYPE a histogram
+      a_bucket{le="+Inf"} 1
+      # EOF
+    `;
+    const two = om2(family('a', 'histogram', [{ composite: histogram(1, Number.NaN, { buckets: [{ le: Infinity, count: 1 }] }) }]));
+    expect(diff(one, two)).toEqual([]);
+    expect(countSeries(two.families)).toBe(1);
+  });
+
   it('a bucket that went down is a counter reset; in a gauge histogram it is a value change', () => {
     const down = om2(family('latency_seconds', 'histogram', [{ labels: { path: '/' }, composite: histogram(10, 4, { buckets: [{ le: 0.1, count: 2 }, { le: 1, count: 8 }, { le: Infinity, count: 10 }] }) }]));
     expect(brief(diff(a, down))).toEqual([['counter-reset', 'latency_seconds_bucket{le="0.1",path="/"}', 3, 2]]);

@@ -1,0 +1,77 @@
+// A 1.0 document and the same data converted to OpenMetrics 2.0 (the parser's `convert`, per the
+// migration guide: `_created` → `st@`, histogram and summary lines → one composite sample) compare
+// equal, family by family and series by series, whichever side is which; and a change made on the
+// 1.0 side shows up the same against either.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convert, parse, type ParseResult } from '@omkit/parser';
+import { describe, expect, it } from 'vitest';
+import { countSeries, diff } from '../src/index.js';
+import { om } from './helpers.js';
+
+const CASES = fileURLToPath(new URL('../../parser/test/conformance/openmetrics/cases/', import.meta.url));
+
+function valid(): { name: string; text: string }[] {
+  return readdirSync(CASES)
+    .filter((name) => JSON.parse(readFileSync(join(CASES, name, 'test.json'), 'utf8')).shouldParse === true)
+    .map((name) => ({ name, text: readFileSync(join(CASES, name, 'metrics'), 'utf8') }));
+}
+
+/** `one` converted to 2.0, as a parse result; undefined when the converter refuses it. */
+function to2(one: ParseResult): ParseResult | undefined {
+  const c = convert(one.families, 'openmetrics', 'openmetrics-2.0');
+  return c.problems.length > 0 ? undefined : { format: 'openmetrics-2.0', families: c.families, diagnostics: [] };
+}
+
+describe('1.0 against its 2.0 conversion', () => {
+  it('compares equal for every valid 1.0 conformance case, with the same series count', () => {
+    let compared = 0;
+    for (const { name, text } of valid()) {
+      const one = parse(text, { format: 'openmetrics' });
+      if (one.diagnostics.some((d) => d.severity === 'error')) continue;
+      const two = to2(one);
+      if (two === undefined) continue;
+      expect({ name, changes: diff(one, two) }).toEqual({ name, changes: [] });
+      expect({ name, changes: diff(two, one) }).toEqual({ name, changes: [] });
+      expect({ name, series: countSeries(two.families) }).toEqual({ name, series: countSeries(one.families) });
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('a change on the 1.0 side is the same change against the 2.0 conversion', () => {
+    const before = om`
+      # TYPE latency_seconds histogram
+      latency_seconds_bucket{le="0.1"} 3
+      latency_seconds_bucket{le="1"} 8
+      latency_seconds_bucket{le="+Inf"} 10
+      latency_seconds_count 10
+      latency_seconds_sum 4
+      latency_seconds_created 1000
+      # TYPE jobs counter
+      jobs_total 5
+      jobs_created 1000
+      # EOF
+    `;
+    const after = om`
+      # TYPE latency_seconds histogram
+      latency_seconds_bucket{le="0.1"} 3
+      latency_seconds_bucket{le="1"} 9
+      latency_seconds_bucket{le="+Inf"} 12
+      latency_seconds_count 12
+      latency_seconds_sum 4.5
+      latency_seconds_created 1000
+      # TYPE jobs counter
+      jobs_total 2
+      jobs_created 2000
+      # EOF
+    `;
+    const strip = (changes: ReturnType<typeof diff>) => changes.map(({ before: _b, after: _a, ...rest }) => rest);
+    const expected = strip(diff(before, after));
+    expect(expected.map((c) => c.kind)).toEqual(['counter-reset', 'value-changed', 'value-changed', 'value-changed', 'value-changed']);
+    expect(strip(diff(before, to2(after)!))).toEqual(expected);
+    expect(strip(diff(to2(before)!, after))).toEqual(expected);
+    expect(strip(diff(to2(before)!, to2(after)!))).toEqual(expected.map((c) => (c.family === 'jobs' ? { ...c, family: 'jobs_total' } : c)));
+  });
+});
