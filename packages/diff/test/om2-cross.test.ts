@@ -24,7 +24,23 @@ function to2(one: ParseResult): ParseResult | undefined {
   return c.problems.length > 0 ? undefined : { format: 'openmetrics-2.0', families: c.families, diagnostics: [] };
 }
 
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+
 describe('1.0 against its 2.0 conversion', () => {
+  it('the README example scrapes: 1.0 and 0.0.4 against their 2.0 conversions compare equal; before → after lists the same changes', () => {
+    const read = (name: string) => parse(readFileSync(join(EXAMPLES, name), 'utf8'));
+    const before = read('before.om');
+    const after = read('after.om');
+    const afterProm = read('after.prom');
+    const after2 = to2(after)!;
+    const prom2 = convert(afterProm.families, 'prometheus', 'openmetrics-2.0');
+    expect(prom2.problems).toEqual([]);
+    expect(diff(after, after2)).toEqual([]);
+    expect(diff(afterProm, { format: 'openmetrics-2.0', families: prom2.families, diagnostics: [] })).toEqual([]);
+    const strip = (changes: ReturnType<typeof diff>) => changes.map(({ before: _b, after: _a, ...rest }) => rest);
+    expect(strip(diff(before, after2, { intervalSeconds: 15 }))).toEqual(strip(diff(before, after, { intervalSeconds: 15 })));
+  });
+
   it('compares equal for every valid 1.0 conformance case, with the same series count', () => {
     let compared = 0;
     for (const { name, text } of valid()) {
