@@ -58,7 +58,7 @@ import { samplesOf } from './cursor.js';
 import { formatValue, thresholdValue } from './number.js';
 import { parse, validate } from './parse.js';
 import { serialize } from './serialize.js';
-import { BUCKET_LABEL, isOpenMetrics, QUANTILE_LABEL, sampleSuffixes } from './spec.js';
+import { BUCKET_LABEL, EXEMPLAR_LABELS_LIMIT, isOpenMetrics, QUANTILE_LABEL, sampleSuffixes } from './spec.js';
 
 export interface ConvertOptions {
   /**
@@ -174,6 +174,7 @@ const NOTE_MESSAGES = {
   native: (target: string, names: string) => `${target} has no native histogram buckets: left out those of ${names}, keeping their classic buckets`,
   startTimestamp: (target: string, names: string) => `${target} has no start timestamp for these types: left out those of ${names}`,
   exemplarsPerSample: (target: string, names: string) => `${target} has one exemplar per counter sample and per bucket, within its range: left out the others of ${names}`,
+  exemplarLength: (target: string, names: string) => `${target} exemplars have at most ${EXEMPLAR_LABELS_LIMIT} characters of label names and values: left out longer ones of ${names}`,
   exemplarsOnType: (target: string, names: string) => `${target} has exemplars on counters and histogram buckets only: left out those of ${names}`,
   sum: (target: string, names: string) =>
     target === FORMAT_NAME.prometheus
@@ -360,6 +361,25 @@ function renamed(family: MetricFamily, name: string): MetricFamily {
   return { ...family, name, metrics: family.metrics.map((m) => ({ labels: m.labels, samples: m.samples.map((s) => ({ ...s, name })) })) };
 }
 
+/** OM 1.0 §Exemplars: an exemplar's label names and values together longer than 1.0 allows. */
+function tooLong(exemplar: Exemplar): boolean {
+  let length = 0;
+  for (const label of exemplar.labels) length += [...label.name].length + [...label.value].length;
+  return length > EXEMPLAR_LABELS_LIMIT;
+}
+
+/** Metrics with equal labels as one, their samples in timestamp order (stable; none first). */
+function regroup(metrics: readonly Metric[]): Metric[] {
+  const groups = new Map<string, { labels: readonly Label[]; samples: Sample[] }>();
+  for (const metric of metrics) {
+    const key = JSON.stringify(metric.labels);
+    const group = groups.get(key) ?? { labels: metric.labels, samples: [] };
+    group.samples.push(...metric.samples);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => ({ labels: g.labels, samples: g.samples.map((s, i) => [s, i] as const).sort(([a, i], [b, j]) => (a.timestamp ?? -Infinity) - (b.timestamp ?? -Infinity) || i - j).map(([s]) => s) }));
+}
+
 /** Label names as the scheme writes them; the first pair that escaping makes equal is a clash. */
 function labelMapper(scheme: EscapingScheme, result: { labelClash: string | undefined }): (labels: readonly Label[]) => Label[] {
   return (labels) => {
@@ -540,12 +560,16 @@ function expand(family: MetricFamily, to: Format, notes: Notes, report: (message
     if (!reported) report(message, kind);
     reported = true;
   };
-  const metrics = family.metrics.map((metric): Metric => {
+  let metrics = family.metrics.map((metric): Metric => {
     const samples: Sample[] = [];
     const sample = samplesOf(metric);
     while (sample.next()) {
-      const all = exemplarsOf(sample);
+      let all = exemplarsOf(sample);
       if (all.length > 0) exemplars = true;
+      if (older && all.some(tooLong)) {
+        notes.add('exemplarLength', family.name);
+        all = all.filter((e) => !tooLong(e));
+      }
       const labels = sample.labels;
       const at = sample.timestamp !== undefined ? { timestamp: sample.timestamp } : {};
       const span = sample.span;
@@ -608,6 +632,9 @@ function expand(family: MetricFamily, to: Format, notes: Notes, report: (message
     const partLabel = type === 'stateset' ? family.name : undefined;
     return { labels: partLabel === undefined ? metric.labels : metric.labels.filter((l) => l.name !== partLabel), samples };
   });
+  // A 2.0 stateset's MetricGroup lists each state's samples in turn (OM 2.0 §StateSet); a 1.0
+  // metric's samples go forward in time (OM 1.0 §Metric): the group's samples by timestamp.
+  if (type === 'stateset') metrics = regroup(metrics);
   const name = type === 'counter' || type === 'info' ? base : family.name;
   // OM 1.0 §Unit: the unit MUST be the name's suffix (2.0: SHOULD); 0.0.4 has units only as suffixes.
   let unit = family.unit;

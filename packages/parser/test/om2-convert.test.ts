@@ -498,6 +498,25 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
     expect(c.dropped.map((d) => d.message)).toEqual(['OpenMetrics 1.0 has a unit only as the name\'s suffix: left out the unit of `rpc_total`']);
   });
 
+  it('leaves out exemplars longer than 1.0 allows, and writes a stateset\'s MetricGroup forward in time', () => {
+    const long = 'x'.repeat(130);
+    const c = back(
+      [
+        family('c_total', 'counter', [{ value: 1, exemplars: [{ labels: { trace_id: long }, value: 1, timestamp: 1 }, { value: 2, timestamp: 2 }] }]),
+        family('foo', 'stateset', [
+          { labels: { foo: 'a' }, value: 1, timestamp: 1 },
+          { labels: { foo: 'a' }, value: 0, timestamp: 2 },
+          { labels: { foo: 'bb' }, value: 0, timestamp: 1 },
+          { labels: { foo: 'bb' }, value: 1, timestamp: 2 },
+        ]),
+      ],
+      'openmetrics',
+    );
+    expect(c.problems).toEqual([]);
+    expect(c.text).toBe(text(['# TYPE c counter', 'c_total 1 # {} 2 2', '# TYPE foo stateset', 'foo{foo="a"} 1 1', 'foo{foo="bb"} 0 1', 'foo{foo="a"} 0 2', 'foo{foo="bb"} 1 2', '# EOF']));
+    expect(c.dropped.map((d) => d.message)).toEqual(['OpenMetrics 1.0 exemplars have at most 128 characters of label names and values: left out longer ones of `c_total`']);
+  });
+
   it('refuses names outside the legacy character set without --escaping, as from 1.0', () => {
     const c = back([family('my.metric_total', 'counter', [{ value: 1 }])], 'openmetrics');
     expect(c.problems).toMatchObject([{ kind: 'escaping', families: ['my.metric_total'] }]);
