@@ -55,6 +55,8 @@ Examples:
 
 When one side is OpenMetrics and the other Prometheus text, a family goes by its OpenMetrics name
 (the 0.0.4 counter family \`x_total\` is \`x\`), so the same data in both formats compares equal.
+OpenMetrics 2.0 histograms and summaries are compared as the 1.0 series they convert to (st@ as
+_created), native histograms field by field (count, sum, zero, each bucket by index, layout).
 
 Exit codes: 0 no change (of a --fail-on kind), 1 changes, 2 trouble.`,
   );
