@@ -35,6 +35,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
   },
   worker: { format: 'es' },
+  // `pnpm dev` and `pnpm preview` listen on loopback only.
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
   // In development the workspace packages are served from their built entries; pre-bundling turns
   // any CommonJS dependency of theirs into ES modules.
   optimizeDeps: { include: ['@omkit/parser', '@omkit/lint'] },

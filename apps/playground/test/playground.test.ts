@@ -2,8 +2,9 @@
 // the page served from loopback by a static server of this test. Under CI=true a missing browser
 // fails the tests; elsewhere they are skipped with the reason.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -28,12 +29,12 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** dist/ over HTTP on 127.0.0.1, as any static host serves it. */
-function serve(): Promise<{ server: Server; base: string }> {
+/** A folder over HTTP on 127.0.0.1, as any static host serves it. */
+function serve(root: string): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -83,6 +84,8 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
   let browser: Browser;
   let server: Server;
   let base = '';
+  // A copy of dist/, so that a build running meanwhile (it empties dist/ first) changes nothing here.
+  const site = mkdtempSync(join(tmpdir(), 'om-playground-'));
 
   beforeAll(async () => {
     if (!present) throw new Error(`${CHROMIUM} is not installed (.ci/run installs Debian's chromium)`);
@@ -91,7 +94,8 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
       if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
     }
     mkdirSync(artifacts, { recursive: true });
-    ({ server, base } = await serve());
+    cpSync(dist, site, { recursive: true });
+    ({ server, base } = await serve(site));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -101,6 +105,7 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    rmSync(site, { recursive: true, force: true });
   });
 
   /** A fresh page on the playground; every request it makes is recorded, and every error. */
@@ -187,9 +192,8 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
 
   it('a share link opened in a fresh page restores the text, the settings and the findings', async () => {
     const { page, requests, errors } = await open();
-    // A 50 KB scrape fits in a link.
-    const families = Array.from({ length: 450 }, (_, i) => `# HELP app_jobs_${i}_total Jobs of kind ${i}.\n# TYPE app_jobs_${i}_total counter\napp_jobs_${i}_total{queue="q${i % 7}"} ${i * 3}\n`);
-    const body = `${families.join('')}app_temperature_kb 4\n`;
+    // A real 57 KB scrape fits in a link.
+    const body = readFileSync(join(app, '../../packages/lint/test/fixtures/exporters/node-exporter.prom'), 'utf8');
     expect(body.length).toBeGreaterThan(50_000);
     await paste(page, body);
     await page.selectOption('#format', 'prometheus');
