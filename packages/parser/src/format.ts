@@ -3,10 +3,13 @@
 // that pass the same evidence: the `om` CLI, the Content-Type check of @omkit/lint).
 //
 // The evidence, in order (the first that names a format decides):
-// 1. An explicit format (`format: 'openmetrics' | 'prometheus'`; `auto` names none).
-// 2. A Content-Type, as Prometheus picks its parser: `application/openmetrics-text` → OpenMetrics,
+// 1. An explicit format (`format: 'openmetrics' | 'openmetrics-2.0' | 'prometheus'`; `auto` names none).
+// 2. A Content-Type, as Prometheus picks its parser: `application/openmetrics-text` → OpenMetrics
+//    (`version=2.0.0`, or any 2.x, → OpenMetrics 2.0; `1.0.0`, `0.0.1` or none → 1.0),
 //    `text/plain` → Prometheus text. Any other media type (`application/octet-stream`, …) is no
-//    evidence.
+//    evidence. OpenMetrics 2.0 is chosen only by these two: the text alone decides between 1.0 and
+//    Prometheus text (a 2.0 document ends with `# EOF` too, and is read as 1.0, where its first 2.0
+//    line gets OM023 saying how to read it as 2.0).
 // 3. A file name: `.om` → OpenMetrics, `.prom` → Prometheus text (a final `.gz` is looked through).
 //    Other extensions (`.txt`, `.metrics`, …) are no evidence.
 // 4. The text. A document without `# EOF` cannot be valid OpenMetrics (OM 1.0 §Overall Structure:
@@ -62,8 +65,16 @@ const OPENMETRICS_MARKERS =
 /** The format a Content-Type names, if it names one. */
 export function formatFromContentType(contentType: string | undefined): Format | undefined {
   if (contentType === undefined) return undefined;
-  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-  if (mediaType === 'application/openmetrics-text') return 'openmetrics';
+  const [media, ...parameters] = contentType.split(';');
+  const mediaType = media!.trim().toLowerCase();
+  if (mediaType === 'application/openmetrics-text') {
+    // OM 2.0 §Overall Structure: `application/openmetrics-text; version=2.0.0; charset=utf-8`.
+    for (const parameter of parameters) {
+      const [key, value] = parameter.split('=');
+      if (key!.trim().toLowerCase() === 'version' && /^"?2\./.test(value?.trim() ?? '')) return 'openmetrics-2.0';
+    }
+    return 'openmetrics';
+  }
   if (mediaType === 'text/plain') return 'prometheus';
   return undefined;
 }

@@ -1,6 +1,6 @@
 // Numbers as the formats write them (OM 1.0 ABNF `number`, `realnumber`; §Canonical Numbers;
 // Prometheus text 0.0.4 values are Go ParseFloat, timestamps int64 milliseconds).
-import type { Format } from './spec.js';
+import { isOpenMetrics, type Format } from './spec.js';
 
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const WORD = /^([+-]?)(inf|infinity|nan)$/i;
@@ -62,7 +62,7 @@ export function parseMilliseconds(text: string): number | undefined {
  * (OpenMetrics) or beyond an int64 of milliseconds (Prometheus text).
  */
 export function timestampOutOfRange(text: string, format: Format): boolean {
-  return format === 'openmetrics' ? beyondFloat64(text) : INTEGER.test(text) && parseMilliseconds(text) === undefined;
+  return isOpenMetrics(format) ? beyondFloat64(text) : INTEGER.test(text) && parseMilliseconds(text) === undefined;
 }
 
 /** The digits of 2^63 - 1 and of 2^63: the largest int64 and the magnitude of the smallest. */
@@ -107,7 +107,7 @@ export function parseThreshold(text: string): number | undefined {
  * freely. Undefined where the parser reports the label instead.
  */
 export function thresholdValue(text: string, format: Format): number | undefined {
-  return format === 'openmetrics' ? parseThreshold(text) : parseValue(text);
+  return isOpenMetrics(format) ? parseThreshold(text) : parseValue(text);
 }
 
 /** Go's `%g`-like rendering used by OpenMetrics exposers; integers keep no decimal point. */

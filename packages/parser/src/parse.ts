@@ -40,6 +40,8 @@ export function validate(input: Input, options: ParseOptions = {}): ValidateResu
   if (typeof input === 'string') return run(input, options, false, ignore);
   // Decided from the last bytes: nothing is decoded to detect the format.
   const format = resolveFormat(options, input);
+  // The byte reader vouches for OpenMetrics 1.0 and Prometheus text; 2.0 is read line by line.
+  if (format === 'openmetrics-2.0') return runBytes(input, { ...options, format }, false, ignore);
   const carried: Carried = { familyTypes: new Map(), claimedNames: new Set() };
   const certificate = certify(input, format === 'openmetrics', carried);
   if (certificate.complete) return { format, diagnostics: [] };

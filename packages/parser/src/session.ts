@@ -5,11 +5,11 @@ import { Assembler } from './ast/assemble.js';
 import { buildLine } from './ast/build.js';
 import type { Carried, LineRecord, ReportExtra, Reporter } from './ast/records.js';
 import type { Format, MetricFamily } from './ast/types.js';
-import { codes, codeUrl, interpolate, messageOf, type Code, type MessageId } from './spec.js';
+import { codes, codeUrl, interpolate, isOpenMetrics, messageOf, type Code, type MessageId } from './spec.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 import { detach } from './detach.js';
 import { lineSpan, type LineRef } from './position.js';
-import { resetScanner, scanComment, scanSample } from './scan/fast-line.js';
+import { resetScanner, scanComment, scanSample, scanSampleOm2 } from './scan/fast-line.js';
 
 export interface SessionOptions {
   format: Format;
@@ -22,6 +22,10 @@ export interface SessionOptions {
 export class Session {
   readonly diagnostics: Diagnostic[] = [];
   private readonly om: boolean;
+  /** OpenMetrics 2.0: the fast scanner vouches for plain lines only (scanSampleOm2). */
+  private readonly om2: boolean;
+  /** OM023 (2.0 syntax in another format) is reported once per document. */
+  private om2Hinted = false;
   private readonly assembler: Assembler;
   private line = 0;
   private lineStart = 0;
@@ -31,7 +35,8 @@ export class Session {
   private readonly lineReporter: Reporter;
 
   constructor(private readonly options: SessionOptions) {
-    this.om = options.format === 'openmetrics';
+    this.om = isOpenMetrics(options.format);
+    this.om2 = options.format === 'openmetrics-2.0';
     this.assembler = new Assembler({
       format: options.format,
       model: options.model,
@@ -104,7 +109,7 @@ export class Session {
       return;
     }
     if (text.charCodeAt(start) !== 35 /* # */) {
-      const fast = scanSample(text, start, end, this.om, base);
+      const fast = this.om2 ? scanSampleOm2(text, start, end, base) : scanSample(text, start, end, this.om, base);
       if (fast !== undefined) {
         this.assembler.sample(fast, this.line, this.lineStart);
         return;
@@ -164,6 +169,10 @@ export class Session {
   }
 
   private add<C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra, line?: LineRef): void {
+    if (code === 'OM023') {
+      if (this.om2Hinted) return;
+      this.om2Hinted = true;
+    }
     const info = codes[code];
     // The message and help are made here, from the table, only for a diagnostic that is kept.
     const diagnostic: Diagnostic = {

@@ -178,6 +178,92 @@ export function isPartLabel(type: MetricType, family: string, label: string): bo
   return PART_LABEL_OWNERS[label]?.includes(type) === true || (type === 'stateset' && label === family);
 }
 
+// ---- OpenMetrics 2.0 (rc0): what differs from 1.0, and the choices where rc0 is ambiguous ----
+//
+// Every 2.0 MUST the parser checks reads its facts from here, so that the next revision of the
+// spec is an edit of this block. Choices, where rc0 leaves a question open:
+// 1. Start timestamps (`st@`): §Sample says a sample "MAY have a Start Timestamp, depending on the
+//    MetricFamily Type". §Counter, §Histogram and §Summary give them one; §GaugeHistogram says
+//    gauge histograms "do not have Start Timestamp"; gauge, stateset and info say nothing. Chosen:
+//    allowed on counter, histogram and summary, and on unknown (a family "when it is impossible to
+//    determine the types", so any of them); an error elsewhere (OM136).
+// 2. Exemplars: §Counter, §Histogram and §GaugeHistogram allow them; nothing else mentions them.
+//    Chosen: allowed on those three and on unknown (as 1); an error elsewhere (OM120). rc0 sets no
+//    length limit on an exemplar's labels ("no hard limit"), so 1.0's 128 (OM121) is not applied.
+// 3. Native bucket counts vs Count (§Native Buckets): Count = zero bucket + native buckets + NaN
+//    observations, and NaN observations make the Sum NaN (§Histogram). Chosen: Count below the
+//    buckets is an error; Count above them is an error unless the Sum is NaN (OM133); compared
+//    with a relative tolerance of `NATIVE_COUNT_TOLERANCE`, as float counts are allowed. Gauge
+//    histograms follow "all the same rules" (§GaugeHistogram), so they are checked alike.
+// 4. Negative values: histogram Count and bucket values MUST NOT be negative (OM110); a gauge
+//    histogram's may be ("Float and negative bucket values are allowed"), so they are not checked.
+//    A counter's value: §Counter says non-NaN, "monotonically non-decreasing … and start from 0";
+//    chosen: NaN and negative values are errors, as in 1.0.
+// 5. Reserved names (§Label, §Name): label names and family names beginning with `_` "MUST NOT
+//    be used unless specified by this standard"; labels "MAY be used in place of TYPE and UNIT
+//    metadata" without naming them. Chosen: `__type__` and `__unit__` (Prometheus' names for that
+//    use) are allowed, every other `_` label name and `_` family name is an error (OM135).
+//    Exemplar labels are not checked (a LabelSet "references data outside of the MetricSet").
+// 6. Counter names: `_total` is a SHOULD in 2.0 (migration guide, "Counter Suffix Rules"), so not
+//    a parser diagnostic (lint's). Info names MUST end in `_info` (OM137). Unit suffixes are a
+//    SHOULD in 2.0 (OM105 is 1.0 only); an info or stateset still has no unit (OM106).
+// 7. Integer counts: only a summary's Count MUST be an integer (§Summary; OM111). Histogram counts
+//    and buckets SHOULD be integers (lint's).
+// 8. Sample names: every sample is named exactly as its family (§Name); a name that differs opens
+//    another family (untyped, as §Unknown metadata shows), so OM104's suffix clashes do not apply.
+// 9. `le` / `quantile` labels: forbidden on a histogram or gauge histogram metric whose sample has
+//    classic buckets, and on every summary metric (OM134).
+// 10. Classic bucket thresholds are `realnumber`, with `-Inf` allowed first and `+Inf` required
+//    last (ABNF `classic-buckets`); a missing `+Inf` is OM114, one out of place OM115.
+
+/** OM 2.0 §Sample: the types whose samples may carry `st@` (choice 1). */
+export const OM2_START_TIMESTAMP_TYPES: ReadonlySet<MetricType> = new Set<MetricType>(['counter', 'histogram', 'summary', 'unknown']);
+
+/** OM 2.0 §Sample: the types whose samples may carry exemplars (choice 2). */
+export const OM2_EXEMPLAR_TYPES: ReadonlySet<MetricType> = new Set<MetricType>(['counter', 'histogram', 'gaugehistogram', 'unknown']);
+
+/** OM 2.0 §CompositeValue: the composite kind a type's samples have; `undefined`: a Number; `any`: either. */
+export function compositeKindOf(type: MetricType): 'histogram' | 'gaugehistogram' | 'summary' | 'any' | undefined {
+  switch (type) {
+    case 'histogram':
+    case 'gaugehistogram':
+    case 'summary':
+      return type;
+    case 'unknown':
+      return 'any';
+    default:
+      return undefined;
+  }
+}
+
+/** How a type's composite value is written (OM 2.0 §Metric types), for messages. */
+export const OM2_COMPOSITE_EXAMPLES: Readonly<Record<'histogram' | 'gaugehistogram' | 'summary', string>> = {
+  histogram: '{count:2,sum:1.5,bucket:[1:1,+Inf:2]}',
+  gaugehistogram: '{gcount:2,gsum:1.5,bucket:[1:1,+Inf:2]}',
+  summary: '{count:2,sum:1.5,quantile:[0.5:0.7]}',
+};
+
+/** OM 2.0 §Native Buckets: the standard schemas. */
+export const NATIVE_SCHEMA_MIN = -4;
+export const NATIVE_SCHEMA_MAX = 8;
+
+/**
+ * OM 2.0 §Native Buckets: the index of the overflow bucket (the one above the bucket holding
+ * MaxFloat64, < 2^1024) of `schema`, for either sign: bucket `i` ends at 2^(i·2^-schema).
+ */
+export function nativeOverflowIndex(schema: number): number {
+  return (schema >= 0 ? 1024 * 2 ** schema : Math.ceil(1024 / 2 ** -schema)) + 1;
+}
+
+/** Choice 3: the relative tolerance of Count against the native buckets' total. */
+export const NATIVE_COUNT_TOLERANCE = 1e-9;
+
+/** Choice 5: the `_`-prefixed label names 2.0 lets stand in for TYPE and UNIT metadata. */
+export const OM2_ALLOWED_RESERVED_LABELS: ReadonlySet<string> = new Set(['__type__', '__unit__']);
+
+/** OM 2.0 §Info: an info family's name ends in this. */
+export const INFO_SUFFIX = '_info';
+
 // ---- the diagnostic table ----
 
 export interface CodeInfo {
@@ -333,13 +419,14 @@ export const codes = {
     },
   },
   OM015: {
-    name: 'invalid-exemplar', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exemplar`; Prometheus text 0.0.4 has no exemplars',
+    name: 'invalid-exemplar', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exemplar`; OM 2.0 ABNF `exemplar` (timestamp required); Prometheus text 0.0.4 has no exemplars',
     messages: {
       noExemplars: 'Prometheus text 0.0.4 has no exemplars',
       valueNotNumber: 'exemplar value `{{value}}` is not a number',
       valueBeyondFloat64: 'exemplar value `{{value}}` is beyond the range of a 64-bit float',
       timestampNotReal: 'exemplar timestamp `{{value}}` is not a real number',
       timestampBeyondFloat64: 'exemplar timestamp `{{value}}` is beyond the range of a 64-bit float',
+      noTimestamp: 'the exemplar has no timestamp',
     },
     help: {
       noExemplars: 'remove the exemplar, or expose OpenMetrics',
@@ -347,6 +434,7 @@ export const codes = {
       valueBeyondFloat64: 'write a value a 64-bit float can hold',
       timestampNotReal: 'write the exemplar timestamp in Unix seconds, e.g. `1520879607.789`',
       timestampBeyondFloat64: 'write Unix seconds a 64-bit float can hold',
+      noTimestamp: 'OpenMetrics 2.0 exemplars end with a timestamp, e.g. `# {trace_id="a"} 0.5 1520879607.789`',
     },
   },
   OM016: {
@@ -386,6 +474,32 @@ export const codes = {
     name: 'missing-final-newline', category: 'syntax', severity: 'warning', fixable: true, source: 'OM 1.0 §Overall Structure: SHOULD end with `EOF\\n`; Prometheus text 0.0.4: the last line must end with a line feed',
     messages: { noLineFeed: 'the last line has no line feed' },
     help: { noLineFeed: 'end the last line with `\\n`' },
+  },
+  OM022: {
+    name: 'invalid-composite-value', category: 'syntax', severity: 'error', source: 'OM 2.0 ABNF `composite-value`, §CompositeValues: no whitespace around fields',
+    messages: {
+      field: 'expected {{expected}} in the composite value, found {{found}}',
+      shape: '`{{field}}` is written `{{shape}}`',
+      notInteger: '`{{field}}` needs an integer, not `{{value}}`',
+      notNonNegative: '`{{field}}` needs a non-negative integer, not `{{value}}`',
+      notReal: '`{{field}}` needs a real number, not `{{value}}`',
+      whitespace: 'whitespace inside a composite value',
+    },
+    help: {
+      field: 'a histogram is `{count:…,sum:…,bucket:[…,+Inf:…]}` with native buckets (`schema`, `zero_threshold`, `zero_count`, spans and buckets) after `sum`; a gauge histogram has `gcount` and `gsum`; a summary is `{count:…,sum:…,quantile:[…]}`',
+      shape: 'write the field as the OpenMetrics 2.0 ABNF `composite-value` does',
+      notInteger: 'write a whole number without a decimal point, e.g. `3`',
+      notNonNegative: 'only the first span\'s offset may be negative; lengths and later offsets are whole numbers from 0',
+      notReal: 'write a decimal number: `NaN` and infinities are not allowed here',
+      whitespace: 'remove the whitespace: composite values are written without blanks',
+    },
+  },
+  OM023: {
+    name: 'openmetrics-2-syntax', category: 'syntax', severity: 'warning', source: 'OM 2.0 ABNF `sample` (composite values, `st@`, several exemplars), read as another format',
+    messages: { om2Syntax: 'this line is OpenMetrics 2.0 syntax ({{what}}), not {{format}}' },
+    help: {
+      om2Syntax: 'read the exposition as OpenMetrics 2.0: `--format-in openmetrics-2.0` in `om`, `format: \'openmetrics-2.0\'` in `@omkit/parser`, or the Content-Type `application/openmetrics-text; version=2.0.0`',
+    },
   },
 
   OM100: {
@@ -429,12 +543,12 @@ export const codes = {
     help: { noSuchSample: '{{type}} samples are named {{names}}' },
   },
   OM108: {
-    name: 'missing-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram (`le`), §Summary (`quantile`), §StateSet (family-named label)',
+    name: 'missing-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram (`le`), §Summary (`quantile`), §StateSet (family-named label); OM 2.0 §StateSet (family-named label)',
     messages: { missingLabel: '{{type}} sample `{{name}}` has no `{{label}}` label' },
     help: { missingLabel: 'give the sample its `{{label}}` label' },
   },
   OM109: {
-    name: 'invalid-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §Summary, §Canonical Numbers',
+    name: 'invalid-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §Summary, §Canonical Numbers; OM 2.0 §Summary: quantiles between 0 and 1',
     messages: {
       notThreshold: '`le="{{value}}"` is not a threshold',
       quantileRange: 'quantile `{{value}}` is not a number between 0 and 1',
@@ -447,24 +561,28 @@ export const codes = {
     },
   },
   OM110: {
-    name: 'invalid-counter-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative; Prometheus text 0.0.4: histogram buckets and counts not negative (expfmt)',
+    name: 'invalid-counter-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative; OM 2.0 §Counter (non-NaN), §Histogram (Count and bucket values not negative), §Summary (Count and Sum not NaN or negative); Prometheus text 0.0.4: histogram buckets and counts not negative (expfmt)',
     messages: {
       nan: '`{{name}}` is NaN',
       negative: '`{{name}}` is negative',
       gsumNan: '`{{name}}` is NaN',
       negativeBucket: '`{{name}}` is negative',
+      fieldNan: '`{{field}}` of `{{name}}` is NaN',
+      fieldNegative: '`{{field}}` of `{{name}}` is negative',
     },
     help: {
       nan: 'counts and sums of events are never NaN or negative',
       negative: 'counts and sums of events are never NaN or negative',
       gsumNan: 'a gauge histogram\'s `_gsum` is a number, never NaN',
       negativeBucket: 'histogram buckets and counts count events, so they are never negative (Prometheus rejects them)',
+      fieldNan: 'counts and sums of events are never NaN (OpenMetrics 2.0 §Summary)',
+      fieldNegative: 'counts of events are never negative (OpenMetrics 2.0 §Histogram, §Summary)',
     },
   },
   OM111: {
-    name: 'non-integer-count', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: count and bucket values MUST be integers',
-    messages: { notInteger: '`{{name}}` is not an integer' },
-    help: { notInteger: 'counts and buckets count events: write a whole number' },
+    name: 'non-integer-count', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: count and bucket values MUST be integers; OM 2.0 §Summary: Count MUST be an integer',
+    messages: { notInteger: '`{{name}}` is not an integer', fieldNotInteger: '`{{field}}` of `{{name}}` is not an integer' },
+    help: { notInteger: 'counts and buckets count events: write a whole number', fieldNotInteger: 'a summary\'s count counts events: write a whole number' },
   },
   OM112: {
     name: 'invalid-info-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Info (the value is always 1)',
@@ -477,47 +595,55 @@ export const codes = {
     help: { notBoolean: 'write `1` for a state that is set and `0` for one that is not' },
   },
   OM114: {
-    name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold; Prometheus text 0.0.4 §Histograms and summaries: a histogram must have a bucket with {le="+Inf"}',
+    name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold; OM 2.0 §Classic Buckets, ABNF `classic-buckets`; Prometheus text 0.0.4 §Histograms and summaries: a histogram must have a bucket with {le="+Inf"}',
     messages: {
       noInfBucket: 'histogram `{{name}}` has no `le="+Inf"` bucket',
       noInfBucketText: 'histogram `{{name}}` has no `le="+Inf"` bucket',
+      noInfClassic: 'the classic buckets of `{{name}}` have no `+Inf` bucket',
     },
     help: {
       noInfBucket: 'end the buckets with `le="+Inf"`, counting every event (OpenMetrics 1.0 §Histogram)',
       noInfBucketText: 'end the buckets with `le="+Inf"`, counting every event (Prometheus text 0.0.4, Histograms and summaries: a histogram must have a bucket with `{le="+Inf"}`)',
+      noInfClassic: 'end `bucket:[…]` with `+Inf:` and the count of every event (OpenMetrics 2.0 §Classic Buckets)',
     },
   },
   OM115: {
-    name: 'histogram-bucket-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: thresholds unique and increasing; Prometheus text 0.0.4 §Histograms and summaries: buckets in increasing numerical order of `le`',
+    name: 'histogram-bucket-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: thresholds unique and increasing; OM 2.0 §Histogram with Classic Buckets: sorted by threshold, unique; Prometheus text 0.0.4 §Histograms and summaries: buckets in increasing numerical order of `le`',
     messages: {
       notAbove: 'bucket `le="{{le}}"` is not above the previous bucket',
       notAboveText: 'bucket `le="{{le}}"` is not above the previous bucket',
+      notAboveClassic: 'classic bucket `{{le}}` is not above the bucket before it',
     },
     help: {
       notAbove: 'write the buckets once each, in increasing `le` order (OpenMetrics 1.0 §Histogram)',
       notAboveText: 'write the buckets once each, in increasing `le` order (Prometheus text 0.0.4, Histograms and summaries)',
+      notAboveClassic: 'write the classic buckets once each, in increasing order of threshold, `+Inf` last (OpenMetrics 2.0 §Histogram with Classic Buckets)',
     },
   },
   OM116: {
-    name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: buckets MUST be cumulative; Prometheus histograms (0.0.4) are cumulative counters (docs: Metric types, Histogram)',
+    name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: buckets MUST be cumulative; OM 2.0 §Classic Buckets: cumulative; Prometheus histograms (0.0.4) are cumulative counters (docs: Metric types, Histogram)',
     messages: {
       countsLess: 'bucket `le="{{le}}"` counts less than the bucket before it',
       countsLessText: 'bucket `le="{{le}}"` counts less than the bucket before it',
+      countsLessClassic: 'classic bucket `{{le}}` counts less than the bucket before it',
     },
     help: {
       countsLess: 'each bucket counts the events of the buckets below it too (OpenMetrics 1.0 §Histogram: buckets MUST be cumulative)',
       countsLessText: 'each bucket counts the events of the buckets below it too (Prometheus histograms are cumulative)',
+      countsLessClassic: 'each classic bucket counts the events of the buckets below it too (OpenMetrics 2.0 §Classic Buckets)',
     },
   },
   OM117: {
-    name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count); Prometheus text 0.0.4 §Histograms and summaries: the +Inf bucket must be identical to x_count',
+    name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count); OM 2.0 §Classic Buckets: Count equals the +Inf bucket; Prometheus text 0.0.4 §Histograms and summaries: the +Inf bucket must be identical to x_count',
     messages: {
       countMismatch: 'count {{count}} differs from the +Inf bucket {{bucket}}',
       countMismatchText: 'count {{count}} differs from the +Inf bucket {{bucket}}',
+      countMismatchClassic: '`{{field}}` {{count}} differs from the `+Inf` classic bucket {{bucket}}',
     },
     help: {
       countMismatch: 'the +Inf bucket and the count both count every event (OpenMetrics 1.0 §Histogram)',
       countMismatchText: 'the +Inf bucket and `_count` both count every event (Prometheus text 0.0.4, Histograms and summaries: the +Inf bucket\'s value must be identical to `_count`)',
+      countMismatchClassic: 'the `+Inf` classic bucket and the count both count every event (OpenMetrics 2.0 §Classic Buckets)',
     },
   },
   OM118: {
@@ -543,9 +669,12 @@ export const codes = {
     },
   },
   OM120: {
-    name: 'exemplar-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram: exemplars only on counter totals and buckets',
-    messages: { notAllowed: 'exemplars are not allowed on `{{name}}`' },
-    help: { notAllowed: 'OpenMetrics 1.0 allows exemplars on counter totals and histogram buckets' },
+    name: 'exemplar-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram: exemplars only on counter totals and buckets; OM 2.0 §Sample: exemplars depending on the type (§Counter, §Histogram, §GaugeHistogram)',
+    messages: { notAllowed: 'exemplars are not allowed on `{{name}}`', notAllowedType: 'a {{type}} sample cannot have exemplars' },
+    help: {
+      notAllowed: 'OpenMetrics 1.0 allows exemplars on counter totals and histogram buckets',
+      notAllowedType: 'OpenMetrics 2.0 allows exemplars on counters, histograms and gauge histograms (and on unknown-type samples, which may be any of them)',
+    },
   },
   OM121: {
     name: 'exemplar-too-long', category: 'conformance', severity: 'error', source: 'OM 1.0 §Exemplars: label names and values ≤ 128 code points',
@@ -578,14 +707,88 @@ export const codes = {
     help: { repeated: 'give each series once per point' },
   },
   OM127: {
-    name: 'negative-quantile-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Summary: quantile values MUST NOT be negative',
+    name: 'negative-quantile-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Summary, OM 2.0 §Summary: quantile values MUST NOT be negative',
     messages: { negative: 'quantile value is negative' },
     help: { negative: 'a quantile of observed events is never negative' },
   },
   OM128: {
-    name: 'summary-quantile-order', category: 'conformance', severity: 'error', source: 'Prometheus text 0.0.4 §Histograms and summaries: quantiles in increasing numerical order (OM 1.0 §Summary allows any order)',
-    messages: { notAbove: 'quantile `{{value}}` is not above the previous quantile' },
-    help: { notAbove: 'write the quantiles once each, in increasing order (Prometheus text 0.0.4, Histograms and summaries)' },
+    name: 'summary-quantile-order', category: 'conformance', severity: 'error', source: 'Prometheus text 0.0.4 §Histograms and summaries: quantiles in increasing numerical order (OM 1.0 §Summary allows any order); OM 2.0 §Summary: sorted in increasing order of the quantile',
+    messages: { notAbove: 'quantile `{{value}}` is not above the previous quantile', notAboveSorted: 'quantile `{{value}}` is not above the quantile before it' },
+    help: {
+      notAbove: 'write the quantiles once each, in increasing order (Prometheus text 0.0.4, Histograms and summaries)',
+      notAboveSorted: 'write the quantiles once each, in increasing order (OpenMetrics 2.0 §Summary)',
+    },
+  },
+  // ---- OpenMetrics 2.0 (see the facts and choices above the table) ----
+  OM129: {
+    name: 'composite-value-mismatch', category: 'conformance', severity: 'error', source: 'OM 2.0 §CompositeValue: histograms, gauge histograms and summaries MUST use a CompositeValue, other types Numbers; §Histogram, §GaugeHistogram, §Summary fields',
+    messages: {
+      numberForComposite: 'a {{type}} sample has a number, not a composite value',
+      compositeForNumber: 'a {{type}} sample has a composite value, not a number',
+      wrongKind: 'a {{type}} sample has a {{kind}} composite value',
+    },
+    help: {
+      numberForComposite: 'write the {{type}} as one composite value, e.g. `{{example}}`',
+      compositeForNumber: 'a {{type}} sample\'s value is a number',
+      wrongKind: 'a {{type}} is written `{{example}}`',
+    },
+  },
+  OM130: {
+    name: 'native-schema-range', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: the Schema MUST be between -4 and 8',
+    messages: { outOfRange: 'schema {{schema}} is not between -4 and 8' },
+    help: { outOfRange: 'use a standard schema from -4 to 8: the others are reserved' },
+  },
+  OM131: {
+    name: 'native-zero-threshold', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: the Zero threshold MUST be non-negative',
+    messages: { negative: 'zero threshold {{value}} is negative' },
+    help: { negative: 'the zero bucket is `[-threshold, threshold]`: write a threshold of 0 or more' },
+  },
+  OM132: {
+    name: 'native-span-mismatch', category: 'conformance', severity: 'error', source: 'OM 2.0 §Histogram with Native Buckets: the sum of the span lengths MUST equal the number of buckets',
+    messages: { mismatch: '`{{sign}}_spans` cover {{spans}} buckets but `{{sign}}_buckets` has {{buckets}}' },
+    help: { mismatch: 'give one bucket count for each bucket the spans cover' },
+  },
+  OM133: {
+    name: 'native-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: Count equals the zero and native buckets together, plus the NaN observations (which make the Sum NaN)',
+    messages: {
+      less: '`{{field}}` {{count}} is less than the zero and native buckets together ({{buckets}})',
+      more: '`{{field}}` {{count}} is more than the zero and native buckets together ({{buckets}}) but the sum is not NaN',
+    },
+    help: {
+      less: 'the count counts every observation, each native bucket\'s among them',
+      more: 'only NaN observations are counted in no native bucket, and they make the sum NaN: check the count and the buckets',
+    },
+  },
+  OM134: {
+    name: 'reserved-type-label', category: 'conformance', severity: 'error', source: 'OM 2.0 §Histogram, §GaugeHistogram (no `le` label with classic buckets), §Summary (no `quantile` label)',
+    messages: { reserved: 'a {{type}} metric has a `{{label}}` label' },
+    help: { reserved: 'rename the label: `{{label}}` is the {{type}}\'s own in its classic series' },
+  },
+  OM135: {
+    name: 'reserved-name', category: 'conformance', severity: 'error', source: 'OM 2.0 §Label, §Name: names beginning with an underscore are RESERVED',
+    messages: {
+      label: 'label name `{{name}}` begins with `_`',
+      family: 'metric name `{{name}}` begins with `_`',
+    },
+    help: {
+      label: 'rename the label: names beginning with `_` are reserved by OpenMetrics (only `__type__` and `__unit__` are read)',
+      family: 'rename the metric: names beginning with `_` are reserved by OpenMetrics',
+    },
+  },
+  OM136: {
+    name: 'start-timestamp-not-allowed', category: 'conformance', severity: 'error', source: 'OM 2.0 §Sample: a Start Timestamp depending on the type (§Counter, §Histogram, §Summary; §GaugeHistogram: none)',
+    messages: { notAllowed: 'a {{type}} sample cannot have a start timestamp' },
+    help: { notAllowed: 'remove `st@…`: OpenMetrics 2.0 gives start timestamps to counters, histograms and summaries (and unknown-type samples)' },
+  },
+  OM137: {
+    name: 'info-name-suffix', category: 'conformance', severity: 'error', source: 'OM 2.0 §Info: the MetricFamily name MUST end in `_info`',
+    messages: { noSuffix: 'info family `{{name}}` does not end in `_info`' },
+    help: { noSuffix: 'name the family `{{name}}_info`' },
+  },
+  OM138: {
+    name: 'native-bucket-beyond-overflow', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: Native Buckets beyond the +Inf and -Inf (overflow) buckets MUST NOT be used',
+    messages: { beyond: '`{{sign}}_spans` reach bucket index {{index}}, beyond the overflow bucket {{limit}} of schema {{schema}}' },
+    help: { beyond: 'the last bucket of schema `n` is the overflow bucket, index 1024·2ⁿ + 1 (the one above MaxFloat64): no bucket lies beyond it' },
   },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -236,6 +236,8 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
       if (length <= HEAD_BYTES) continue;
       format = resolveStreamFormat(options, textHead(buffer.subarray(0, length)), false);
     }
+    // The byte reader vouches for OpenMetrics 1.0 and Prometheus text; 2.0 is read line by line.
+    if (format === 'openmetrics-2.0') return handOver(undefined, []);
     certifier ??= new Certifier(format === 'openmetrics', carried);
     const certificate = certifier.advance(buffer.subarray(0, length), false);
     if (certificate !== undefined) return handOver(certificate, []);
@@ -249,6 +251,7 @@ async function certifyChunks(chunks: AsyncGenerator<Chunk>, options: StreamOptio
     }
   }
   format ??= resolveStreamFormat(options, textHead(buffer.subarray(0, length)), true);
+  if (format === 'openmetrics-2.0') return handOver(undefined, []);
   certifier ??= new Certifier(format === 'openmetrics', carried);
   const certificate = certifier.advance(buffer.subarray(0, length), true)!;
   return certificate.complete ? { complete: true, format, pending: [] } : handOver(certificate, []);

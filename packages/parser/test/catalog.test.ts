@@ -49,7 +49,7 @@ describe('the diagnostic table', () => {
     expect(info.category).toBe(code < 'OM100' ? 'syntax' : 'conformance');
     expect(['error', 'warning', 'info']).toContain(info.severity);
     expect(info.source.length).toBeGreaterThan(0);
-    expect(info.source).toMatch(/OM 1\.0|Prometheus/);
+    expect(info.source).toMatch(/OM 1\.0|OM 2\.0|Prometheus/);
     const ids = Object.keys(info.messages);
     expect(ids.length).toBeGreaterThan(0);
     expect(Object.keys(info.help).sort()).toEqual(ids.sort());

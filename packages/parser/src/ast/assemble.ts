@@ -9,7 +9,8 @@ import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../escaping.js';
 import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
 import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
-import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, joinedFamily, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
+import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, isOpenMetrics, joinedFamily, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
+import { checkOm2Family, checkOm2Sample } from './check-om2.js';
 
 /** Reports a problem at a span (families and points span several lines). */
 export type SpanReporter = <C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra) => void;
@@ -30,6 +31,11 @@ interface MetricState {
   key: string;
   /** Prometheus text: the last `quantile` of this summary metric, for their order. */
   lastQuantile: number | undefined;
+  /**
+   * OM 2.0 §StateSet: each state is a Metric of its own, with its own timestamps (a model metric is
+   * the MetricGroup, as in 1.0): the timestamps of each state, by state.
+   */
+  states: Map<string, { timestamped: boolean | undefined; lastTimestamp: number }> | undefined;
 }
 
 /** A histogram / gaugehistogram MetricPoint being checked (OM 1.0 §Histogram). */
@@ -62,6 +68,8 @@ export interface AssemblerOptions {
 
 export class Assembler {
   private readonly om: boolean;
+  /** OpenMetrics 2.0: one sample per point, named as its family (checks: check-om2.ts). */
+  private readonly om2: boolean;
   private readonly suffixes: Record<MetricType, readonly string[]>;
   private family: FamilyNode | undefined;
   private hasSamples = false;
@@ -98,8 +106,9 @@ export class Assembler {
   private lineStart = 0;
 
   constructor(private readonly options: AssemblerOptions) {
-    this.om = options.format === 'openmetrics';
-    this.suffixes = SAMPLE_SUFFIXES[this.om ? 'openmetrics' : 'prometheus'];
+    this.om = isOpenMetrics(options.format);
+    this.om2 = options.format === 'openmetrics-2.0';
+    this.suffixes = SAMPLE_SUFFIXES[options.format];
     this.familyTypes = options.carried?.familyTypes ?? new Map();
     this.claimedNames = options.carried?.claimedNames ?? new Set();
   }
@@ -159,13 +168,24 @@ export class Assembler {
     family.cover(line, lineStart, record.start, record.end);
     const suffix = this.suffix;
     const partLabel = this.partLabel(family, suffix);
-    if (this.metric === undefined || !sameMetric(this.metric.labels, record.labels, partLabel)) {
-      this.newMetric(family, record, partLabel);
-    }
+    const fresh = this.metric === undefined || !sameMetric(this.metric.labels, record.labels, partLabel);
+    if (fresh) this.newMetric(family, record, partLabel);
     const metric = this.metric!;
-    this.checkTimestamp(metric, record);
-    if (this.om) this.checkSample(family, suffix, partLabel, record, metric);
-    else this.checkPrometheusSample(family, suffix, partLabel, record, metric);
+    if (this.om2) {
+      const part = partLabel === undefined ? undefined : record.labels.find((l) => l.name === partLabel)?.value;
+      if (part === undefined) this.checkTimestamp(metric, record);
+      else {
+        let state = (metric.states ??= new Map()).get(part);
+        if (state === undefined) metric.states.set(part, (state = { timestamped: undefined, lastTimestamp: -Infinity }));
+        this.checkTimestamp(state, record);
+      }
+      this.checkRepeat(metric, suffix, part, record);
+      checkOm2Sample(family.type, family.name, record, fresh, this.lineReport);
+    } else {
+      this.checkTimestamp(metric, record);
+      if (this.om) this.checkSample(family, suffix, partLabel, record, metric);
+      else this.checkPrometheusSample(family, suffix, partLabel, record, metric);
+    }
 
     if (metric.node !== undefined) {
       const ex = record.exemplar;
@@ -173,18 +193,20 @@ export class Assembler {
       // so that a kept model costs little more than one object per sample.
       if (record.name === this.lastName) record.name = this.lastName;
       else this.lastName = record.name;
+      const exemplar = ex === undefined ? undefined : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, lineStart, ex.start, ex.end);
       const node = new SampleNode(
         record.name,
         sharedLabels(metric.node.labels, record.labels, partLabel),
         record.value,
         record.timestamp,
-        ex === undefined
-          ? undefined
-          : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, lineStart, ex.start, ex.end),
+        exemplar,
         line,
         lineStart,
         record.start,
         record.end,
+        record.startTimestamp,
+        record.composite,
+        record.exemplars?.map((e) => (e === ex ? exemplar! : new ExemplarNode(e.labels, e.value, e.timestamp, line, lineStart, e.start, e.end))),
       );
       // Most metrics hold one sample: an array of exactly one, not push's first growth of 17.
       const samples = metric.node.samples;
@@ -220,6 +242,7 @@ export class Assembler {
     // Prometheus text: a histogram series split by others goes on with the point it began.
     state.point = this.points?.get(key);
     state.lastQuantile = undefined;
+    state.states = undefined;
   }
 
   /**
@@ -316,6 +339,16 @@ export class Assembler {
 
   private checkFamily(family: FamilyNode): void {
     const span = this.descriptorSpans[0]?.span ?? family.span;
+    if (this.om2) {
+      // OM 2.0: names are unique (OM103), no suffixes to clash (OM104), the unit suffix a SHOULD
+      // (OM105); an info or stateset still has no unit (OM106). Choices: spec.ts.
+      checkOm2Family(family, (code, id, extra) => this.reportSpan(code, span, id, extra));
+      const unit = this.descriptorSpans.find((d) => d.keyword === 'UNIT');
+      if (family.unit !== undefined && unit !== undefined && (family.type === 'info' || family.type === 'stateset')) {
+        this.reportSpan('OM106', unit.span, 'noUnit', { data: { type: family.type } });
+      }
+      return;
+    }
     for (const suffix of new Set(['', ...this.suffixes[family.type]])) {
       const name = family.name + suffix;
       if (this.claimedNames.has(name)) {
@@ -337,6 +370,9 @@ export class Assembler {
   // ---- metrics and points ----
 
   private partLabel(family: FamilyNode, suffix: string): string | undefined {
+    // OM 2.0: a histogram's or summary's point is one sample; a stateset's states are told apart
+    // by the family-named label as in 1.0 (one 2.0 Metric per state, one model metric per group).
+    if (this.om2 && family.type !== 'stateset') return undefined;
     return partLabel(family.type, suffix, family.name);
   }
 
@@ -346,7 +382,10 @@ export class Assembler {
     if (point !== undefined && this.om) this.closePoint(point);
   }
 
-  private checkTimestamp(metric: MetricState, record: SampleRecord): void {
+  private checkTimestamp(
+    metric: Pick<MetricState, 'timestamped' | 'lastTimestamp'> & Partial<Pick<MetricState, 'firstIdentity' | 'seen'>>,
+    record: SampleRecord,
+  ): void {
     const timestamped = record.timestamp !== undefined;
     if (metric.timestamped === undefined) metric.timestamped = timestamped;
     else if (metric.timestamped !== timestamped) {
@@ -362,6 +401,24 @@ export class Assembler {
     }
     metric.lastTimestamp = record.timestamp!;
   }
+
+  /** OM126: a sample without a timestamp that repeats one of its point (suffix and part label). */
+  private checkRepeat(metric: MetricState, suffix: string, part: string | undefined, record: SampleRecord): void {
+    if (record.timestamp !== undefined) return;
+    const identity = part === undefined ? suffix : `${suffix}\u0000${part}`;
+    if (metric.firstIdentity === undefined) metric.firstIdentity = identity;
+    else {
+      metric.seen ??= new Set([metric.firstIdentity]);
+      if (metric.seen.has(identity)) {
+        this.report('OM126', record.start, record.end, 'repeated', { data: { name: record.name } });
+      }
+      metric.seen.add(identity);
+    }
+  }
+
+  /** `report` as check-om2.ts calls it. */
+  private readonly lineReport = <C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra): void =>
+    this.report(code, start, end, id, extra);
 
   private checkSample(
     family: FamilyNode,
@@ -387,17 +444,7 @@ export class Assembler {
       }
     }
     // A repeated bucket is already a bucket not above the one before it (OM115).
-    if (record.timestamp === undefined && suffix !== '_bucket') {
-      const identity = part === undefined ? suffix : `${suffix}\u0000${part}`;
-      if (metric.firstIdentity === undefined) metric.firstIdentity = identity;
-      else {
-        metric.seen ??= new Set([metric.firstIdentity]);
-        if (metric.seen.has(identity)) {
-          this.report('OM126', at.start, at.end, 'repeated', { data: { name: record.name } });
-        }
-        metric.seen.add(identity);
-      }
-    }
+    if (suffix !== '_bucket') this.checkRepeat(metric, suffix, part, record);
 
     const counterLike = countsEvents(type, suffix);
     if (counterLike && (Number.isNaN(value) || value < 0)) {

@@ -6,6 +6,11 @@ import { lexLine } from '../lexer/lexer.js';
 import { getLineParser } from '../grammar/parser.js';
 import type {
   CommentLineCstChildren,
+  CompositeFieldCstChildren,
+  CompositeItemCstChildren,
+  CompositeNumberCstChildren,
+  CompositeValueCstChildren,
+  StartTimestampCstChildren,
   ICstNodeVisitor,
   ExemplarCstChildren,
   HelpDescriptorCstChildren,
@@ -15,9 +20,9 @@ import type {
   TypeDescriptorCstChildren,
   UnitDescriptorCstChildren,
 } from '../grammar/cst.js';
-import { beyondFloat64, parseMilliseconds, parseSeconds, parseValue, timestampOutOfRange } from '../number.js';
-import type { Label, MetricType } from './types.js';
-import { TYPE_WORDS, typeOfWord, type Code, type MessageId } from '../spec.js';
+import { beyondFloat64, parseMilliseconds, parseRealNumber, parseSeconds, parseValue, timestampOutOfRange } from '../number.js';
+import type { BucketSpan, ClassicBucket, CompositeValue, Label, MetricType, NativeBuckets } from './types.js';
+import { isOpenMetrics, TYPE_WORDS, typeOfWord, type Code, type MessageId } from '../spec.js';
 import {
   hasLabel,
   type DescriptorRecord,
@@ -42,7 +47,19 @@ const TOKEN_WORDS: Record<string, string> = {
   DescriptorName: 'a metric name',
   HelpText: 'help text',
   Word: 'a word',
+  CompositeOpen: '`{`',
+  CompositeClose: '`}`',
+  StartTimestampMark: '`st@`',
+  FieldName: 'a field name',
+  Colon: '`:`',
+  LBracket: '`[`',
+  RBracket: '`]`',
+  CompositeJunk: 'a field',
 };
+
+/** OM 2.0 ABNF `integer`, `non-negative-integer`, `realnumber`. */
+const INTEGER = /^[+-]?[0-9]+$/;
+const NON_NEGATIVE_INTEGER = /^\+?[0-9]+$/;
 
 /** Reads one line (`line` = the text without its line feed, at absolute offset `base`). */
 export function buildLine(line: string, base: number, ctx: LineContext): LineRecord | undefined {
@@ -91,6 +108,10 @@ function reportGrammarError(
     ctx.report('OM012', base + start, base + end, 'unterminated');
     return;
   }
+  if (!atEnd && token.tokenType.name === 'CompositeJunk' && /^[ \t]/.test(token.image)) {
+    ctx.report('OM022', base + start, base + start + 1, 'whitespace');
+    return;
+  }
   const expected = /-->\s*(\w+)\s*<--/.exec(error.message)?.[1];
   const found = atEnd ? 'the end of the line' : `\`${token.image}\``;
   const what = expected !== undefined ? (TOKEN_WORDS[expected] ?? expected) : undefined;
@@ -132,6 +153,8 @@ function createBuilder() {
     private base = 0;
     private ctx!: LineContext;
     private om = false;
+    /** OpenMetrics 2.0: composite values, `st@`, several exemplars with timestamps. */
+    private om2 = false;
 
     constructor() {
       super();
@@ -143,11 +166,23 @@ function createBuilder() {
       return undefined;
     }
 
+    /** Not visited: compositeValue() reads its fields' children in order. */
+    compositeField(): undefined {
+      return undefined;
+    }
+    compositeItem(): undefined {
+      return undefined;
+    }
+    compositeNumber(): undefined {
+      return undefined;
+    }
+
     read(cst: CstNode, line: string, base: number, ctx: LineContext): LineRecord | undefined {
       this.line = line;
       this.base = base;
       this.ctx = ctx;
-      this.om = ctx.format === 'openmetrics';
+      this.om = isOpenMetrics(ctx.format);
+      this.om2 = ctx.format === 'openmetrics-2.0';
       return this.visit(cst) as LineRecord | undefined;
     }
 
@@ -169,12 +204,25 @@ function createBuilder() {
         return undefined;
       }
       ok = this.separator(c.valueSeparator[0]!) && ok;
-      const valueToken = c.value![0]!;
-      const value = parseValue(valueToken.image);
-      if (value === undefined) {
-        if (beyondFloat64(valueToken.image)) this.reportToken('OM013', valueToken, 'beyondFloat64', { data: { value: short(valueToken.image) } });
-        else this.reportToken('OM013', valueToken, 'notNumber', { data: { value: valueToken.image } });
-        ok = false;
+      let value: number | undefined;
+      let composite: CompositeValue | undefined;
+      if (c.compositeValue) {
+        const node = c.compositeValue[0]!;
+        if (!this.om2) {
+          this.notOm2((node.children as CompositeValueCstChildren).CompositeOpen[0]!, 'a composite value');
+          return undefined;
+        }
+        composite = this.visit(node) as CompositeValue | undefined;
+        if (composite === undefined) ok = false;
+        value = Number.NaN;
+      } else {
+        const valueToken = c.value![0]!;
+        value = parseValue(valueToken.image);
+        if (value === undefined) {
+          if (beyondFloat64(valueToken.image)) this.reportToken('OM013', valueToken, 'beyondFloat64', { data: { value: short(valueToken.image) } });
+          else this.reportToken('OM013', valueToken, 'notNumber', { data: { value: valueToken.image } });
+          ok = false;
+        }
       }
       let timestamp: number | undefined;
       if (c.timestampSeparator) ok = this.separator(c.timestampSeparator[0]!) && ok;
@@ -192,14 +240,38 @@ function createBuilder() {
           ok = false;
         }
       }
-      if (c.exemplarSeparator) ok = this.separator(c.exemplarSeparator[0]!) && ok;
+      let startTimestamp: number | undefined;
+      if (c.startTimestamp) {
+        const st = c.startTimestamp[0]!.children as StartTimestampCstChildren;
+        if (!this.om2) {
+          this.notOm2(st.StartTimestampMark[0]!, 'a start timestamp `st@`');
+          return undefined;
+        }
+        const token = st.timestamp![0]!;
+        startTimestamp = parseSeconds(token.image);
+        if (startTimestamp === undefined) {
+          const range = timestampOutOfRange(token.image, 'openmetrics-2.0');
+          this.reportToken('OM014', token, range ? 'beyondFloat64' : 'notSeconds', { data: { value: range ? short(token.image) : token.image } });
+          ok = false;
+        }
+      }
+      if (c.exemplarSeparator) for (const separator of c.exemplarSeparator) ok = this.separator(separator) && ok;
       let exemplar: ExemplarRecord | undefined;
+      let exemplars: ExemplarRecord[] | undefined;
       if (c.exemplar) {
-        exemplar = this.visit(c.exemplar[0]!) as ExemplarRecord | undefined;
-        if (exemplar === undefined) ok = false;
+        if (c.exemplar.length > 1 && !this.om2) {
+          this.notOm2((c.exemplar[1]!.children as ExemplarCstChildren).Hash[0]!, 'several exemplars');
+          return undefined;
+        }
+        for (const node of c.exemplar) {
+          const read = this.visit(node) as ExemplarRecord | undefined;
+          if (read === undefined) ok = false;
+          else if (exemplar === undefined) exemplar = read;
+          else (exemplars ??= [exemplar]).push(read);
+        }
       }
       if (!ok) return undefined;
-      return {
+      const record: SampleRecord = {
         kind: 'sample',
         name,
         labels,
@@ -210,11 +282,252 @@ function createBuilder() {
         start: this.base,
         end: this.base + this.line.length,
       };
+      if (exemplars !== undefined) record.exemplars = exemplars;
+      if (startTimestamp !== undefined) record.startTimestamp = startTimestamp;
+      if (composite !== undefined) record.composite = composite;
+      return record;
+    }
+
+    /** Not visited: sampleLine() reads it. */
+    startTimestamp(_c: StartTimestampCstChildren): undefined {
+      return undefined;
+    }
+
+    /**
+     * OM 2.0 ABNF `composite-value`: `histogram-value` (`count`, `sum`, then native buckets and/or
+     * `bucket`), `gauge-histogram-value` (`gcount`, `gsum`, …) or `summary-value` (`count`, `sum`,
+     * `quantile`), fields in that order. Reported at the first field that breaks it.
+     */
+    compositeValue(c: CompositeValueCstChildren): CompositeValue | undefined {
+      const fields = c.compositeField.map((f) => f.children as CompositeFieldCstChildren);
+      const close = c.CompositeClose[0]!;
+      let i = 0;
+      let ok = true;
+      /** The next field if it is named `name` (consumed), else undefined. */
+      const take = (name: string): CompositeFieldCstChildren | undefined => {
+        const field = fields[i];
+        if (field === undefined || field.name[0]!.image !== name) return undefined;
+        i++;
+        return field;
+      };
+      const expected = (what: string): undefined => {
+        const field = fields[i];
+        if (field === undefined) this.reportToken('OM022', close, 'field', { data: { expected: what, found: '`}`' } });
+        else this.reportToken('OM022', field.name[0]!, 'field', { data: { expected: what, found: `\`${field.name[0]!.image}\`` } });
+        return undefined;
+      };
+      const gauge = fields[0]?.name[0]!.image === 'gcount';
+      const countField = take(gauge ? 'gcount' : 'count');
+      if (countField === undefined) return expected('`count` or `gcount`');
+      const count = this.fieldNumber(countField);
+      const sumField = take(gauge ? 'gsum' : 'sum');
+      if (sumField === undefined) return expected(gauge ? '`gsum`' : '`sum`');
+      const sum = this.fieldNumber(sumField);
+      if (count === undefined || sum === undefined) ok = false;
+      let result: CompositeValue | undefined;
+      const quantileField = gauge ? undefined : take('quantile');
+      if (quantileField !== undefined) {
+        const quantiles = this.pairs(quantileField, 'q:value', (key) => this.real(key, 'quantile'));
+        if (quantiles === undefined) ok = false;
+        else result = { kind: 'summary', count: count!, sum: sum!, quantiles: quantiles.map(([quantile, value]) => ({ quantile, value })) };
+      } else {
+        let native: NativeBuckets | undefined;
+        const schemaField = take('schema');
+        if (schemaField !== undefined) {
+          const schema = this.scalar(schemaField, (token) => this.integer(token, 'schema', INTEGER, 'notInteger'));
+          const thresholdField = take('zero_threshold');
+          if (thresholdField === undefined) return expected('`zero_threshold`');
+          const zeroThreshold = this.scalar(thresholdField, (token) => this.real(token, 'zero_threshold'));
+          const zeroCountField = take('zero_count');
+          if (zeroCountField === undefined) return expected('`zero_count`');
+          const zeroCount = this.fieldNumber(zeroCountField);
+          const sides: Record<'negative' | 'positive', { spans: BucketSpan[]; buckets: number[] }> = {
+            negative: { spans: [], buckets: [] },
+            positive: { spans: [], buckets: [] },
+          };
+          for (const sign of ['negative', 'positive'] as const) {
+            const spansField = take(`${sign}_spans`);
+            if (spansField === undefined) continue;
+            const bucketsField = take(`${sign}_buckets`);
+            if (bucketsField === undefined) return expected(`\`${sign}_buckets\``);
+            const spans = this.spans(spansField);
+            const buckets = this.numbers(bucketsField);
+            if (spans === undefined || buckets === undefined) ok = false;
+            else sides[sign] = { spans, buckets };
+          }
+          if (schema === undefined || zeroThreshold === undefined || zeroCount === undefined) ok = false;
+          native = {
+            schema: schema ?? 0,
+            zeroThreshold: zeroThreshold ?? 0,
+            zeroCount: zeroCount ?? 0,
+            negativeSpans: sides.negative.spans,
+            negativeBuckets: sides.negative.buckets,
+            positiveSpans: sides.positive.spans,
+            positiveBuckets: sides.positive.buckets,
+          };
+        }
+        const bucketField = take('bucket');
+        if (native === undefined && bucketField === undefined) {
+          return expected(gauge ? '`bucket` or `schema`' : '`bucket`, `schema` or `quantile`');
+        }
+        let buckets: ClassicBucket[] | undefined;
+        if (bucketField !== undefined) {
+          const pairs = this.pairs(bucketField, 'le:count', (key) => this.threshold(key));
+          if (pairs === undefined) ok = false;
+          else buckets = pairs.map(([le, count]) => ({ le, count }));
+        }
+        const histogram: HistogramFields = {
+          kind: gauge ? 'gaugehistogram' : 'histogram',
+          count: count!,
+          sum: sum!,
+        };
+        if (buckets !== undefined) histogram.buckets = buckets;
+        if (native !== undefined) histogram.native = native;
+        result = histogram;
+      }
+      if (i < fields.length) {
+        const what =
+          result?.kind === 'summary' ? '`}` after `quantile`' : fields[i - 1]!.name[0]!.image === 'bucket' ? '`}` after `bucket`' : 'a native bucket field or `bucket`';
+        return expected(what);
+      }
+      return ok ? result : undefined;
+    }
+
+    /** A scalar field's number (OM ABNF `number`), or undefined after reporting. */
+    private fieldNumber(field: CompositeFieldCstChildren): number | undefined {
+      return this.scalar(field, (token) => this.number(token));
+    }
+
+    private scalar(field: CompositeFieldCstChildren, read: (token: IToken) => number | undefined): number | undefined {
+      if (field.value === undefined) {
+        this.reportToken('OM022', field.name[0]!, 'shape', { data: { field: field.name[0]!.image, shape: `${field.name[0]!.image}:<number>` } });
+        return undefined;
+      }
+      return read(numberToken(field.value[0]!));
+    }
+
+    /** A list field's items as `key:value` pairs. */
+    private pairs(
+      field: CompositeFieldCstChildren,
+      shape: string,
+      readKey: (token: IToken) => number | undefined,
+      readValue: (token: IToken) => number | undefined = (token) => this.number(token),
+    ): [number, number][] | undefined {
+      const name = field.name[0]!.image;
+      if (field.value !== undefined) {
+        this.reportToken('OM022', field.name[0]!, 'shape', { data: { field: name, shape: `${name}:[${shape},…]` } });
+        return undefined;
+      }
+      const out: [number, number][] = [];
+      let ok = true;
+      for (const node of field.item ?? []) {
+        const item = node.children as CompositeItemCstChildren;
+        const keyToken = numberToken(item.key[0]!);
+        if (item.value === undefined) {
+          this.reportToken('OM022', keyToken, 'shape', { data: { field: name, shape: `${name}:[${shape},…]` } });
+          ok = false;
+          continue;
+        }
+        const key = readKey(keyToken);
+        const value = readValue(numberToken(item.value[0]!));
+        if (key === undefined || value === undefined) ok = false;
+        else out.push([key, value]);
+      }
+      return ok ? out : undefined;
+    }
+
+    /** OM 2.0 ABNF `nh-spans = nh-start-span *("," nh-span)`: `integer:non-negative-integer`, then both non-negative. */
+    private spans(field: CompositeFieldCstChildren): BucketSpan[] | undefined {
+      let first = true;
+      const pairs = this.pairs(
+        field,
+        'offset:length',
+        (token) => {
+          const offset = first
+            ? this.integer(token, field.name[0]!.image, INTEGER, 'notInteger')
+            : this.integer(token, field.name[0]!.image, NON_NEGATIVE_INTEGER, 'notNonNegative');
+          first = false;
+          return offset;
+        },
+        (token) => this.integer(token, field.name[0]!.image, NON_NEGATIVE_INTEGER, 'notNonNegative'),
+      );
+      return pairs?.map(([offset, length]) => ({ offset, length }));
+    }
+
+    /** OM 2.0 ABNF `nh-buckets = number *("," number)`. */
+    private numbers(field: CompositeFieldCstChildren): number[] | undefined {
+      const name = field.name[0]!.image;
+      if (field.value !== undefined) {
+        this.reportToken('OM022', field.name[0]!, 'shape', { data: { field: name, shape: `${name}:[<number>,…]` } });
+        return undefined;
+      }
+      const out: number[] = [];
+      let ok = true;
+      for (const node of field.item ?? []) {
+        const item = node.children as CompositeItemCstChildren;
+        if (item.value !== undefined) {
+          this.reportToken('OM022', numberToken(item.key[0]!), 'shape', { data: { field: name, shape: `${name}:[<number>,…]` } });
+          ok = false;
+          continue;
+        }
+        const value = this.number(numberToken(item.key[0]!));
+        if (value === undefined) ok = false;
+        else out.push(value);
+      }
+      return ok ? out : undefined;
+    }
+
+    /** OM ABNF `number`. */
+    private number(token: IToken): number | undefined {
+      const value = parseValue(token.image);
+      if (value === undefined) {
+        if (beyondFloat64(token.image)) this.reportToken('OM013', token, 'beyondFloat64', { data: { value: short(token.image) } });
+        else this.reportToken('OM013', token, 'notNumber', { data: { value: short(token.image) } });
+      }
+      return value;
+    }
+
+    /** OM ABNF `realnumber`: no NaN, no infinity. */
+    private real(token: IToken, field: string): number | undefined {
+      const value = parseRealNumber(token.image);
+      if (value === undefined) {
+        if (beyondFloat64(token.image)) this.reportToken('OM013', token, 'beyondFloat64', { data: { value: short(token.image) } });
+        else this.reportToken('OM022', token, 'notReal', { data: { field, value: short(token.image) } });
+      }
+      return value;
+    }
+
+    /** OM 2.0 ABNF `ch-le-bucket` / `ch-pos-inf-bucket` / `ch-neg-inf-bucket`: a realnumber, `+Inf` or `-Inf`. */
+    private threshold(token: IToken): number | undefined {
+      if (token.image === '+Inf') return Infinity;
+      if (token.image === '-Inf') return -Infinity;
+      return this.real(token, 'bucket');
+    }
+
+    private integer(token: IToken, field: string, pattern: RegExp, id: 'notInteger' | 'notNonNegative'): number | undefined {
+      if (!pattern.test(token.image)) {
+        this.reportToken('OM022', token, id, { data: { field, value: short(token.image) } });
+        return undefined;
+      }
+      return Number(token.image);
+    }
+
+    /**
+     * 2.0 syntax read as another format: the syntax error at `token`, and (once per document, the
+     * session sees to it) how to read the document as 2.0.
+     */
+    private notOm2(token: IToken, what: string): void {
+      this.reportToken('OM001', token, 'unexpected', { data: { found: `\`${token.image}\`` }, actual: `\`${token.image}\`` });
+      this.reportToken('OM023', token, 'om2Syntax', {
+        data: { what, format: this.ctx.format === 'openmetrics' ? 'OpenMetrics 1.0' : 'Prometheus text 0.0.4' },
+      });
     }
 
     exemplar(c: ExemplarCstChildren): ExemplarRecord | undefined {
       const start = c.Hash[0]!.startOffset;
-      const end = this.line.length;
+      // OM 2.0: several exemplars on a line, each ending at its own last token.
+      const last = c.timestamp?.[0] ?? c.value?.[0];
+      const end = last !== undefined ? tokenEnd(last) : this.line.length;
       if (!this.om) {
         this.reportAt('OM015', start, end, 'noExemplars');
         return undefined;
@@ -240,6 +553,10 @@ function createBuilder() {
           this.reportToken('OM015', token, range ? 'timestampBeyondFloat64' : 'timestampNotReal', { data: { value: token.image } });
           ok = false;
         }
+      }
+      if (timestamp === undefined && c.timestamp === undefined && this.om2) {
+        this.reportAt('OM015', start, end, 'noTimestamp');
+        ok = false;
       }
       if (!ok || set === undefined) return undefined;
       return { labels: set.labels, value: value!, timestamp, start: this.base + start, end: this.base + end };
@@ -490,6 +807,14 @@ function createBuilder() {
   }
   return new Builder();
 }
+
+/** The token of a `compositeNumber`. */
+function numberToken(node: CstNode): IToken {
+  return (node.children as CompositeNumberCstChildren).number![0]!;
+}
+
+/** A histogram composite value while it is built. */
+type HistogramFields = { kind: 'histogram' | 'gaugehistogram'; count: number; sum: number; buckets?: ClassicBucket[]; native?: NativeBuckets };
 
 /** A number as a message shows it: a very long one cut short. */
 function short(image: string): string {

@@ -4,6 +4,7 @@
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import type {
+  CompositeValue,
   Descriptor,
   Exemplar,
   Label,
@@ -51,6 +52,11 @@ export class ExemplarNode extends OnOneLine implements Exemplar {
 }
 
 export class SampleNode extends OnOneLine implements Sample {
+  /** OM 2.0: set only when the sample has them (1.0 models keep their keys). */
+  declare readonly startTimestamp?: number;
+  declare readonly composite?: CompositeValue;
+  declare readonly exemplars?: readonly Exemplar[];
+
   constructor(
     readonly name: string,
     readonly labels: readonly Label[],
@@ -61,8 +67,14 @@ export class SampleNode extends OnOneLine implements Sample {
     lineStart: number,
     start: number,
     end: number,
+    startTimestamp?: number,
+    composite?: CompositeValue,
+    exemplars?: readonly Exemplar[],
   ) {
     super(line, lineStart, start, end);
+    if (startTimestamp !== undefined) (this as { startTimestamp?: number }).startTimestamp = startTimestamp;
+    if (composite !== undefined) (this as { composite?: CompositeValue }).composite = composite;
+    if (exemplars !== undefined) (this as { exemplars?: readonly Exemplar[] }).exemplars = exemplars;
   }
 }
 

@@ -1,6 +1,6 @@
 // What one line says, before it is placed in a family. Both line readers produce these: the
 // grammar (ast/build.ts) and the fast scanner (scan/fast-line.ts). Offsets are absolute.
-import type { Format, Label, MetricType } from './types.js';
+import type { CompositeValue, Format, Label, MetricType } from './types.js';
 import type { Code, MessageData, MessageId } from '../spec.js';
 import type { Edit, Severity } from '../diagnostic.js';
 
@@ -24,7 +24,14 @@ export interface SampleRecord {
   value: number;
   /** Unix seconds. */
   timestamp: number | undefined;
+  /** The first exemplar. */
   exemplar: ExemplarRecord | undefined;
+  /** OM 2.0: every exemplar, in the order written, when there is more than one. */
+  exemplars?: ExemplarRecord[] | undefined;
+  /** OM 2.0 `st@`: Unix seconds. */
+  startTimestamp?: number | undefined;
+  /** OM 2.0 §CompositeValue: the sample's composite value (`value` is then NaN). */
+  composite?: CompositeValue | undefined;
   start: number;
   end: number;
 }

@@ -11,10 +11,69 @@ export type SampleLineCstChildren = {
   labelSet?: LabelSetCstNode[];
   valueSeparator: IToken[];
   value?: (IToken)[];
+  compositeValue?: CompositeValueCstNode[];
   timestampSeparator?: IToken[];
   exemplar?: (ExemplarCstNode)[];
+  startTimestamp?: (StartTimestampCstNode)[];
   timestamp?: (IToken)[];
-  exemplarSeparator?: IToken[];
+  exemplarSeparator?: (IToken)[];
+};
+
+export interface StartTimestampCstNode extends CstNode {
+  name: "startTimestamp";
+  children: StartTimestampCstChildren;
+}
+
+export type StartTimestampCstChildren = {
+  StartTimestampMark: IToken[];
+  timestamp?: (IToken)[];
+};
+
+export interface CompositeValueCstNode extends CstNode {
+  name: "compositeValue";
+  children: CompositeValueCstChildren;
+}
+
+export type CompositeValueCstChildren = {
+  CompositeOpen: IToken[];
+  compositeField: (CompositeFieldCstNode)[];
+  Comma?: IToken[];
+  CompositeClose: IToken[];
+};
+
+export interface CompositeFieldCstNode extends CstNode {
+  name: "compositeField";
+  children: CompositeFieldCstChildren;
+}
+
+export type CompositeFieldCstChildren = {
+  name: IToken[];
+  Colon: IToken[];
+  value?: CompositeNumberCstNode[];
+  LBracket?: IToken[];
+  item?: (CompositeItemCstNode)[];
+  Comma?: IToken[];
+  RBracket?: IToken[];
+};
+
+export interface CompositeItemCstNode extends CstNode {
+  name: "compositeItem";
+  children: CompositeItemCstChildren;
+}
+
+export type CompositeItemCstChildren = {
+  key: CompositeNumberCstNode[];
+  Colon?: IToken[];
+  value?: CompositeNumberCstNode[];
+};
+
+export interface CompositeNumberCstNode extends CstNode {
+  name: "compositeNumber";
+  children: CompositeNumberCstChildren;
+}
+
+export type CompositeNumberCstChildren = {
+  number?: (IToken)[];
 };
 
 export interface LabelSetCstNode extends CstNode {
@@ -111,6 +170,11 @@ export type UnitDescriptorCstChildren = {
 
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   sampleLine(children: SampleLineCstChildren, param?: IN): OUT;
+  startTimestamp(children: StartTimestampCstChildren, param?: IN): OUT;
+  compositeValue(children: CompositeValueCstChildren, param?: IN): OUT;
+  compositeField(children: CompositeFieldCstChildren, param?: IN): OUT;
+  compositeItem(children: CompositeItemCstChildren, param?: IN): OUT;
+  compositeNumber(children: CompositeNumberCstChildren, param?: IN): OUT;
   labelSet(children: LabelSetCstChildren, param?: IN): OUT;
   labelItem(children: LabelItemCstChildren, param?: IN): OUT;
   exemplar(children: ExemplarCstChildren, param?: IN): OUT;

@@ -5,7 +5,14 @@ import { CstParser } from 'chevrotain';
 import {
   allTokens,
   Blank,
+  Colon,
   Comma,
+  CompositeClose,
+  CompositeOpen,
+  FieldName,
+  LBracket,
+  RBracket,
+  StartTimestampMark,
   CommentText,
   DescriptorName,
   EofKeyword,
@@ -29,8 +36,11 @@ export class LineParser extends CstParser {
     this.performSelfAnalysis();
   }
 
-  // OM ABNF `sample = metricname [labels] SP number [SP timestamp] [exemplar]`; the metric name may
-  // instead be the first, quoted, item of the label set (UTF-8 names guide: `{"my.metric"} 1`).
+  // OM 1.0 ABNF `sample = metricname [labels] SP number [SP timestamp] [exemplar]`; OM 2.0 ABNF
+  // `sample = metricname-and-labels SP value [SP timestamp] [SP start-timestamp] *exemplar`, where
+  // `value = number / "{" composite-value "}"`. The metric name may instead be the first, quoted,
+  // item of the label set (UTF-8 names guide: `{"my.metric"} 1`). Which of these a format allows
+  // (composite values, `st@`, several exemplars: 2.0 only) is the builder's to decide.
   public sampleLine = this.RULE('sampleLine', () => {
     this.OPTION(() => this.CONSUME(Name, { LABEL: 'metricName' }));
     this.OPTION2(() => this.SUBRULE(this.labelSet));
@@ -38,11 +48,13 @@ export class LineParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(Number, { LABEL: 'value' }) },
       { ALT: () => this.CONSUME2(Name, { LABEL: 'value' }) },
+      { ALT: () => this.SUBRULE(this.compositeValue) },
     ]);
     this.OPTION3(() => {
       this.CONSUME2(Blank, { LABEL: 'timestampSeparator' });
       this.OR2([
         { ALT: () => this.SUBRULE(this.exemplar) },
+        { ALT: () => this.SUBRULE(this.startTimestamp) },
         {
           ALT: () => {
             this.OR3([
@@ -51,12 +63,82 @@ export class LineParser extends CstParser {
             ]);
             this.OPTION4(() => {
               this.CONSUME3(Blank, { LABEL: 'exemplarSeparator' });
-              this.SUBRULE2(this.exemplar);
+              this.OR4([
+                { ALT: () => this.SUBRULE2(this.exemplar) },
+                { ALT: () => this.SUBRULE2(this.startTimestamp) },
+              ]);
             });
           },
         },
       ]);
+      // OM 2.0: `*exemplar` after the start timestamp or the first exemplar.
+      this.MANY(() => {
+        this.CONSUME4(Blank, { LABEL: 'exemplarSeparator' });
+        this.SUBRULE3(this.exemplar);
+      });
     });
+  });
+
+  // OM 2.0 ABNF `start-timestamp = %s"st" "@" timestamp`.
+  public startTimestamp = this.RULE('startTimestamp', () => {
+    this.CONSUME(StartTimestampMark);
+    this.OR([
+      { ALT: () => this.CONSUME(Number, { LABEL: 'timestamp' }) },
+      { ALT: () => this.CONSUME(Name, { LABEL: 'timestamp' }) },
+    ]);
+  });
+
+  // OM 2.0 ABNF `"{" composite-value "}"`: fields `name:value` or `name:[items]`, separated by
+  // commas (OM 2.0 §CompositeValues). Which fields, in which order, with which numbers
+  // (`histogram-value`, `gauge-histogram-value`, `summary-value`) is checked by the builder, which
+  // can name the field it expected.
+  public compositeValue = this.RULE('compositeValue', () => {
+    this.CONSUME(CompositeOpen);
+    this.SUBRULE(this.compositeField);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.compositeField);
+    });
+    this.CONSUME(CompositeClose);
+  });
+
+  public compositeField = this.RULE('compositeField', () => {
+    this.CONSUME(FieldName, { LABEL: 'name' });
+    this.CONSUME(Colon);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.compositeNumber, { LABEL: 'value' }) },
+      {
+        ALT: () => {
+          this.CONSUME(LBracket);
+          this.OPTION(() => {
+            this.SUBRULE(this.compositeItem, { LABEL: 'item' });
+            this.MANY(() => {
+              this.CONSUME(Comma);
+              this.SUBRULE2(this.compositeItem, { LABEL: 'item' });
+            });
+          });
+          this.CONSUME(RBracket);
+        },
+      },
+    ]);
+  });
+
+  // A list item: `number` (native buckets) or `number:number` (classic buckets `le:count`,
+  // quantiles `q:value`, spans `offset:length`).
+  public compositeItem = this.RULE('compositeItem', () => {
+    this.SUBRULE(this.compositeNumber, { LABEL: 'key' });
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE2(this.compositeNumber, { LABEL: 'value' });
+    });
+  });
+
+  // OM ABNF `number`: signed numbers and words lex as Number, unsigned words (`NaN`, `Inf`) as FieldName.
+  public compositeNumber = this.RULE('compositeNumber', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Number, { LABEL: 'number' }) },
+      { ALT: () => this.CONSUME(FieldName, { LABEL: 'number' }) },
+    ]);
   });
 
   // OM ABNF `labels = "{" [label *(COMMA label)] "}"`; Prometheus text also allows a trailing comma.

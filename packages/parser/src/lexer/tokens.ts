@@ -39,6 +39,42 @@ export const Number = createToken({
     /[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-][iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[+-][nN][aA][nN]/,
 });
 
+// OM 2.0 ABNF `value = number / "{" composite-value "}"`: a brace after the value's blank that
+// opens `field:` (`{count:…`, `{gcount:…`) starts a CompositeValue and its own mode, where names,
+// numbers, `:` and `[…]` mean fields and lists (OM 2.0 §CompositeValues). Lexed in every format,
+// so that a 1.0 or Prometheus reading can say the line is 2.0 syntax; the builder decides.
+export const CompositeOpen = createToken({
+  name: 'CompositeOpen',
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 123 /* { */) return null;
+      const before = text.charCodeAt(offset - 1);
+      if (before !== 32 && before !== 9) return null;
+      return /^\{[a-z_]+:/.test(text.slice(offset, offset + 64)) ? (['{'] as unknown as RegExpExecArray) : null;
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: ['{'],
+  push_mode: 'composite',
+});
+
+// OM 2.0 ABNF `start-timestamp = %s"st" "@" timestamp`.
+export const StartTimestampMark = createToken({ name: 'StartTimestampMark', pattern: /st@/ });
+
+// ---- composite values: OM 2.0 ABNF `composite-value` and its fields ----
+
+// A field name (`count`, `bucket`, `zero_threshold`, …) or an unsigned number word (`NaN`, `Inf`):
+// which one, and whether it is allowed there, is the builder's to decide.
+export const FieldName = createToken({ name: 'FieldName', pattern: /[a-zA-Z_][a-zA-Z0-9_]*/ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
+export const CompositeClose = createToken({ name: 'CompositeClose', pattern: /\}/, pop_mode: true });
+// Anything else inside a composite value (a blank among them: OM 2.0 §CompositeValues, no
+// whitespace around fields), one token up to the next delimiter. Tried last.
+// (Positive ranges, "not a bracket, brace, colon or comma", so that chevrotain can index it.)
+export const CompositeJunk = createToken({ name: 'CompositeJunk', pattern: /[\x00-\x2B\x2D-\x39\x3B-\x5A\x5C\x5E-\x7A\x7C\x7E-\uFFFF]+/ });
+
 // OM 1.0 ABNF `labels`, `label`, `COMMA`, `EQ`.
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
@@ -141,20 +177,25 @@ export const sampleModeTokens: TokenType[] = [
   Blank,
   QuotedString,
   UnterminatedString,
+  CompositeOpen,
   LBrace,
   RBrace,
   Comma,
   Equals,
   Hash,
+  StartTimestampMark,
   Name,
   Number,
   Junk,
 ];
 
+export const compositeModeTokens: TokenType[] = [Number, FieldName, Colon, Comma, LBracket, RBracket, CompositeClose, CompositeJunk];
+
 export const lexerDefinition = {
   defaultMode: 'sample',
   modes: {
     sample: sampleModeTokens,
+    composite: compositeModeTokens,
     comment: [Hash, Blank, HelpKeyword, TypeKeyword, UnitKeyword, EofKeyword, CommentText],
     help_name: [Blank, HelpName, QuotedHelpName, Junk],
     type_name: [Blank, TypeName, QuotedTypeName, Junk],
@@ -192,4 +233,12 @@ export const allTokens: TokenType[] = [
   QuotedUnitName,
   HelpText,
   Word,
+  CompositeOpen,
+  StartTimestampMark,
+  FieldName,
+  Colon,
+  LBracket,
+  RBracket,
+  CompositeClose,
+  CompositeJunk,
 ];

@@ -324,6 +324,17 @@ export function scanSample(
   };
 }
 
+/**
+ * OpenMetrics 2.0: the record of a plain sample line, read as 1.0 reads it (the same ABNF for a
+ * name, labels, a number, a timestamp and one exemplar), or undefined to let the grammar read it:
+ * composite values, `st@` and a second exemplar are never vouched for (scanSample defers them), and
+ * neither is an exemplar without its timestamp (required in 2.0: OM015).
+ */
+export function scanSampleOm2(text: string, start: number, end: number, base: number): SampleRecord | undefined {
+  const record = scanSample(text, start, end, true, base);
+  return record !== undefined && record.exemplar !== undefined && record.exemplar.timestamp === undefined ? undefined : record;
+}
+
 /** ` # {labels} value [timestamp]` with `pos` on the `#`. */
 function readExemplar(text: string, end: number, base: number): ExemplarRecord | undefined {
   const start = pos;

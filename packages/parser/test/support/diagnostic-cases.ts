@@ -2,7 +2,7 @@
 // test/catalog.test.ts (every message of the diagnostic table is made by one of them).
 import type { codes, Diagnostic } from '../../src/index.js';
 
-export type Format = 'openmetrics' | 'prometheus';
+export type Format = 'openmetrics' | 'openmetrics-2.0' | 'prometheus';
 
 export interface Case {
   code: keyof typeof codes;
@@ -123,6 +123,41 @@ export const cases: Case[] = [
   { code: 'OM115', what: 'decreasing thresholds (Prometheus)', text: '# TYPE a histogram\na_bucket{le="2"} 1\na_bucket{le="1"} 1\na_bucket{le="+Inf"} 1\n', line: 3, column: 1, format: 'prometheus' },
   { code: 'OM116', what: 'buckets not cumulative (Prometheus)', text: '# TYPE a histogram\na_bucket{le="1"} 2\na_bucket{le="+Inf"} 1\n', line: 3, column: 1, format: 'prometheus' },
   { code: 'OM117', what: 'count differs from +Inf bucket (Prometheus)', text: '# TYPE a histogram\na_bucket{le="+Inf"} 2\na_count 3\n', line: 2, column: 1, endLine: 3, endColumn: 10, format: 'prometheus' },
+
+  // ---- OpenMetrics 2.0 (rc0): composite values, native buckets, start timestamps, several exemplars ----
+  { code: 'OM022', what: 'whitespace inside a composite value', text: `# TYPE a histogram\na {count:1, sum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 12, endColumn: 13, format: 'openmetrics-2.0' },
+  { code: 'OM022', what: 'a composite value without its buckets', text: `# TYPE a histogram\na {count:1,sum:1}\n${EOF}`, line: 2, column: 17, endColumn: 18, format: 'openmetrics-2.0' },
+  { code: 'OM022', what: 'a list field written as a number', text: `# TYPE a histogram\na {count:1,sum:1,bucket:1}\n${EOF}`, line: 2, column: 18, endColumn: 24, format: 'openmetrics-2.0' },
+  { code: 'OM022', what: 'a non-integer schema', text: `# TYPE a histogram\na {count:0,sum:0,schema:1.5,zero_threshold:0,zero_count:0}\n${EOF}`, line: 2, column: 25, endColumn: 28, format: 'openmetrics-2.0' },
+  { code: 'OM022', what: 'a negative span offset after the first', text: `# TYPE a histogram\na {count:2,sum:1,schema:0,zero_threshold:0,zero_count:0,positive_spans:[0:1,-2:1],positive_buckets:[1,1]}\n${EOF}`, line: 2, column: 77, endColumn: 79, format: 'openmetrics-2.0' },
+  { code: 'OM022', what: 'a NaN quantile', text: `# TYPE a summary\na {count:1,sum:1,quantile:[NaN:1]}\n${EOF}`, line: 2, column: 28, endColumn: 31, format: 'openmetrics-2.0' },
+  { code: 'OM023', what: 'a composite value read as OpenMetrics 1.0', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 3, endColumn: 4, format: 'openmetrics', severity: 'warning' },
+  { code: 'OM015', what: 'an exemplar without a timestamp (2.0)', text: `# TYPE a counter\na 1 # {} 1\n${EOF}`, line: 2, column: 5, endColumn: 11, format: 'openmetrics-2.0' },
+  { code: 'OM110', what: 'a NaN summary count', text: `# TYPE a summary\na {count:NaN,sum:1,quantile:[]}\n${EOF}`, line: 2, column: 1, endColumn: 32, format: 'openmetrics-2.0' },
+  { code: 'OM110', what: 'a negative histogram bucket (2.0)', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[1:-1,+Inf:1]}\n${EOF}`, line: 2, column: 1, endColumn: 39, format: 'openmetrics-2.0' },
+  { code: 'OM111', what: 'a fractional summary count', text: `# TYPE a summary\na {count:1.5,sum:1,quantile:[]}\n${EOF}`, line: 2, column: 1, endColumn: 32, format: 'openmetrics-2.0' },
+  { code: 'OM114', what: 'classic buckets without +Inf', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[1:1]}\n${EOF}`, line: 2, column: 1, endColumn: 31, format: 'openmetrics-2.0' },
+  { code: 'OM115', what: 'classic buckets out of order', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[2:0,1:0,+Inf:1]}\n${EOF}`, line: 2, column: 1, endColumn: 42, format: 'openmetrics-2.0' },
+  { code: 'OM116', what: 'classic buckets not cumulative', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[1:2,+Inf:1]}\n${EOF}`, line: 2, column: 1, endColumn: 38, format: 'openmetrics-2.0' },
+  { code: 'OM117', what: 'count differs from the +Inf classic bucket', text: `# TYPE a histogram\na {count:2,sum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 1, endColumn: 34, format: 'openmetrics-2.0' },
+  { code: 'OM120', what: 'an exemplar on a gauge (2.0)', text: `# TYPE a gauge\na 1 # {} 1 1\n${EOF}`, line: 2, column: 5, endColumn: 13, format: 'openmetrics-2.0' },
+  { code: 'OM128', what: 'quantiles out of order (2.0)', text: `# TYPE a summary\na {count:1,sum:1,quantile:[0.9:1,0.5:1]}\n${EOF}`, line: 2, column: 1, endColumn: 41, format: 'openmetrics-2.0' },
+  { code: 'OM129', what: 'a number for a histogram', text: `# TYPE a histogram\na 1\n${EOF}`, line: 2, column: 1, endColumn: 4, format: 'openmetrics-2.0' },
+  { code: 'OM129', what: 'a composite value for a gauge', text: `# TYPE a gauge\na {count:1,sum:1,quantile:[]}\n${EOF}`, line: 2, column: 1, endColumn: 30, format: 'openmetrics-2.0' },
+  { code: 'OM129', what: 'a gauge histogram value for a histogram', text: `# TYPE a histogram\na {gcount:1,gsum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 1, endColumn: 36, format: 'openmetrics-2.0' },
+  { code: 'OM130', what: 'a schema out of range', text: `# TYPE a histogram\na {count:0,sum:0,schema:9,zero_threshold:0,zero_count:0}\n${EOF}`, line: 2, column: 1, endColumn: 57, format: 'openmetrics-2.0' },
+  { code: 'OM131', what: 'a negative zero threshold', text: `# TYPE a histogram\na {count:0,sum:0,schema:0,zero_threshold:-1,zero_count:0}\n${EOF}`, line: 2, column: 1, endColumn: 58, format: 'openmetrics-2.0' },
+  { code: 'OM132', what: 'spans covering more buckets than given', text: `# TYPE a histogram\na {count:1,sum:1,schema:0,zero_threshold:0,zero_count:0,positive_spans:[0:2],positive_buckets:[1]}\n${EOF}`, line: 2, column: 1, endColumn: 99, format: 'openmetrics-2.0' },
+  { code: 'OM133', what: 'a count below the native buckets', text: `# TYPE a histogram\na {count:1,sum:1,schema:0,zero_threshold:0,zero_count:1,positive_spans:[0:1],positive_buckets:[1]}\n${EOF}`, line: 2, column: 1, endColumn: 99, format: 'openmetrics-2.0' },
+  { code: 'OM133', what: 'a count above the native buckets with a sum not NaN', text: `# TYPE a histogram\na {count:3,sum:1,schema:0,zero_threshold:0,zero_count:1,positive_spans:[0:1],positive_buckets:[1]}\n${EOF}`, line: 2, column: 1, endColumn: 99, format: 'openmetrics-2.0' },
+  { code: 'OM134', what: 'a `le` label on a histogram with classic buckets', text: `# TYPE a histogram\na{le=\"1\"} {count:1,sum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 1, endColumn: 42, format: 'openmetrics-2.0' },
+  { code: 'OM135', what: 'a reserved label name', text: `a{_x=\"1\"} 1\n${EOF}`, line: 1, column: 1, endColumn: 12, format: 'openmetrics-2.0' },
+  { code: 'OM135', what: 'a reserved metric name', text: `# TYPE _a gauge\n_a 1\n${EOF}`, line: 1, column: 1, endColumn: 16, format: 'openmetrics-2.0' },
+  { code: 'OM136', what: 'a start timestamp on a gauge', text: `# TYPE a gauge\na 1 st@1\n${EOF}`, line: 2, column: 1, endColumn: 9, format: 'openmetrics-2.0' },
+  { code: 'OM137', what: 'an info family not named `_info`', text: `# TYPE a info\na 1\n${EOF}`, line: 1, column: 1, endColumn: 14, format: 'openmetrics-2.0' },
+  { code: 'OM022', what: 'a non-real number where a real one is required', text: `# TYPE a histogram\na {count:0,sum:0,schema:0,zero_threshold:NaN,zero_count:0}\n${EOF}`, line: 2, column: 42, endColumn: 45, format: 'openmetrics-2.0' },
+
+  { code: 'OM138', what: 'a native bucket beyond the overflow bucket', text: `# TYPE a histogram\na {count:1,sum:1,schema:0,zero_threshold:0,zero_count:0,positive_spans:[1026:1],positive_buckets:[1]}\n${EOF}`, line: 2, column: 1, format: 'openmetrics-2.0' },
 ];
 
 /** Codes only a byte stream can produce (tested on their own in diagnostics.test.ts). */
