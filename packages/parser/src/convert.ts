@@ -316,7 +316,7 @@ function convertFamily(family: MetricFamily, from: Format, to: Format, scheme: E
       }
       let exemplar = sample.exemplar;
       if (exemplar !== undefined) {
-        if (om) exemplar = { ...exemplar, labels: exemplar.labels.map((l) => ({ name: labelName(l.name), value: l.value })) };
+        if (om) exemplar = relabeled(exemplar, exemplar.labels.map((l) => ({ name: labelName(l.name), value: l.value })));
         else {
           result.exemplars = true;
           exemplar = undefined;
@@ -380,6 +380,29 @@ function regroup(metrics: readonly Metric[]): Metric[] {
   return [...groups.values()].map((g) => ({ labels: g.labels, samples: g.samples.map((s, i) => [s, i] as const).sort(([a, i], [b, j]) => (a.timestamp ?? -Infinity) - (b.timestamp ?? -Infinity) || i - j).map(([s]) => s) }));
 }
 
+// The model's objects may keep fields as getters (a parser-made family's and exemplar's span):
+// copies name every field rather than spreading.
+
+/** `family` with other name, metrics (and unit). */
+function familyWith(family: MetricFamily, fields: { name: string; metrics: Metric[]; unit?: string | undefined }): MetricFamily {
+  const unit = 'unit' in fields ? fields.unit : family.unit;
+  return {
+    name: fields.name,
+    type: family.type,
+    typeDeclared: family.typeDeclared,
+    ...(family.help !== undefined ? { help: family.help } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    descriptors: family.descriptors,
+    metrics: fields.metrics,
+    span: family.span,
+  };
+}
+
+/** `exemplar` with other labels. */
+function relabeled(exemplar: Exemplar, labels: readonly Label[]): Exemplar {
+  return { labels, value: exemplar.value, ...(exemplar.timestamp !== undefined ? { timestamp: exemplar.timestamp } : {}), span: exemplar.span };
+}
+
 /** Label names as the scheme writes them; the first pair that escaping makes equal is a clash. */
 function labelMapper(scheme: EscapingScheme, result: { labelClash: string | undefined }): (labels: readonly Label[]) => Label[] {
   return (labels) => {
@@ -413,7 +436,7 @@ function withExemplars(sample: Omit<Sample, 'exemplar' | 'exemplars'>, exemplars
 function passThrough(family: MetricFamily, scheme: EscapingScheme): Converted {
   const result: Converted = { families: [], exemplars: false, roundedTimestamps: false, badTimestamp: undefined, labelClash: undefined };
   const mapLabels = labelMapper(scheme, result);
-  const exemplar = (e: Exemplar): Exemplar => ({ ...e, labels: mapLabels(e.labels) });
+  const exemplar = (e: Exemplar): Exemplar => relabeled(e, mapLabels(e.labels));
   const metrics = family.metrics.map((metric): Metric => {
     const samples: Sample[] = [];
     const sample = samplesOf(metric);
@@ -435,7 +458,7 @@ function passThrough(family: MetricFamily, scheme: EscapingScheme): Converted {
     }
     return { labels: mapLabels(metric.labels), samples };
   });
-  result.families.push({ ...family, name: escapeName(family.name, scheme), metrics });
+  result.families.push(familyWith(family, { name: escapeName(family.name, scheme), metrics }));
   return result;
 }
 
@@ -642,7 +665,7 @@ function expand(family: MetricFamily, to: Format, notes: Notes, report: (message
     notes.add('unit', family.name);
     unit = undefined;
   }
-  return { family: { ...family, name, unit, metrics }, exemplars };
+  return { family: familyWith(family, { name, unit, metrics }), exemplars };
 }
 
 /** `le` of a bucket and `quantile` of a summary written canonically (OM 1.0 §Canonical Numbers). */

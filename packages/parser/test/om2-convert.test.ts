@@ -523,6 +523,18 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
   });
 });
 
+describe('spans', () => {
+  it('are kept from parser-made families and exemplars, whose fields may be getters', () => {
+    const input = parse(text(['# TYPE c counter', 'c_total{a="b"} 1 # {t="x"} 0.5 2', '# EOF']), { format: 'openmetrics' });
+    const exemplarSpan = input.families[0]!.metrics[0]!.samples[0]!.exemplar!.span;
+    for (const to of ['openmetrics', 'openmetrics-2.0'] as const) {
+      const out = convert(input.families, 'openmetrics', to, { escaping: 'underscores' }).families[0]!;
+      expect(out.span, to).toEqual(input.families[0]!.span);
+      expect(out.metrics[0]!.samples[0]!.exemplar!.span, to).toEqual(exemplarSpan);
+    }
+  });
+});
+
 describe('OpenMetrics 2.0 → 2.0', () => {
   it('keeps everything, escaping names when asked', () => {
     const families = [
