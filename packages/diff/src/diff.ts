@@ -30,7 +30,9 @@ interface Context {
   readonly inOrder: boolean;
   readonly options: DiffOptions;
   readonly out: Change[];
-  readonly spans: Spans;
+  /** Spans of `a`'s and of `b`'s samples. */
+  readonly spansA: Spans;
+  readonly spansB: Spans;
 }
 
 /**
@@ -69,7 +71,7 @@ export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}):
   const out: Change[] = [];
   const inOrder =
     (options.ignoreLabels ?? []).length === 0 && (options.relabel ?? []).length === 0 && !splitsSeries(a) && !splitsSeries(b);
-  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out, spans: new Spans() };
+  const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out, spansA: new Spans(), spansB: new Spans() };
   const compareUnits = isOpenMetrics(a.format) && isOpenMetrics(b.format);
   const crossFormat = a.format !== b.format;
   const pairs = matchFamilies(groupFamilies(a, ctx, crossFormat), groupFamilies(b, ctx, crossFormat), crossFormat ? b.format : undefined);
@@ -239,7 +241,7 @@ function oneSided(kind: 'family-added' | 'family-removed', name: string, parts: 
         const key = seriesKey(sampleName, labels);
         if (seen.has(key)) continue;
         seen.add(key);
-        ctx.out.push(seriesChange(seriesKind, name, key, sampleName, labels, points.values[i]!, ctx.spans.at(metric, points.samples[i]!)));
+        ctx.out.push(seriesChange(seriesKind, name, key, sampleName, labels, points.values[i]!, ctx.spansA.at(metric, points.samples[i]!)));
       }
     }
   }
@@ -323,7 +325,7 @@ function compareFamily(family: string, xs: Parts, ys: Parts, ctx: Context, compa
     const from = [...setA].sort(byNumber);
     const to = [...setB].sort(byNumber);
     out.push({
-      kind: 'bucket-layout-changed', family, before: ctx.spans.at(ha.metric, ha.sample), after: ctx.spans.at(hb.metric, hb.sample), series: key, from, to,
+      kind: 'bucket-layout-changed', family, before: ctx.spansA.at(ha.metric, ha.sample), after: ctx.spansB.at(hb.metric, hb.sample), series: key, from, to,
       added: to.filter((le) => !setA.has(le)), removed: from.filter((le) => !setB.has(le)),
     });
   }
@@ -505,7 +507,7 @@ class Store {
   }
 
   span(slot: number, ctx: Context): Span {
-    return ctx.spans.at(this.metrics[slot]!, this.samples[slot]!);
+    return ctx.spansA.at(this.metrics[slot]!, this.samples[slot]!);
   }
 }
 
@@ -618,7 +620,7 @@ function compareAfter(family: string, x: Before, parts: Parts, ctx: Context): Si
         if (slot === undefined) {
           x.series.set(key, ADDED);
           added++;
-          out.push(seriesChange('series-added', family, key, name, labels, points.values[i]!, ctx.spans.at(metric, points.samples[i]!)));
+          out.push(seriesChange('series-added', family, key, name, labels, points.values[i]!, ctx.spansB.at(metric, points.samples[i]!)));
           continue;
         }
         x.series.set(key, MATCHED);
@@ -680,7 +682,7 @@ function compareNative(
     positive.added.length + positive.removed.length + negative.added.length + negative.removed.length > 0
   ) {
     ctx.out.push({
-      kind: 'native-layout-changed', family, before: ctx.spans.at(where.ma, where.ia), after: ctx.spans.at(where.mb, where.ib), series: key,
+      kind: 'native-layout-changed', family, before: ctx.spansA.at(where.ma, where.ia), after: ctx.spansB.at(where.mb, where.ib), series: key,
       from: { schema: na.schema, zeroThreshold: na.zeroThreshold }, to: { schema: nb.schema, zeroThreshold: nb.zeroThreshold },
       positive, negative,
     });
@@ -739,8 +741,8 @@ function compareValues(
   const decreased = counter && to < from;
   const interval = intervalOf(where.ta, where.tb, ctx.options.intervalSeconds);
   const delta = to - from;
-  const before = ctx.spans.at(where.ma, where.ia);
-  const after = ctx.spans.at(where.mb, where.ib);
+  const before = ctx.spansA.at(where.ma, where.ia);
+  const after = ctx.spansB.at(where.mb, where.ib);
   const part = field === undefined ? undefined : index === undefined ? { field } : { field, index };
   if (restarted || decreased) {
     const reason = restarted ? 'created' : 'decrease';
