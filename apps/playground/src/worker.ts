@@ -234,7 +234,9 @@ async function* fileChunks(id: number, file: File, keep: string[]): AsyncGenerat
   const reader = bytes.getReader();
   try {
     for (;;) {
-      const { done: end, value } = await reader.read();
+      const { done: end, value } = await reader.read().catch((error: unknown) => {
+        throw new Error(gzip ? `cannot read it as gzip: ${error instanceof Error ? error.message : String(error)}` : `cannot read it: ${String(error)}`);
+      });
       if (end) break;
       keep.push(decoder.decode(value, { stream: true }));
       yield value;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { lint, resolveConfig } from '@omkit/lint';
+import { fixText, lint, resolveConfig } from '@omkit/lint';
 import { parse, samplesOf } from '@omkit/parser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,6 +187,27 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     expect(await text(page)).toBe(fixed);
     expect((await listed(page)).map(([code]) => code)).not.toContain('OM161');
     expect(await listed(page)).toEqual(expected(fixed));
+
+    // Fix all: what `om lint --fix` writes.
+    await paste(page, SAMPLE);
+    await page.click('#fix-all');
+    const all = fixText(SAMPLE).text;
+    expect(all).not.toBe(SAMPLE);
+    await settled(page, all);
+
+    // The model: families → metrics → samples, each with its line.
+    await page.click('[data-tab=model]');
+    const family = page.locator('#tree details.family[data-name=http_request_duration_seconds]');
+    expect(await family.locator('summary').textContent()).toBe('http_request_duration_secondshistogram1 metric, 5 samplesline 1');
+    await family.locator('summary').click();
+    expect(await family.locator('.sample code').allTextContents()).toEqual([
+      'http_request_duration_seconds_bucket{le="0.1"} 80',
+      'http_request_duration_seconds_bucket{le="1.0"} 97',
+      'http_request_duration_seconds_bucket{le="+Inf"} 100',
+      'http_request_duration_seconds_sum 21.5',
+      'http_request_duration_seconds_count 100',
+    ]);
+    expect(await family.locator('.meta').textContent()).toBe('HELP Time to answer a request.');
     clean(requests, errors);
   });
 
@@ -292,6 +313,12 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     await page.selectOption('#escaping', 'underscores');
     await page.click('#convert');
     await page.waitForFunction(() => (document.getElementById('output') as HTMLTextAreaElement).value.includes('my_metric'));
+
+    // A file that is not what its name says: one line, and the text stays.
+    await page.setInputFiles('#open', { name: 'broken.prom.gz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 1, 2, 3]) });
+    await page.waitForFunction(() => document.getElementById('failure')!.textContent !== '');
+    expect(await page.textContent('#failure')).toMatch(/^broken\.prom\.gz: cannot read it as gzip: .+/);
+    expect(await text(page)).toBe('{"my.metric"} 1\n');
     clean(requests, errors);
   });
 });
