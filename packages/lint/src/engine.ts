@@ -3,7 +3,8 @@ import { parse, samplesOf, type Diagnostic, type Format, type Metric, type Metri
 import { applyBaseline, type Baseline } from './baseline.js';
 import { resolveConfig, type Config, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { InternalError } from './errors.js';
-import { interpolate, type ReportDescriptor, type RuleContext, type RuleListener, type ScrapeFacts, type SourceText } from './rule.js';
+import { Finding, plainDiagnostic } from './finding.js';
+import { type ReportDescriptor, type RuleContext, type RuleListener, type ScrapeFacts, type SourceText } from './rule.js';
 
 export interface LintOptions {
   /** A config as read from JSON (validated here; throws `ConfigError`) or a `resolveConfig` result. */
@@ -16,6 +17,13 @@ export interface LintOptions {
   baseline?: Baseline;
   /** The exposition text, for rules that offer fixes (they need the text to build edits). */
   text?: string;
+  /**
+   * Return the rules' findings as `Finding`s: read-only diagnostics that keep the rule, the message
+   * id and the data, and make `message`, `help` and `url` when read (their JSON is the plain
+   * diagnostic's). Far less memory for many findings; but a spread (`{...d}`) copies only their own
+   * fields, so by default findings are plain objects.
+   */
+  compact?: boolean;
 }
 
 type Env = { source: string; scrape?: ScrapeFacts; text?: string; lines?: SourceText };
@@ -43,12 +51,12 @@ type Fn<A extends unknown[]> = (...args: A) => void;
 export function lint(result: ParseResult, options: LintOptions = {}): Diagnostic[] {
   const config = resolve(options.config);
   const source = options.source ?? '-';
-  const found = runRules(result, config.rules, {
+  const found = runCompact(result, config.rules, {
     source,
     ...(options.scrape ? { scrape: options.scrape } : {}),
     ...(options.text !== undefined ? { text: options.text } : {}),
   });
-  return settle(withSource(result.diagnostics, source), found, config, source, options.baseline);
+  return settle(withSource(result.diagnostics, source), found, config, source, options.baseline, options.compact);
 }
 
 export interface LintSessionOptions extends Omit<LintOptions, 'scrape' | 'text'> {
@@ -113,8 +121,8 @@ export function lintSession(options: LintSessionOptions = {}): LintSession {
       runner.exit(end);
       const found = runner.found;
       // Rules on the transport only read the facts, known once the body has been read.
-      if (scrape) for (const d of runRules(end, config.rules.filter((r) => r.rule.requiresScrape), { source, scrape })) found.push(keep(d));
-      return settle(parsed, found, config, source, options.baseline);
+      if (scrape) for (const d of runCompact(end, config.rules.filter((r) => r.rule.requiresScrape), { source, scrape })) found.push(keep(d));
+      return settle(parsed, found, config, source, options.baseline, options.compact);
     },
   };
 }
@@ -124,7 +132,7 @@ function withSource(diagnostics: readonly Diagnostic[], source: string): Diagnos
 }
 
 /** The parser's diagnostics plus the rules' findings that the ignores and the baseline let through, sorted. */
-function settle(parsed: Diagnostic[], found: Diagnostic[], config: ResolvedConfig, source: string, baseline: Baseline | undefined): Diagnostic[] {
+function settle(parsed: Diagnostic[], found: Diagnostic[], config: ResolvedConfig, source: string, baseline: Baseline | undefined, compact = false): Diagnostic[] {
   let kept = found;
   if (config.ignore.length) {
     kept = kept.filter(
@@ -138,7 +146,8 @@ function settle(parsed: Diagnostic[], found: Diagnostic[], config: ResolvedConfi
     );
   }
   if (baseline) kept = applyBaseline(kept, baseline);
-  for (const d of kept) parsed.push(d);
+  if (compact) for (const d of kept) parsed.push(d);
+  else for (const d of kept) parsed.push(plainDiagnostic(d));
   return sortDiagnostics(parsed);
 }
 
@@ -157,6 +166,11 @@ export function runRules(
   enabled: readonly ResolvedRule[],
   env: Env,
 ): Diagnostic[] {
+  return runCompact(result, enabled, env).map(plainDiagnostic);
+}
+
+/** runRules(), the findings as `Finding`s. */
+function runCompact(result: ParseResult, enabled: readonly ResolvedRule[], env: Env): Diagnostic[] {
   const runner = createRunner(enabled, env, (d) => d, result);
   runner.start(result);
   runner.walk(result);
@@ -214,22 +228,19 @@ function createRunner(
       report(r: ReportDescriptor) {
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new InternalError(`rule ${rule.code}/${rule.name} reported unknown messageId "${r.messageId}"`);
-        const help = rule.help?.[r.messageId];
         const metricName = r.metric ?? currentFamily?.name;
-        const d: Diagnostic = {
-          code: rule.code,
-          name: rule.name,
-          category: rule.category,
-          severity: r.severity && !entry.severityConfigured ? r.severity : entry.severity,
-          message: interpolate(template, r.data),
-          ...(r.detail ? { detail: r.detail } : {}),
-          ...(help ? { help: interpolate(help, r.data) } : {}),
-          source: env.source,
-          ...(r.span ? { span: r.span } : {}),
-          ...(metricName !== undefined ? { metric: metricName } : {}),
-          ...(r.fix ? { fix: r.fix } : {}),
-          url: rule.url,
-        };
+        // Kept compactly: message, help and url are read from the rule's table when asked for.
+        const d = new Finding(
+          rule,
+          r.messageId,
+          r.data,
+          r.severity && !entry.severityConfigured ? r.severity : entry.severity,
+          env.source,
+          r.span,
+          metricName,
+          r.detail,
+          r.fix,
+        );
         out.push(keep(d));
       },
     };

@@ -58,6 +58,7 @@ export { catalog, findEntry, FIRST_RULE_CODE, isParserCode, PARSER_CODE_RANGE, p
 export { applyFlags, countFindings, exitCode, limitFindings, parseRuleFlag, type ExitPolicy } from './policy.js';
 export { defaultFormat, lintReport, type Report, type ReportOptions } from './report.js';
 export { detached, lintStream, type LintStreamOptions } from './stream.js';
+export { Finding, plainDiagnostic, type FindingData } from './finding.js';
 export { retiredCodes, rules, type RuleName } from './rules/index.js';
 export { ruleUrl, VERSION } from './version.js';
 export { replaceRulesTable, rulesTable, RULES_TABLE_END, RULES_TABLE_START } from './docs.js';

@@ -1,6 +1,7 @@
 // Streaming lint: parseStream → TextWindow → lintSession, in bounded memory. Browser-safe.
 import { detach, parseStream, type ChunkSource, type Diagnostic, type FormatHints } from '@omkit/parser';
 import type { Baseline } from './baseline.js';
+import { Finding } from './finding.js';
 import type { ResolvedConfig } from './config.js';
 import { lintSession } from './engine.js';
 import type { LintedInput } from './format/types.js';
@@ -16,6 +17,8 @@ export interface LintStreamOptions {
   hints?: FormatHints;
   /** The scrape's transport facts, asked for once the chunks were read to the end. */
   facts?: () => Promise<ScrapeFacts>;
+  /** Findings as `Finding`s (see LintOptions.compact). */
+  compact?: boolean;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function lintStream(chunks: ChunkSource, options: LintStreamOptions
     ...(options.baseline ? { baseline: options.baseline } : {}),
     keep: detached,
     lines,
+    ...(options.compact ? { compact: true } : {}),
   });
   for await (const item of parseStream(lines.tee(chunks), { ...options.hints, model: true })) {
     session.add(item);
@@ -50,7 +54,7 @@ export async function lintStream(chunks: ChunkSource, options: LintStreamOptions
  * Findings are plain data; absent fields stay absent, as in their JSON.
  */
 export function detached(d: Diagnostic): Diagnostic {
-  return copied(d) as Diagnostic;
+  return d instanceof Finding ? d.detached(copied as <T>(value: T) => T) : (copied(d) as Diagnostic);
 }
 
 function copied(value: unknown): unknown {

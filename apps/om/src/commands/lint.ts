@@ -106,7 +106,7 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       const input = outcome.streamed;
       fixing?.skip(input.source, 'too large to hold (streamed)');
       try {
-        results.push(await lintStream(input.chunks, { ...options, source: input.source, hints: formatHints(input, flags.formatIn), ...(input.facts ? { facts: input.facts } : {}) }));
+        results.push(await lintStream(input.chunks, { ...options, compact: true, source: input.source, hints: formatHints(input, flags.formatIn), ...(input.facts ? { facts: input.facts } : {}) }));
       } catch (error) {
         await input.cancel().catch(() => {});
         if (!(error instanceof InputError || error instanceof FetchError)) throw error;
@@ -117,7 +117,8 @@ async function runLint(io: Io, targets: string[], flags: LintFlags, debug?: (lin
       const { input } = outcome;
       // The parser reads the bytes (invalid UTF-8 is OM020); the text, decoded after, is for spans, fixes and OM301.
       const parsed = parseInput(input, flags.formatIn);
-      const diagnostics = lint(parsed, { ...options, source: input.source, ...(input.facts ? { scrape: input.facts } : {}), text: input.text });
+      // Findings kept compactly (message, help and url made when the formatter reads them).
+      const diagnostics = lint(parsed, { ...options, source: input.source, ...(input.facts ? { scrape: input.facts } : {}), text: input.text, compact: true });
       const fixed = await usage(io, () => fixing?.input(input, parsed.format, diagnostics, options));
       results.push(fixed ?? { source: input.source, text: input.text, diagnostics });
     }

@@ -15,16 +15,14 @@ export interface FamilyLabels {
   readonly ofSamples: ReadonlyMap<string, SampleLine>;
 }
 
-const cache = new WeakMap<MetricFamily, FamilyLabels>();
+// The rules ask in turn while the engine visits one family: the last family's answer is kept, and
+// no more (a cache per family kept two maps alive for every family of the exposition until the end).
+let last: { family: MetricFamily; labels: FamilyLabels } | undefined;
 
 /** The label names of a family; computed once per family, whichever rule asks first. */
 export function familyLabels(family: MetricFamily): FamilyLabels {
-  let found = cache.get(family);
-  if (found === undefined) {
-    found = collect(family);
-    cache.set(family, found);
-  }
-  return found;
+  if (last?.family !== family) last = { family, labels: collect(family) };
+  return last.labels;
 }
 
 function collect(family: MetricFamily): FamilyLabels {
