@@ -146,6 +146,7 @@ describe('start timestamps', () => {
     const changes = diff(a, b);
     expect(brief(changes)).toEqual([['counter-reset', 'jobs_total', 50, 60]]);
     expect(changes[0]).toMatchObject({ reason: 'created' });
+    expect(formatText(changes)).toContain('~ jobs_total 50 → 60 (counter reset: _created/st@ moved)');
     // An older st@ is no restart: the change is shown as the `_created` series'.
     expect(brief(diff(b, a))).toEqual([
       ['value-changed', 'jobs_created', 2000, 1000],

@@ -85,7 +85,7 @@ export function lineOf(change: Change): Line {
         `${change.series}${fieldOf(change)} ${formatNumber(change.from)} → ${formatNumber(change.to)} (${signed(change.delta)}${rate(change)})`,
       );
     case 'counter-reset': {
-      const why = change.reason === 'created' ? 'counter reset: _created moved' : 'counter reset';
+      const why = change.reason === 'created' ? 'counter reset: _created/st@ moved' : 'counter reset';
       return line(
         '~',
         `${change.series}${fieldOf(change)} ${formatNumber(change.from)} → ${formatNumber(change.to)} (${why}${rate(change)})`,
