@@ -2,6 +2,8 @@
 // without error to the same model; generated 1.0 and 0.0.4 expositions convert to 2.0 text that
 // parses without error, and back to an equivalent 1.0 model; 2.0 converts to 1.0 and 0.0.4
 // validly or is refused (native-only histograms), never written invalid.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, convertText, parse, serialize, type Format, type MetricFamily } from '../src/index.js';
@@ -72,6 +74,35 @@ describe('OpenMetrics 2.0 round trips', () => {
       { numRuns: 200 },
     );
     expect(written).toBeGreaterThan(30);
+  });
+});
+
+// The valid 2.0 conformance cases and the spec's text-format examples (those that parse).
+const dir2 = fileURLToPath(new URL('./conformance/openmetrics-2.0/', import.meta.url));
+const written2: [string, string][] = [
+  ...readdirSync(`${dir2}cases`)
+    .sort()
+    .flatMap((name): [string, string][] => {
+      const spec = JSON.parse(readFileSync(`${dir2}cases/${name}/test.json`, 'utf8')) as { file: string; shouldParse: boolean };
+      return spec.shouldParse ? [[name, readFileSync(`${dir2}cases/${name}/${spec.file}`, 'utf8')]] : [];
+    }),
+  ...readdirSync(`${dir2}spec-examples`)
+    .filter((f) => f.endsWith('.om'))
+    .sort()
+    .map((f): [string, string] => [f, readFileSync(`${dir2}spec-examples/${f}`, 'utf8')])
+    .filter(([, text]) => errors(text, 'openmetrics-2.0').length === 0),
+];
+
+describe('written OpenMetrics 2.0', () => {
+  it('is more than the valid cases', () => expect(written2.length).toBeGreaterThan(65));
+
+  it.each(written2)('%s: parse → serialize → parse gives the same model, and the text is a fixed point', (_, text) => {
+    const first = parse(text, { format: 'openmetrics-2.0' });
+    const out = serialize(first.families, { format: 'openmetrics-2.0' });
+    const again = parse(out, { format: 'openmetrics-2.0' });
+    expect(errors(out, 'openmetrics-2.0'), out).toEqual([]);
+    expect(project2(again.families), out).toEqual(project2(first.families));
+    expect(serialize(again.families, { format: 'openmetrics-2.0' })).toBe(out);
   });
 });
 
