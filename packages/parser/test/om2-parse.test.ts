@@ -112,7 +112,7 @@ describe('OpenMetrics 2.0: choosing the format', () => {
     const text = `${Object.values(SPEC_EXAMPLES)[0]!.replace('# EOF\n', '')}# TYPE bad histogram\nbad {count:3,sum:1,bucket:[1:2,+Inf:1]}\n${EOF}`;
     const bytes = new TextEncoder().encode(text);
     const whole = om2(text).diagnostics;
-    expect(codesOf(whole)).toEqual(['OM116', 'OM117']);
+    expect(codesOf(whole)).toEqual(['OM117', 'OM116']);
     expect(validate(bytes, { format: 'openmetrics-2.0' }).diagnostics).toEqual(whole);
     expect(validate(text, { format: 'openmetrics-2.0' }).diagnostics).toEqual(whole);
     for (const cut of [1, 100, 700, bytes.length - 3]) {
@@ -291,5 +291,27 @@ describe('OpenMetrics 2.0: each MUST', () => {
       ['a', 'counter', 0],
       ['a_total', 'unknown', 0 + 1],
     ]);
+  });
+});
+
+describe('OpenMetrics 2.0: where a composite value\'s problem is reported', () => {
+  const at = (text: string) =>
+    om2(text).diagnostics.map((d) => [d.code, text.split('\n')[d.span!.start.line - 1]!.slice(d.span!.start.column - 1, d.span!.end.column - 1)]);
+
+  it('at the field it concerns', () => {
+    expect(at(`# TYPE a histogram\na {count:1,sum:1,schema:9,zero_threshold:-1,zero_count:0,positive_spans:[0:2],positive_buckets:[1]}\n${EOF}`)).toEqual([
+      ['OM130', 'schema:9'],
+      ['OM131', 'zero_threshold:-1'],
+      ['OM132', 'positive_spans:[0:2],positive_buckets:[1]'],
+    ]);
+    expect(at(`# TYPE a summary\na {count:-1,sum:1,quantile:[2:1]}\n${EOF}`)).toEqual([
+      ['OM110', 'count:-1'],
+      ['OM109', 'quantile:[2:1]'],
+    ]);
+    expect(at(`# TYPE a gaugehistogram\na {gcount:2,gsum:1,bucket:[+Inf:1]}\n${EOF}`)).toEqual([['OM117', 'gcount:2,gsum:1,bucket:[+Inf:1]']]);
+  });
+
+  it('at the whole sample when its value is of the wrong kind', () => {
+    expect(at(`# TYPE a gauge\na {count:1,sum:1,quantile:[]}\n${EOF}`)).toEqual([['OM129', 'a {count:1,sum:1,quantile:[]}']]);
   });
 });

@@ -206,6 +206,7 @@ function createBuilder() {
       ok = this.separator(c.valueSeparator[0]!) && ok;
       let value: number | undefined;
       let composite: CompositeValue | undefined;
+      let compositeFields: Record<string, readonly [number, number]> | undefined;
       if (c.compositeValue) {
         const node = c.compositeValue[0]!;
         if (!this.om2) {
@@ -214,6 +215,7 @@ function createBuilder() {
         }
         composite = this.visit(node) as CompositeValue | undefined;
         if (composite === undefined) ok = false;
+        else compositeFields = this.fieldSpans(node.children as CompositeValueCstChildren);
         value = Number.NaN;
       } else {
         const valueToken = c.value![0]!;
@@ -284,7 +286,10 @@ function createBuilder() {
       };
       if (exemplars !== undefined) record.exemplars = exemplars;
       if (startTimestamp !== undefined) record.startTimestamp = startTimestamp;
-      if (composite !== undefined) record.composite = composite;
+      if (composite !== undefined) {
+        record.composite = composite;
+        record.compositeFields = compositeFields;
+      }
       return record;
     }
 
@@ -391,6 +396,17 @@ function createBuilder() {
         return expected(what);
       }
       return ok ? result : undefined;
+    }
+
+    /** Where each field of a composite value is written (absolute offsets), by name. */
+    private fieldSpans(c: CompositeValueCstChildren): Record<string, readonly [number, number]> {
+      const spans: Record<string, readonly [number, number]> = {};
+      for (const node of c.compositeField) {
+        const field = node.children as CompositeFieldCstChildren;
+        const last = field.RBracket?.[0] ?? (field.value === undefined ? field.Colon[0]! : numberToken(field.value[0]!));
+        spans[field.name[0]!.image] = [this.base + field.name[0]!.startOffset, this.base + tokenEnd(last)];
+      }
+      return spans;
     }
 
     /** A scalar field's number (OM ABNF `number`), or undefined after reporting. */

@@ -25,6 +25,9 @@ import { formatValue } from '../number.js';
 /** Reports at absolute offsets of the line being read. */
 export type LineReport = <C extends Code>(code: C, start: number, end: number, id: MessageId<C>, extra?: ReportExtra) => void;
 
+/** Reports at the composite value's fields `first` … `last` (by name). */
+type FieldReport = <C extends Code>(first: string, last: string | undefined, code: C, id: MessageId<C>, extra?: ReportExtra) => void;
+
 /**
  * One sample of a family of `type` named `family`. `firstOfMetric`: the sample opens its metric,
  * so the metric's label set is checked here (once per metric).
@@ -49,8 +52,18 @@ export function checkOm2Sample(type: MetricType, family: string, record: SampleR
     report('OM129', start, end, 'compositeForNumber', { data: { type } });
   } else if (kind !== 'any' && kind !== composite.kind) {
     report('OM129', start, end, 'wrongKind', { data: { type, kind: composite.kind, example: OM2_COMPOSITE_EXAMPLES[kind] } });
-  } else if (composite.kind === 'summary') checkSummary(composite, name, start, end, report);
-  else checkHistogram(composite, name, start, end, report);
+  } else {
+    // Reported where the field is written (the whole line when a field is unknown).
+    const fields = record.compositeFields;
+    const at: FieldReport = (first, last, code, id, extra) => {
+      const from = fields?.[first];
+      const to = fields?.[last ?? first] ?? from;
+      if (from === undefined || to === undefined) report(code, start, end, id, extra);
+      else report(code, from[0], to[1], id, extra);
+    };
+    if (composite.kind === 'summary') checkSummary(composite, name, at);
+    else checkHistogram(composite, name, at);
+  }
 
   // §Sample: start timestamps and exemplars, depending on the type (spec.ts choices 1 and 2).
   if (record.startTimestamp !== undefined && !OM2_START_TIMESTAMP_TYPES.has(type)) {
@@ -100,74 +113,53 @@ function checkLabels(type: MetricType, labels: readonly Label[], composite: Comp
 }
 
 /** §Summary: Count and Sum not NaN or negative, Count an integer; quantiles in [0, 1], sorted, values not negative. */
-function checkSummary(
-  value: Extract<CompositeValue, { kind: 'summary' }>,
-  name: string,
-  start: number,
-  end: number,
-  report: LineReport,
-): void {
-  countAndSum('count', value.count, name, start, end, report, true);
-  countAndSum('sum', value.sum, name, start, end, report, true);
+function checkSummary(value: Extract<CompositeValue, { kind: 'summary' }>, name: string, at: FieldReport): void {
+  countAndSum('count', value.count, name, at, true);
+  countAndSum('sum', value.sum, name, at, true);
   if (Number.isFinite(value.count) && !Number.isInteger(value.count)) {
-    report('OM111', start, end, 'fieldNotInteger', { data: { field: 'count', name } });
+    at('count', undefined, 'OM111', 'fieldNotInteger', { data: { field: 'count', name } });
   }
   let last: number | undefined;
   for (const { quantile, value: v } of value.quantiles) {
     const q = formatValue(quantile);
-    if (!(quantile >= 0 && quantile <= 1)) report('OM109', start, end, 'quantileRange', { data: { value: q } });
-    if (last !== undefined && quantile <= last) report('OM128', start, end, 'notAboveSorted', { data: { value: q } });
-    if (v < 0) report('OM127', start, end, 'negative');
+    if (!(quantile >= 0 && quantile <= 1)) at('quantile', undefined, 'OM109', 'quantileRange', { data: { value: q } });
+    if (last !== undefined && quantile <= last) at('quantile', undefined, 'OM128', 'notAboveSorted', { data: { value: q } });
+    if (v < 0) at('quantile', undefined, 'OM127', 'negative');
     last = quantile;
   }
 }
 
 /** NaN or negative, for a count or sum that counts events. */
-function countAndSum(field: string, value: number, name: string, start: number, end: number, report: LineReport, nan: boolean): void {
-  if (nan && Number.isNaN(value)) report('OM110', start, end, 'fieldNan', { data: { field, name } });
-  else if (value < 0) report('OM110', start, end, 'fieldNegative', { data: { field, name } });
+function countAndSum(field: string, value: number, name: string, at: FieldReport, nan: boolean): void {
+  if (nan && Number.isNaN(value)) at(field, undefined, 'OM110', 'fieldNan', { data: { field, name } });
+  else if (value < 0) at(field, undefined, 'OM110', 'fieldNegative', { data: { field, name } });
 }
 
 /** §Histogram, §GaugeHistogram, §Classic Buckets, §Native Buckets. */
-function checkHistogram(
-  value: Extract<CompositeValue, { kind: 'histogram' | 'gaugehistogram' }>,
-  name: string,
-  start: number,
-  end: number,
-  report: LineReport,
-): void {
+function checkHistogram(value: Extract<CompositeValue, { kind: 'histogram' | 'gaugehistogram' }>, name: string, at: FieldReport): void {
   const gauge = value.kind === 'gaugehistogram';
   const countField = gauge ? 'gcount' : 'count';
   // §Histogram: Count and bucket values MUST NOT be negative; a gauge histogram's may be (choice 4).
-  if (!gauge) countAndSum('count', value.count, name, start, end, report, false);
-  if (value.buckets !== undefined) checkClassic(value.buckets, value.count, countField, gauge, name, start, end, report);
-  if (value.native !== undefined) checkNative(value.native, value.count, value.sum, countField, gauge, name, start, end, report);
+  if (!gauge) countAndSum('count', value.count, name, at, false);
+  if (value.buckets !== undefined) checkClassic(value.buckets, value.count, countField, gauge, name, at);
+  if (value.native !== undefined) checkNative(value.native, value.count, value.sum, countField, gauge, name, at);
 }
 
-function checkClassic(
-  buckets: readonly ClassicBucket[],
-  count: number,
-  countField: string,
-  gauge: boolean,
-  name: string,
-  start: number,
-  end: number,
-  report: LineReport,
-): void {
+function checkClassic(buckets: readonly ClassicBucket[], count: number, countField: string, gauge: boolean, name: string, at: FieldReport): void {
   let previous: ClassicBucket | undefined;
   for (const bucket of buckets) {
     const le = formatValue(bucket.le);
-    if (!gauge && bucket.count < 0) report('OM110', start, end, 'fieldNegative', { data: { field: `bucket ${le}`, name } });
+    if (!gauge && bucket.count < 0) at('bucket', undefined, 'OM110', 'fieldNegative', { data: { field: `bucket ${le}`, name } });
     if (previous !== undefined) {
-      if (!(bucket.le > previous.le)) report('OM115', start, end, 'notAboveClassic', { data: { le } });
-      else if (bucket.count < previous.count) report('OM116', start, end, 'countsLessClassic', { data: { le } });
+      if (!(bucket.le > previous.le)) at('bucket', undefined, 'OM115', 'notAboveClassic', { data: { le } });
+      else if (bucket.count < previous.count) at('bucket', undefined, 'OM116', 'countsLessClassic', { data: { le } });
     }
     previous = bucket;
   }
   const inf = buckets.find((b) => b.le === Infinity);
-  if (inf === undefined) report('OM114', start, end, 'noInfClassic', { data: { name } });
+  if (inf === undefined) at('bucket', undefined, 'OM114', 'noInfClassic', { data: { name } });
   else if (!(inf.count === count || (Number.isNaN(inf.count) && Number.isNaN(count)))) {
-    report('OM117', start, end, 'countMismatchClassic', { data: { field: countField, count: formatValue(count), bucket: formatValue(inf.count) } });
+    at(countField, 'bucket', 'OM117', 'countMismatchClassic', { data: { field: countField, count: formatValue(count), bucket: formatValue(inf.count) } });
   }
 }
 
@@ -178,15 +170,13 @@ function checkNative(
   countField: string,
   gauge: boolean,
   name: string,
-  start: number,
-  end: number,
-  report: LineReport,
+  at: FieldReport,
 ): void {
   if (native.schema < NATIVE_SCHEMA_MIN || native.schema > NATIVE_SCHEMA_MAX) {
-    report('OM130', start, end, 'outOfRange', { data: { schema: native.schema } });
+    at('schema', undefined, 'OM130', 'outOfRange', { data: { schema: native.schema } });
   }
-  if (native.zeroThreshold < 0) report('OM131', start, end, 'negative', { data: { value: formatValue(native.zeroThreshold) } });
-  if (!gauge && native.zeroCount < 0) report('OM110', start, end, 'fieldNegative', { data: { field: 'zero_count', name } });
+  if (native.zeroThreshold < 0) at('zero_threshold', undefined, 'OM131', 'negative', { data: { value: formatValue(native.zeroThreshold) } });
+  if (!gauge && native.zeroCount < 0) at('zero_count', undefined, 'OM110', 'fieldNegative', { data: { field: 'zero_count', name } });
   let total = native.zeroCount;
   let spansMatch = true;
   for (const sign of ['negative', 'positive'] as const) {
@@ -205,16 +195,16 @@ function checkNative(
       });
       const limit = nativeOverflowIndex(native.schema);
       if (last !== undefined && last > limit) {
-        report('OM138', start, end, 'beyond', { data: { sign, index: last, limit, schema: native.schema } });
+        at(`${sign}_spans`, undefined, 'OM138', 'beyond', { data: { sign, index: last, limit, schema: native.schema } });
       }
     }
     if (covered !== buckets.length) {
-      report('OM132', start, end, 'mismatch', { data: { sign, spans: covered, buckets: buckets.length } });
+      at(`${sign}_spans`, `${sign}_buckets`, 'OM132', 'mismatch', { data: { sign, spans: covered, buckets: buckets.length } });
       spansMatch = false;
     }
     for (const bucket of buckets) {
       if (!gauge && bucket < 0) {
-        report('OM110', start, end, 'fieldNegative', { data: { field: `${sign}_buckets`, name } });
+        at(`${sign}_buckets`, undefined, 'OM110', 'fieldNegative', { data: { field: `${sign}_buckets`, name } });
         break;
       }
     }
@@ -224,8 +214,8 @@ function checkNative(
   if (!spansMatch || !Number.isFinite(count) || !Number.isFinite(total)) return;
   const tolerance = NATIVE_COUNT_TOLERANCE * Math.max(1, Math.abs(count), Math.abs(total));
   const data = { field: countField, count: formatValue(count), buckets: formatValue(total) };
-  if (count < total - tolerance) report('OM133', start, end, 'less', { data });
-  else if (count > total + tolerance && !Number.isNaN(sum)) report('OM133', start, end, 'more', { data });
+  if (count < total - tolerance) at(countField, undefined, 'OM133', 'less', { data });
+  else if (count > total + tolerance && !Number.isNaN(sum)) at(countField, undefined, 'OM133', 'more', { data });
 }
 
 /**

@@ -32,6 +32,8 @@ export interface SampleRecord {
   startTimestamp?: number | undefined;
   /** OM 2.0 §CompositeValue: the sample's composite value (`value` is then NaN). */
   composite?: CompositeValue | undefined;
+  /** Where each field of the composite value is written, by name: absolute `[start, end)`. */
+  compositeFields?: Readonly<Record<string, readonly [number, number]>> | undefined;
   start: number;
   end: number;
 }
