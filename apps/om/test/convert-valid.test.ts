@@ -241,6 +241,18 @@ describe('other readers accept the converted text', () => {
     expect(r.status).toBe(0);
   });
 
+  it.skipIf(python === undefined)('client_python reads the OpenMetrics 1.0 written from the valid 2.0 cases', () => {
+    const outputs = validCases2.flatMap(([name, text]) => {
+      const out = convertText(parse(text, { format: 'openmetrics-2.0' }).families, 'openmetrics-2.0', 'openmetrics', { escaping: 'underscores' }).text;
+      return out === undefined ? [] : [[name, out] as const];
+    });
+    expect(outputs.length).toBeGreaterThan(40);
+    const r = spawnSync(python!, ['-c', READ_OM], { input: JSON.stringify(outputs), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it.skipIf(!promtool)('promtool reads the Prometheus text', () => {
     const outputs = converted('prometheus');
     expect(outputs).toHaveLength(documents.length + 2);
