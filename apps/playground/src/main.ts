@@ -141,7 +141,14 @@ function buildSettings(presets: { name: string; description: string }[]): void {
 function showSettings(): void {
   $<HTMLSelectElement>('format').value = settings.format;
   for (const box of $('presets').querySelectorAll<HTMLInputElement>('input[name=preset]')) box.checked = settings.presets.includes(box.value as never);
-  for (const select of $('rules').querySelectorAll<HTMLSelectElement>('select[data-code]')) select.value = settings.rules[select.dataset.code!] ?? '';
+  const rules = byCode();
+  for (const select of $('rules').querySelectorAll<HTMLSelectElement>('select[data-code]')) {
+    select.value = settings.rules[select.dataset.code!] ?? '';
+    // What the presets chosen make of the rule, as `om lint` resolves them.
+    const rule = rules.get(select.dataset.code!);
+    const on = rule !== undefined && rule.presets.some((p) => settings.presets.includes(p as never));
+    select.options[0]!.textContent = `preset: ${on ? rule.severity : 'off'}`;
+  }
   const changed = Object.keys(settings.rules).length;
   $('rules-changed').textContent = changed ? `(${changed} changed)` : '';
   $<HTMLSelectElement>('target').value = settings.target;
@@ -174,8 +181,9 @@ function toEditor(d: Diagnostic, length: number): EditorDiagnostic {
     from,
     to,
     severity: d.severity,
-    source: d.code,
-    message: `${d.code} ${d.message}${d.help ? `\n${d.help}` : ''}`,
+    source: `${d.code} ${d.name}`,
+    message: `${d.message}${d.help ? `\n${d.help}` : ''}`,
+    renderMessage: () => el('span', {}, el('span', {}, ...inlineCode(d.message)), ...(d.help ? [el('br'), el('small', {}, ...inlineCode(d.help))] : [])),
     actions: fixAction(d),
   };
 }
@@ -408,11 +416,17 @@ $('fix-all').onclick = async () => {
 
 $('share').onclick = async () => {
   const fragment = await encodeState({ text: view.state.doc.toString(), settings });
-  window.history.replaceState(null, '', `#${fragment}`);
-  const link = location.href;
   const box = $('share-box');
   box.hidden = false;
   const input = $<HTMLInputElement>('share-link');
+  // Browsers take URLs up to about 2 MB (Chromium's limit); past that a link would not open.
+  if (fragment.length > 2_000_000) {
+    input.value = '';
+    $('share-note').textContent = `Too large for a link (${Math.round(fragment.length / 1024).toLocaleString('en')} KB compressed): share the file instead`;
+    return;
+  }
+  window.history.replaceState(null, '', `#${fragment}`);
+  const link = location.href;
   input.value = link;
   input.select();
   let note = `${link.length.toLocaleString('en')} characters`;
@@ -434,7 +448,7 @@ $('convert').onclick = async () => {
   if (reply.type !== 'converted') return;
   converted = reply.text;
   const notes = [
-    ...(reply.parseErrors ? [`The input has ${reply.parseErrors} syntax or conformance errors: what could be read was converted.`] : []),
+    ...(reply.parseErrors ? [`The input has ${reply.parseErrors === 1 ? 'an error' : `${reply.parseErrors} errors`}: what could be read was converted.`] : []),
     ...reply.problems.map((p) => `Refused: ${p}`),
     ...reply.dropped.map((p) => `Left out: ${p}`),
   ];
