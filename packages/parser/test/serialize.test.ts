@@ -56,6 +56,30 @@ describe('canonical text serializes to the same bytes', () => {
       's_count 3',
     ]],
     ['Prometheus text: NaN and ±Inf', 'prometheus', ['a NaN', 'b +Inf -1000', 'c -Inf']],
+    ['OpenMetrics 2.0: a counter with st@ and two exemplars', 'openmetrics-2.0', [
+      '# TYPE foo_total counter',
+      '# UNIT foo_total seconds',
+      'foo_total{a="b"} 17 1520879607.789 st@1520430000.123 # {trace_id="x"} 0.67 1520879606.1 # {} 1 1520879606.2',
+      '# EOF',
+    ]],
+    ['OpenMetrics 2.0: composite values, classic, native and both', 'openmetrics-2.0', [
+      '# TYPE h histogram',
+      'h{a="b"} {count:2,sum:120,schema:0,zero_threshold:0.0001,zero_count:0,negative_spans:[-1:1],negative_buckets:[1],positive_spans:[1:1],positive_buckets:[1],bucket:[-Inf:0,0.5:1,1.0:2,+Inf:2]} st@3',
+      'h{a="c"} {count:0,sum:0,bucket:[+Inf:0]}',
+      'h{a="d"} {count:1,sum:NaN,schema:-4,zero_threshold:0,zero_count:0}',
+      '# TYPE g gaugehistogram',
+      'g {gcount:0.5,gsum:-2,bucket:[1e+06:0.5,+Inf:0.5]} 5',
+      '# TYPE s summary',
+      's {count:3,sum:1.5,quantile:[0.0:0.1,0.5:NaN,1.0:2]}',
+      's{x="y"} {count:0,sum:0,quantile:[]}',
+      '# EOF',
+    ]],
+    ['OpenMetrics 2.0: quoted UTF-8 names', 'openmetrics-2.0', [
+      '# TYPE "foodb.read.errors" counter',
+      '# HELP "foodb.read.errors" The number of \\"errors\\".',
+      '{"foodb.read.errors","service.name"="my_service"} 3482',
+      '# EOF',
+    ]],
   ] as [string, Format, string[]][])('%s', (_, format, lines) => {
     const text = `${lines.join('\n')}\n`;
     expect(roundTrip(text, format)).toBe(text);
