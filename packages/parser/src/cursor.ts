@@ -18,17 +18,22 @@ export interface SampleFields {
 }
 
 /**
- * The storage behind a parser-made metric, when it has one: `read(index, into)` fills the cursor's
- * fields for sample `index` without making the sample. A symbol, so that it stays out of the model's
- * keys, its JSON and its type.
+ * The storage behind a parser-made metric, when it has one: `readSample(index, into)` fills the
+ * cursor's fields for sample `index` without making the sample. A symbol, so that it stays out of
+ * the model's keys, its JSON and its type (ast/model.ts defines it on MetricNode's prototype).
  */
 export const COLUMNS: unique symbol = Symbol('om.columns');
 
+/** What `readSample` writes: a cursor's fields. */
+export type SampleTarget = { -readonly [K in keyof SampleFields]: SampleFields[K] };
+
 export interface SampleColumns {
-  readonly count: number;
-  read(index: number, into: SampleCursor): void;
-  span(index: number): Span;
-  sample(index: number): Sample;
+  readonly sampleCount: number;
+  /** Fills every field of `into` for sample `index` (0-based within the metric). */
+  readSample(index: number, into: SampleTarget): void;
+  sampleSpan(index: number): Span;
+  /** The model object `metric.samples[index]` (the same one each time). */
+  sampleAt(index: number): Sample;
 }
 
 /** Where a metric keeps its compact storage (parser-made metrics only). */
@@ -59,7 +64,7 @@ export class SampleCursor implements SampleFields {
   constructor(metric: Metric) {
     this.#metric = metric;
     this.#columns = (metric as WithColumns)[COLUMNS];
-    this.#count = this.#columns?.count ?? metric.samples.length;
+    this.#count = this.#columns?.sampleCount ?? metric.samples.length;
   }
 
   /** How many samples the metric has. */
@@ -71,19 +76,19 @@ export class SampleCursor implements SampleFields {
   next(): boolean {
     if (this.index + 1 >= this.#count) return false;
     this.index++;
-    if (this.#columns !== undefined) this.#columns.read(this.index, this);
+    if (this.#columns !== undefined) this.#columns.readSample(this.index, this);
     else this.#fill(this.#metric.samples[this.index]!);
     return true;
   }
 
   /** The current sample's span. */
   get span(): Span {
-    return this.#columns !== undefined ? this.#columns.span(this.index) : this.#metric.samples[this.index]!.span;
+    return this.#columns !== undefined ? this.#columns.sampleSpan(this.index) : this.#metric.samples[this.index]!.span;
   }
 
   /** The current sample as a model object (the same object `metric.samples` holds). */
   sample(): Sample {
-    return this.#columns !== undefined ? this.#columns.sample(this.index) : this.#metric.samples[this.index]!;
+    return this.#columns !== undefined ? this.#columns.sampleAt(this.index) : this.#metric.samples[this.index]!;
   }
 
   #fill(sample: Sample): void {

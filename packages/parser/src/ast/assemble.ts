@@ -7,7 +7,7 @@ import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../escaping.js';
-import { DescriptorNode, ExemplarNode, FamilyNode, MetricNode, SampleNode } from './model.js';
+import { DescriptorNode, FamilyNode, MetricNode, SampleStore } from './model.js';
 import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
 import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, isOpenMetrics, joinedFamily, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
 import { checkOm2Family, checkOm2Sample } from './check-om2.js';
@@ -75,6 +75,8 @@ export class Assembler {
   private hasSamples = false;
   private metric: MetricState | undefined;
   private readonly seenMetricKeys = new Set<string>();
+  /** Where the model's samples go (with `model`). */
+  private readonly store: SampleStore | undefined;
   /** The label names of the family's first metric, in order: the order series keys are written in. */
   private keyOrder: readonly string[] | undefined;
   /** keyOrder as positions by name, made when a key has to be rendered. */
@@ -111,6 +113,7 @@ export class Assembler {
     this.suffixes = SAMPLE_SUFFIXES[options.format];
     this.familyTypes = options.carried?.familyTypes ?? new Map();
     this.claimedNames = options.carried?.claimedNames ?? new Set();
+    this.store = options.model ? new SampleStore() : undefined;
   }
 
   /** `lineStart`: the offset where the record's line begins (before any blanks). */
@@ -188,30 +191,26 @@ export class Assembler {
     }
 
     if (metric.node !== undefined) {
-      const ex = record.exemplar;
-      // Samples of one metric share its label objects (and a repeated name shares one string),
-      // so that a kept model costs little more than one object per sample.
+      // A repeated name shares one string; the metric keeps its samples as rows of the store's
+      // columns, sharing its label objects (ast/model.ts).
       if (record.name === this.lastName) record.name = this.lastName;
       else this.lastName = record.name;
-      const exemplar = ex === undefined ? undefined : new ExemplarNode(ex.labels, ex.value, ex.timestamp, line, lineStart, ex.start, ex.end);
-      const node = new SampleNode(
+      metric.node.append(
+        this.store!,
         record.name,
-        sharedLabels(metric.node.labels, record.labels, partLabel),
+        record.labels,
+        partLabel,
         record.value,
         record.timestamp,
-        exemplar,
+        record.exemplar,
         line,
         lineStart,
         record.start,
         record.end,
         record.startTimestamp,
         record.composite,
-        record.exemplars?.map((e) => (e === ex ? exemplar! : new ExemplarNode(e.labels, e.value, e.timestamp, line, lineStart, e.start, e.end))),
+        record.exemplars,
       );
-      // Most metrics hold one sample: an array of exactly one, not push's first growth of 17.
-      const samples = metric.node.samples;
-      if (samples.length === 0) metric.node.samples = [node];
-      else samples.push(node);
     }
   }
 
@@ -685,17 +684,6 @@ function knownSuffix(name: string, baseLength: number, suffixes: readonly string
   const length = name.length - baseLength;
   for (const suffix of suffixes) if (suffix.length === length && name.endsWith(suffix)) return suffix;
   return undefined;
-}
-
-/**
- * A sample's labels in written order, built from its metric's label objects plus its own part
- * label (the metric's labels are the sample's, minus the part label, in the same order).
- */
-function sharedLabels(metric: readonly Label[], all: readonly Label[], partLabel: string | undefined): readonly Label[] {
-  if (all.length === metric.length) return metric;
-  let j = 0;
-  // map() allocates the exact length; push would reserve room for 17.
-  return all.map((label) => (label.name === partLabel ? label : metric[j++]!));
 }
 
 /** Whether a sample's labels, without its part label, are the metric's labels in the same order. */
