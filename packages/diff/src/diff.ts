@@ -654,8 +654,12 @@ function compareAfter(family: string, x: Before, parts: Parts, ctx: Context): Si
  * by its absolute index. A bucket its spans leave out holds 0 (OM 2.0: empty buckets SHOULD NOT be
  * written). When the schemas differ, both sides' buckets are merged to the lower schema first, as
  * Prometheus lowers a histogram's resolution, so that buckets are compared over the same bounds.
- * For a histogram, a count, sum or bucket that went down is a `counter-reset`, and so is every
- * field when the start timestamp moved on.
+ *
+ * A histogram (not a gauge histogram) resets as a whole, as Prometheus' `DetectReset` decides: its
+ * start timestamp moved on (reason `created`), or its count, zero bucket or any bucket went down, its
+ * schema got finer or its zero threshold narrower (reason `decrease`; a sum may go down without a
+ * reset, negative observations lower it). Then every field that differs (every field, when the start
+ * timestamp moved) is a `counter-reset`; otherwise each is a `value-changed`, with a rate.
  */
 function compareNative(
   family: string,
@@ -687,15 +691,35 @@ function compareNative(
       positive, negative,
     });
   }
+  const reset: Reset =
+    !counter ? undefined
+    : restarted ? 'created'
+    : hb.count < ha.count || nb.zeroCount < na.zeroCount || nb.schema > na.schema || nb.zeroThreshold < na.zeroThreshold || wentDown(posA, posB) || wentDown(negA, negB) ? 'decrease'
+    : undefined;
+  const field = (from: number, to: number, name: HistogramField, index?: number) => {
+    if (reset === 'decrease' && sameValue(from, to, ctx.options.tolerance)) return;
+    // A sum that went down without a reset: negative observations, a value change.
+    const grows = counter && !(name === 'sum' && reset === undefined && to < from);
+    compareValues(family, key, from, to, grows, reset, ctx, where, name, index);
+  };
   if (ha.buckets === undefined || hb.buckets === undefined) {
-    compareValues(family, key, ha.count, hb.count, counter, restarted, ctx, where, 'count');
-    compareValues(family, key, ha.sum, hb.sum, counter, restarted, ctx, where, 'sum');
+    field(ha.count, hb.count, 'count');
+    field(ha.sum, hb.sum, 'sum');
   }
-  compareValues(family, key, na.zeroCount, nb.zeroCount, counter, restarted, ctx, where, 'zero-count');
-  for (const [field, a, b] of [['negative-bucket', negA, negB], ['positive-bucket', posA, posB]] as const) {
+  field(na.zeroCount, nb.zeroCount, 'zero-count');
+  for (const [name, a, b] of [['negative-bucket', negA, negB], ['positive-bucket', posA, posB]] as const) {
     const indexes = [...new Set([...a.keys(), ...b.keys()])].sort((p, q) => p - q);
-    for (const index of indexes) compareValues(family, key, a.get(index) ?? 0, b.get(index) ?? 0, counter, restarted, ctx, where, field, index);
+    for (const index of indexes) field(a.get(index) ?? 0, b.get(index) ?? 0, name, index);
   }
+}
+
+/** Why a whole histogram reset, if it did (see compareNative). */
+type Reset = 'created' | 'decrease' | undefined;
+
+/** Whether a bucket of `a` holds more than the same bucket of `b` (0 when `b` leaves it out). */
+function wentDown(a: Map<number, number>, b: Map<number, number>): boolean {
+  for (const [index, count] of a) if ((b.get(index) ?? 0) < count) return true;
+  return false;
 }
 
 /**
@@ -725,27 +749,33 @@ function indexDelta(a: Map<number, number>, b: Map<number, number>): { added: nu
   return { added, removed };
 }
 
+/**
+ * One value on both sides. `counter`: a value that only grows, so a decrease is a reset and a rate is
+ * shown. `restarted`: the series restarted whatever its values (true: `_created` or the start
+ * timestamp moved on; `'decrease'`: a native histogram reset as a whole), so the change is a reset.
+ */
 function compareValues(
   family: string,
   key: string,
   from: number,
   to: number,
   counter: boolean,
-  restarted: boolean,
+  restarted: boolean | Reset,
   ctx: Context,
   where: Where,
   field?: HistogramField,
   index?: number,
 ): void {
-  if (!valuesDiffer(from, to, counter, restarted, ctx)) return;
+  const restart = restarted === true || restarted === 'created' ? 'created' : restarted === 'decrease' ? 'decrease' : undefined;
+  if (!valuesDiffer(from, to, counter, restart !== undefined, ctx)) return;
   const decreased = counter && to < from;
   const interval = intervalOf(where.ta, where.tb, ctx.options.intervalSeconds);
   const delta = to - from;
   const before = ctx.spansA.at(where.ma, where.ia);
   const after = ctx.spansB.at(where.mb, where.ib);
   const part = field === undefined ? undefined : index === undefined ? { field } : { field, index };
-  if (restarted || decreased) {
-    const reason = restarted ? 'created' : 'decrease';
+  if (restart !== undefined || decreased) {
+    const reason = restart ?? 'decrease';
     ctx.out.push(
       interval === undefined
         ? { kind: 'counter-reset', family, before, after, series: key, from, to, delta, reason, ...part }

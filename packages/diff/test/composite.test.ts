@@ -202,14 +202,23 @@ describe('native histograms', () => {
     const b = nh(12, 6, { positiveSpans: [{ offset: 1, length: 2 }], positiveBuckets: [8, 4], negativeSpans: [{ offset: 2, length: 1 }], negativeBuckets: [0] });
     const changes = diff(a, b);
     expect(changes[0]).toMatchObject({ kind: 'native-layout-changed', series: key, positive: { added: [2], removed: [0] }, negative: { added: [2], removed: [] } });
+    // Bucket 0 emptied: the histogram reset (Prometheus' DetectReset), every field that differs says so.
     expect(brief(changes).slice(1)).toEqual([
-      ['value-changed', key, 'count', 10, 12],
-      ['value-changed', key, 'sum', 5, 6],
-      ['value-changed', key, 'positive-bucket', 1, 6, 8],
-      ['value-changed', key, 'positive-bucket', 2, 0, 4],
+      ['counter-reset', key, 'count', 10, 12],
+      ['counter-reset', key, 'sum', 5, 6],
       ['counter-reset', key, 'positive-bucket', 0, 4, 0],
+      ['counter-reset', key, 'positive-bucket', 1, 6, 8],
+      ['counter-reset', key, 'positive-bucket', 2, 0, 4],
     ]);
+    expect(changes.slice(1).every((c) => c.kind === 'counter-reset' && c.reason === 'decrease')).toBe(true);
     expect(formatText(changes)).toContain(`~ native ${key} positive [+2, -0], negative [+2]`);
+    // A bucket that appears, with none going down, is a value change from 0.
+    const grown = nh(14, 7, { positiveSpans: [{ offset: 0, length: 3 }], positiveBuckets: [4, 6, 4] });
+    expect(brief(diff(a, grown)).slice(1)).toEqual([
+      ['value-changed', key, 'count', 10, 14],
+      ['value-changed', key, 'sum', 5, 7],
+      ['value-changed', key, 'positive-bucket', 2, 0, 4],
+    ]);
   });
 
   it('a schema change is a layout change; buckets are compared at the lower schema', () => {
@@ -238,6 +247,19 @@ describe('native histograms', () => {
       ['counter-reset', key, 'positive-bucket', 0, 8, 3],
     ]);
     expect(formatText(changes)).toContain(`~ ${key} zero 2 → 1 (counter reset)`);
+  });
+
+  it('a sum that went down alone is a value change (negative observations); a finer schema is a reset', () => {
+    const a = nh(10, 5, { positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [10] });
+    expect(brief(diff(a, nh(11, 4, { positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [11] })))).toEqual([
+      ['value-changed', key, 'count', 10, 11],
+      ['value-changed', key, 'sum', 5, 4],
+      ['value-changed', key, 'positive-bucket', 0, 10, 11],
+    ]);
+    // Schema 0 → 1: bucket 0 of schema 1 merges into bucket 0 of schema 0; compared there, equal, but
+    // Prometheus cannot raise a resolution: a reset.
+    const finer = nh(11, 6, { schema: 1, positiveSpans: [{ offset: 0, length: 1 }], positiveBuckets: [11] });
+    expect(brief(diff(a, finer)).map((c) => c[0])).toEqual(['native-layout-changed', 'counter-reset', 'counter-reset', 'counter-reset']);
   });
 
   it('a newer st@ resets every field, even those that went up', () => {
