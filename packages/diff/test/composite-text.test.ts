@@ -95,6 +95,15 @@ describe('OpenMetrics 2.0 text', () => {
     expect(computeStats('2.0', '', two)).toMatchObject({ series: computeStats('1.0', '', one).series, samples: 2 });
   });
 
+  it('counts every exemplar of a sample (2.0 allows several)', () => {
+    const two = om2`
+      # TYPE foo histogram
+      foo {count:17,sum:324.5,bucket:[0.01:0,0.1:8,1.0:11,10.0:17,+Inf:17]} st@1520430000.123 # {} 0.054 1520879607.7 # {trace_id="KOO5S4vxi0o"} 1.67 1520879602.890 # {trace_id="oHg5SJYRHA0"} 9.8 1520879607.789
+      # EOF
+    `;
+    expect(computeStats('x', '', two)).toMatchObject({ exemplars: 3, samples: 1, series: 8 });
+  });
+
   it('counts the native buckets of the spec example', () => {
     // OM 2.0 §Histogram with Native Buckets: 2 negative and 6 positive buckets.
     expect(computeStats('x', '', before)).toMatchObject({ nativeBuckets: 8, samples: 4 });
