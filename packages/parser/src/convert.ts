@@ -501,18 +501,21 @@ function gather(family: MetricFamily, input: MetricFamily, from: Format, notes: 
     // The points of the metric, by timestamp, in the order first seen (a metric's timestamps
     // increase, OM 1.0 §Metric, so each point's samples are together).
     const points = new Map<number | undefined, Point>();
+    let last: Point | undefined;
     const sample = samplesOf(metric);
     while (sample.next()) {
       if (!composite && type !== 'counter') {
         samples.push(withExemplars({ name, labels: sample.labels, value: sample.value, ...(sample.timestamp !== undefined ? { timestamp: sample.timestamp } : {}), span: sample.span }, keep(sample.exemplar)));
         continue;
       }
-      let point = points.get(sample.timestamp);
+      const suffix = sample.name.startsWith(base) ? sample.name.slice(base.length) : undefined;
+      // A `_created` without its point's timestamp belongs to the point before it.
+      let point = points.get(sample.timestamp) ?? (suffix === '_created' && sample.timestamp === undefined ? last : undefined);
       if (point === undefined) {
         point = { timestamp: sample.timestamp, span: sample.span, buckets: [], quantiles: [] };
         points.set(sample.timestamp, point);
       }
-      const suffix = sample.name.startsWith(base) ? sample.name.slice(base.length) : undefined;
+      last = point;
       if (suffix === '_created') point.created = sample.value;
       else if (type === 'counter') {
         point.value = sample.value;

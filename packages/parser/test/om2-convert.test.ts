@@ -228,6 +228,13 @@ describe('OpenMetrics 1.0 → 2.0 (the migration guide)', () => {
     );
   });
 
+  it('gives a `_created` without a timestamp to the point before it (input with errors: OM124)', () => {
+    const input = parse(text(['# TYPE c counter', 'c_total 1 100', 'c_created 50', '# EOF']), { format: 'openmetrics' });
+    expect(input.diagnostics.map((d) => d.code)).toEqual(['OM124']);
+    const c = convertText(input.families, 'openmetrics', 'openmetrics-2.0', { check: false });
+    expect(c.text).toBe(text(['# TYPE c_total counter', 'c_total 1 100 st@50', '# EOF']));
+  });
+
   it('keeps one sample per timestamp', () => {
     const c = to2(
       text(['# TYPE h histogram', 'h_bucket{le="+Inf"} 1 100', 'h_count 1 100', 'h_sum 2 100', 'h_bucket{le="+Inf"} 3 200', 'h_count 3 200', 'h_sum 4 200', '# EOF']),
