@@ -7,7 +7,7 @@ import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
 import { thresholdValue } from '../number.js';
 import { descriptorLine, labelPair } from '../escaping.js';
-import { DescriptorNode, FamilyNode, MetricNode, SampleStore } from './model.js';
+import { DescriptorNode, FamilyNode, keyword, MetricNode, SampleStore } from './model.js';
 import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
 import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, isOpenMetrics, joinedFamily, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
 import { checkOm2Family, checkOm2Sample } from './check-om2.js';
@@ -145,9 +145,9 @@ export class Assembler {
     }
     this.descriptorSpans.push({ keyword: record.keyword, span: lineSpan({ line, start: lineStart }, record.start, record.end) });
     family.cover(line, lineStart, record.start, record.end);
-    family.descriptors.push(
-      new DescriptorNode(record.keyword, record.name, record.value, line, lineStart, record.start, record.end),
-    );
+    // The keyword and (as written the same) the family's name are strings the model has already.
+    const name = record.name === family.name ? family.name : record.name;
+    family.addDescriptor(new DescriptorNode(keyword(record.keyword), name, record.value, line, lineStart, record.start, record.end));
     if (record.keyword === 'TYPE') {
       family.type = record.type!;
       family.typeDeclared = true;
@@ -228,7 +228,7 @@ export class Assembler {
       });
     }
     const node = this.options.model ? new MetricNode(labels) : undefined;
-    if (node !== undefined) family.metrics.push(node);
+    if (node !== undefined) family.addMetric(node);
     // One state object, reset per metric: most metrics are a single sample.
     const state = (this.metric ??= {} as MetricState);
     state.node = node;

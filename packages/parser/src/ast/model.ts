@@ -395,8 +395,8 @@ export class FamilyNode implements MetricFamily {
   typeDeclared = false;
   help: string | undefined = undefined;
   unit: string | undefined = undefined;
-  readonly descriptors: Descriptor[] = [];
-  readonly metrics: MetricNode[] = [];
+  descriptors: Descriptor[] = [];
+  metrics: MetricNode[] = [];
   #firstLine = 0;
   #firstLineStart = 0;
   #firstStart = 0;
@@ -405,6 +405,14 @@ export class FamilyNode implements MetricFamily {
   #end = 0;
 
   constructor(readonly name: string) {}
+
+  addDescriptor(descriptor: Descriptor): void {
+    this.descriptors = grown(this.descriptors, descriptor);
+  }
+
+  addMetric(metric: MetricNode): void {
+    this.metrics = grown(this.metrics, metric);
+  }
 
   /** Record that the family extends over a line (absolute offsets: the line's start, its content). */
   cover(line: number, lineStart: number, start: number, end: number): void {
@@ -430,6 +438,26 @@ export class FamilyNode implements MetricFamily {
   toJSON(): object {
     return withSpan(this);
   }
+}
+
+/**
+ * `list` with `item` added. Most families hold a metric or two and a descriptor or two: those
+ * arrays are made exactly as long, where push would reserve room for 17.
+ */
+function grown<T>(list: T[], item: T): T[] {
+  if (list.length >= 4) {
+    list.push(item);
+    return list;
+  }
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  out[list.length] = item;
+  return out;
+}
+
+/** The keyword as one shared string, not a copy cut from each line. */
+export function keyword(word: Descriptor['kind']): Descriptor['kind'] {
+  return word === 'TYPE' ? 'TYPE' : word === 'HELP' ? 'HELP' : 'UNIT';
 }
 
 function withSpan(node: object & { span: Span }): object {
