@@ -9,7 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fixText, lint, resolveConfig } from '@omkit/lint';
-import { parse, samplesOf } from '@omkit/parser';
+import { convertText, parse, samplesOf, type Format } from '@omkit/parser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -76,9 +76,21 @@ function bigExposition(): string {
 }
 
 /** What `om lint` finds in a text, as [code, line] pairs in its order. */
-function expected(text: string, config = {}): [string, number][] {
-  return lint(parse(text), { text, config: resolveConfig(config) }).map((d) => [d.code, d.span?.start.line ?? 0]);
+function expected(text: string, config = {}, format: Format | 'auto' = 'auto'): [string, number][] {
+  return lint(parse(text, { format }), { text, config: resolveConfig(config) }).map((d) => [d.code, d.span?.start.line ?? 0]);
 }
+
+// OpenMetrics 2.0: composite values, a start timestamp.
+const OM2 = [
+  '# TYPE rpc_seconds histogram',
+  '# HELP rpc_seconds RPC latency.',
+  'rpc_seconds{method="get"} {count:3,sum:1.5,bucket:[0.5:1,1.0:2,+Inf:3]} st@1700000000',
+  '# TYPE jobs summary',
+  '# HELP jobs Job durations.',
+  'jobs {count:2,sum:3.0,quantile:[0.5:1.0,0.9:2.0]}',
+  '# EOF',
+  '',
+].join('\n');
 
 describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : ` (skipped: ${CHROMIUM} is not installed)`}`, () => {
   let browser: Browser;
@@ -199,7 +211,8 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     await page.click('[data-tab=model]');
     const family = page.locator('#tree details.family[data-name=http_request_duration_seconds]');
     expect(await family.locator('summary').textContent()).toBe('http_request_duration_secondshistogram1 metric, 5 samplesline 1');
-    await family.locator('summary').click();
+    await family.locator('summary code.name').click();
+    await family.locator('.sample').first().waitFor();
     expect(await family.locator('.sample code').allTextContents()).toEqual([
       'http_request_duration_seconds_bucket{le="0.1"} 80',
       'http_request_duration_seconds_bucket{le="1.0"} 97',
@@ -277,7 +290,7 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     clean(requests, errors);
   });
 
-  it('opens a gzipped file, switches the format, and converts (refusals shown, output copied)', async () => {
+  it('opens a gzipped file, switches the format (OpenMetrics 2.0 composites in the model), and converts (refusals shown, output copied)', async () => {
     const { page, requests, errors } = await open();
     const prom = '# HELP app_up Whether the app is up.\n# TYPE app_up gauge\napp_up 1\n';
     await page.setInputFiles('#open', { name: 'scrape.prom.gz', mimeType: 'application/gzip', buffer: gzipSync(prom) });
@@ -292,13 +305,32 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     // OpenMetrics 2.0 is a choice the parser is given.
     await page.selectOption('#format', 'openmetrics-2.0');
     await page.waitForFunction(() => document.getElementById('detected')!.textContent === 'Read as: OpenMetrics 2.0');
-    await page.selectOption('#format', 'auto');
-    await page.waitForFunction(() => document.getElementById('detected')!.textContent === 'Detected: Prometheus text 0.0.4');
-
+    // Read as 2.0: composite values in the model, and converted to 1.0.
+    await paste(page, OM2);
+    expect(await listed(page)).toEqual(expected(OM2, {}, 'openmetrics-2.0'));
+    await page.click('[data-tab=model]');
+    const histogram = page.locator('#tree details.family[data-name=rpc_seconds]');
+    await histogram.locator('summary code.name').click();
+    await histogram.locator('.composite li').first().waitFor();
+    expect(await histogram.locator('.sample > code').allTextContents()).toEqual(['rpc_seconds{method="get"} {…} st@1700000000']);
+    expect(await histogram.locator('.composite li').allTextContents()).toEqual(['histogram: count 3, sum 1.5', 'le 0.5: 1', 'le 1: 2', 'le +Inf: 3']);
+    const summary = page.locator('#tree details.family[data-name=jobs]');
+    await summary.locator('summary code.name').click();
+    await summary.locator('.composite li').first().waitFor();
+    expect(await summary.locator('.composite li').allTextContents()).toEqual(['summary: count 2, sum 3', 'quantile 0.5: 1', 'quantile 0.9: 2']);
     await page.click('[data-tab=convert]');
     await page.selectOption('#target', 'openmetrics');
     await page.click('#convert');
-    await page.waitForFunction(() => (document.getElementById('output') as HTMLTextAreaElement).value !== '');
+    const om1 = convertText(parse(OM2, { format: 'openmetrics-2.0' }).families, 'openmetrics-2.0', 'openmetrics').text!;
+    expect(om1).toContain('rpc_seconds_bucket{method="get",le="0.5"} 1\n');
+    await page.waitForFunction((t) => (document.getElementById('output') as HTMLTextAreaElement).value === t, om1);
+
+    await paste(page, prom);
+    await page.selectOption('#format', 'auto');
+    await page.waitForFunction(() => document.getElementById('detected')!.textContent === 'Detected: Prometheus text 0.0.4');
+
+    await page.click('#convert');
+    await page.waitForFunction(() => (document.getElementById('output') as HTMLTextAreaElement).value.includes('app_up'));
     const converted = await page.inputValue('#output');
     expect(converted).toBe('# TYPE app_up gauge\n# HELP app_up Whether the app is up.\napp_up 1\n# EOF\n');
     await page.click('#copy');
