@@ -2,7 +2,8 @@
 // extracted into packages/parser/test/conformance/openmetrics-2.0/spec-examples/ by the script beside it: the valid
 // ones lint with no error (warnings allowed: some examples carry a Sum their buckets cannot produce, and a
 // plausibility check may warn, never error); the ones the spec calls non-compliant are listed in its index.json
-// with what they break.
+// with what they break. The conformance cases beside them lint as they parse: no error on a valid one, an error on
+// an invalid one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,14 @@ interface Example {
   reason?: string;
 }
 
+const casesDir = fileURLToPath(new URL('../../../packages/parser/test/conformance/openmetrics-2.0/cases/', import.meta.url));
+const cases = readdirSync(casesDir)
+  .sort()
+  .map((name) => {
+    const spec = JSON.parse(readFileSync(join(casesDir, name, 'test.json'), 'utf8')) as { file: string; shouldParse: boolean };
+    return { name, path: join(casesDir, name, spec.file), shouldParse: spec.shouldParse };
+  });
+
 const examples = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Example[];
 
 /**
@@ -37,8 +46,8 @@ interface Finding {
   span?: { start: { line: number } };
 }
 
-async function lint(file: string): Promise<{ exitCode: number; errors: string[]; stderr: string }> {
-  const r = await run(['lint', '--format', 'json', '--format-in', 'openmetrics-2.0', join(dir, file)]);
+async function lint(path: string): Promise<{ exitCode: number; errors: string[]; stderr: string }> {
+  const r = await run(['lint', '--format', 'json', '--format-in', 'openmetrics-2.0', path]);
   const report = r.stdout === '' ? { results: [] } : (JSON.parse(r.stdout) as { results: { diagnostics: Finding[] }[] });
   const errors = report.results
     .flatMap((x) => x.diagnostics)
@@ -72,19 +81,19 @@ describe('the examples of the OpenMetrics 2.0 text-format section', () => {
 describe.each(examples.filter((x) => !(x.file in knownGaps)))('$file ($section, spec line $specLine)', (x) => {
   if (x.expect === 'valid' || x.expect === 'discouraged')
     it('lints with no error', async () => {
-      const { exitCode, errors } = await lint(x.file);
+      const { exitCode, errors } = await lint(join(dir, x.file));
       expect(errors).toEqual([]);
       expect(exitCode).toBe(0);
     });
   else if (x.expect === 'invalid')
     it(`lints with an error (${x.reason})`, async () => {
-      const { exitCode, errors } = await lint(x.file);
+      const { exitCode, errors } = await lint(join(dir, x.file));
       expect(errors.length).toBeGreaterThan(0);
       expect(exitCode).toBe(1);
     });
   else
     it(`is linted without a tool failure (${x.reason})`, async () => {
-      const { exitCode, stderr } = await lint(x.file);
+      const { exitCode, stderr } = await lint(join(dir, x.file));
       // 2 would be a tool failure (one line on stderr); 0 or 1 is a judgement either way.
       expect([0, 1], stderr).toContain(exitCode);
     });
@@ -92,8 +101,19 @@ describe.each(examples.filter((x) => !(x.file in knownGaps)))('$file ($section, 
 
 describe.each(examples.filter((x) => x.file in knownGaps))('known gap: $file', (x) => {
   it(`is still linted wrongly (${knownGaps[x.file]})`, async () => {
-    const { errors } = await lint(x.file);
+    const { errors } = await lint(join(dir, x.file));
     // Fails once om lints the example as expected: remove it from `knownGaps`.
     expect(errors.length > 0, 'om now lints it as expected: remove it from knownGaps').toBe(x.expect !== 'invalid');
+  });
+});
+
+describe('the OpenMetrics 2.0 conformance cases', () => {
+  it('are all linted (188)', () => expect(cases).toHaveLength(188));
+
+  it.each(cases)('$name: om lint finds an error exactly when the case is invalid', async ({ path, shouldParse }) => {
+    const { exitCode, errors } = await lint(path);
+    if (shouldParse) expect(errors).toEqual([]);
+    else expect(errors.length).toBeGreaterThan(0);
+    expect(exitCode).toBe(shouldParse ? 0 : 1);
   });
 });
