@@ -162,11 +162,27 @@ describe('om parse --to on real exporters\' scrapes', () => {
     }
   });
 
+  it('writes node_exporter as OpenMetrics 2.0 as it is: 2.0 names a counter as its samples, so nothing clashes', async () => {
+    const { dir: tmp, cleanup } = tempDir({ 'node.prom': scrape });
+    try {
+      expect(await run(['parse', 'node.prom', '--to', 'openmetrics-2.0', '-o', 'out.om2'], { cwd: tmp })).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+      const written = readFileSync(join(tmp, 'out.om2'), 'utf8');
+      expect(written).toContain('# TYPE go_memstats_alloc_bytes gauge\n');
+      expect(written).toContain('# TYPE go_memstats_alloc_bytes_total counter\n');
+      expect(written).toMatch(/^go_gc_duration_seconds \{count:\d+,sum:[^,]+,quantile:\[0\.0:/m);
+      const linted = await run(['lint', 'out.om2', '--format-in', 'openmetrics-2.0', '--format', 'json'], { cwd: tmp });
+      const report = JSON.parse(linted.stdout) as { results: { diagnostics: { severity: string; code: string }[] }[] };
+      expect(report.results[0]!.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
   const corpus = readdirSync(dir).filter((f) => /\.(prom|om)$/.test(f));
-  it.each(corpus)('%s: converts to each format validly, or is refused', (file) => {
+  it.each(corpus)('%s: converts to each format (OpenMetrics 2.0 among them) validly, or is refused', (file) => {
     const text = readFileSync(join(dir, file), 'utf8');
     const from: Format = file.endsWith('.om') ? 'openmetrics' : 'prometheus';
-    for (const to of formats) check(text, from, to);
+    for (const to of targets) check(text, from, to);
   });
 });
 
