@@ -251,7 +251,7 @@ describe('om fetch', () => {
       const r = await run([...argv, `${base}/metrics`], { cwd });
       expect(r.exitCode).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^om: --(scrape-protocols|fallback-scrape-protocol): PrometheusProto \(protobuf\) is not supported, om reads only the text formats \(OpenMetricsText0\.0\.1, OpenMetricsText1\.0\.0, PrometheusText0\.0\.4, PrometheusText1\.0\.0\)\n$/);
+      expect(r.stderr).toMatch(/^om: --(scrape-protocols|fallback-scrape-protocol): PrometheusProto \(protobuf\) is not supported, om reads only the text formats \(OpenMetricsText0\.0\.1, OpenMetricsText1\.0\.0, PrometheusText0\.0\.4, PrometheusText1\.0\.0, OpenMetricsText2\.0\.0\)\n$/);
     }
   });
 

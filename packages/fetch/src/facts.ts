@@ -11,6 +11,7 @@
  * | `content-encoding`    | a Content-Encoding other than gzip (Prometheus does not decode it), or gzip when not asked |
  * | `body-size`           | the decoded body is at or above 80 % of the limit (`near-limit`); over it, the scrape throws `too-large` |
  * | `empty-body`          | a 200 with an empty body (Prometheus: a successful empty scrape)             |
+ * | `unrequested-version` | the answer is OpenMetrics 2.x though Accept did not ask for that version (OM 2.0: an exposer MUST answer 1.0.0 unless a newer version is requested) |
  * | `missing-eof`         | the format is OpenMetrics but the body does not end with `# EOF`             |
  * | `invalid-utf8`        | the body is not valid UTF-8                                                  |
  * | `redirect`            | a redirect was followed (one fact per hop)                                   |
@@ -34,6 +35,7 @@ export type ScrapeFact =
   | { kind: 'content-encoding'; encoding: string; problem: 'not-gzip' | 'not-requested'; prometheus: 'fails' | 'ok' }
   | { kind: 'body-size'; bytes: number; limit: number; problem: 'near-limit'; prometheus: 'ok' }
   | { kind: 'empty-body' }
+  | { kind: 'unrequested-version'; version: string; contentType: string }
   | { kind: 'missing-eof'; tail: string }
   | { kind: 'invalid-utf8' }
   | { kind: 'redirect'; status: number; from: string; to: string; crossOrigin: boolean; credentialsDropped: boolean }

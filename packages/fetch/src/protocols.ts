@@ -158,3 +158,19 @@ export function classifyContentType(contentType: string | null | undefined, fall
   if (fallbackProtocol !== undefined) return { format: protocolFormat(fallbackProtocol), source: 'fallback', mediaType, problem };
   return { format: null, source: null, mediaType, problem };
 }
+
+/**
+ * Whether an Accept header asks for OpenMetrics text of `version` (an
+ * `application/openmetrics-text` entry with that `version` parameter and a q-value above 0). An
+ * entry without a version, or `*\/*`, asks for none: OM 2.0 §"Overall structure" has an exposer
+ * answer 1.0.0 unless a newer version is requested.
+ */
+export function acceptsOpenMetricsVersion(accept: string, version: string): boolean {
+  for (const entry of accept.split(',')) {
+    const media = parseMediaType(entry);
+    if (media?.type !== 'application/openmetrics-text' || media.params.version !== version) continue;
+    const q = media.params.q === undefined ? 1 : Number(media.params.q);
+    if (q > 0) return true;
+  }
+  return false;
+}

@@ -9,7 +9,7 @@ import { ConfigError, FetchError, type HttpErrorResponse } from './errors.js';
 import type { ScrapeFact } from './facts.js';
 import { leaseTokenSource, type OAuth2Token, type OAuth2TokenSource, type TokenSourceLease } from './oauth2/token-source.js';
 import type { AuthOptions, Redirect, ScrapeOptions, ScrapeResponseInfo, ScrapeResult, ScrapeTimings } from './options.js';
-import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader, classifyContentType } from './protocols.js';
+import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader, acceptsOpenMetricsVersion, classifyContentType } from './protocols.js';
 import { ECHO_MIN_LENGTH, Redactor, Secret, displayUrl, readSecretFile, reveal } from './secret.js';
 import { anySignal, headerRecord, transportError } from './util.js';
 import { USER_AGENT } from './version.js';
@@ -382,6 +382,11 @@ export async function scrapeStream(target: ScrapeTarget | string, options: Scrap
       fallback: options.fallbackProtocol ?? null,
       prometheus: verdict.format === null ? 'fails' : 'uses-fallback',
     });
+  }
+  // OM 2.0 §"Overall structure": 1.0.0 unless a newer version is requested.
+  const version = verdict.mediaType?.type === 'application/openmetrics-text' ? verdict.mediaType.params.version : undefined;
+  if (version !== undefined && /^2\./.test(version) && !acceptsOpenMetricsVersion(accept, version)) {
+    facts.push({ kind: 'unrequested-version', version, contentType: contentType! });
   }
   const preferredOpenMetrics = accept.trim().toLowerCase().startsWith('application/openmetrics-text');
   if (preferredOpenMetrics && verdict.format !== 'openmetrics') {

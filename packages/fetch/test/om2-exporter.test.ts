@@ -2,7 +2,7 @@
 // `OpenMetricsText2.0.0`, and answered by an exporter that negotiates as the spec says (2.0.0-rc0
 // §"Overall structure": 1.0.0 unless 2.0.0 is asked for). The exporter is a loopback server started here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePrometheusConfig, scrape, scrapeJob, type JobScrapeOutcome } from '../src/index.js';
+import { describeFact, parsePrometheusConfig, scrape, scrapeJob, type JobScrapeOutcome } from '../src/index.js';
 import { httpServer, type Running } from './helpers/servers.js';
 
 const OM2_TYPE = 'application/openmetrics-text; version=2.0.0; charset=utf-8';
@@ -28,7 +28,8 @@ beforeAll(async () => {
   exporter = await httpServer((req, res) => {
     const accept = String(req.headers.accept ?? '');
     accepts.push(accept);
-    const two = qualityOf(accept, '2.0.0') > qualityOf(accept, '1.0.0');
+    // /always: an exposer that answers 2.0 whatever it is asked for.
+    const two = req.url === '/always' || qualityOf(accept, '2.0.0') > qualityOf(accept, '1.0.0');
     res.writeHead(200, { 'content-type': two ? OM2_TYPE : OM1_TYPE });
     res.end(two ? OM2 : OM1);
   });
@@ -60,5 +61,17 @@ describe('OpenMetricsText2.0.0', () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]!.result).toMatchObject({ contentType: OM2_TYPE, body: OM2 });
     expect(accepts.at(-1)).toMatch(/^application\/openmetrics-text;version=2\.0\.0;escaping=allow-utf-8;q=0\.7,/);
+  });
+
+  it('an answer in 2.0 that was not asked for is a fact (OM 2.0: 1.0.0 unless a newer version is requested)', async () => {
+    const unasked = await scrape(`${exporter.url}/always`);
+    expect(unasked.contentType).toBe(OM2_TYPE);
+    expect(unasked.facts).toEqual([{ kind: 'unrequested-version', version: '2.0.0', contentType: OM2_TYPE }]);
+    expect(describeFact(unasked.facts[0]!)).toBe(`unrequested-version (version=2.0.0 contentType=${OM2_TYPE})`);
+    const asked = await scrape(`${exporter.url}/always`, { scrapeProtocols: ['OpenMetricsText1.0.0', 'OpenMetricsText2.0.0'] });
+    expect(asked.facts).toEqual([]);
+    // A custom Accept naming no version asks for 1.0.0.
+    const custom = await scrape(`${exporter.url}/always`, { headers: { Accept: 'application/openmetrics-text' } });
+    expect(custom.facts.map((f) => f.kind)).toEqual(['unrequested-version']);
   });
 });
