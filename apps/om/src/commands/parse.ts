@@ -59,7 +59,7 @@ only native buckets is refused; one with classic buckets too keeps those (said o
 om never renames or drops a family silently. It refuses (exit 2, one line per problem on
 stderr, nothing on stdout) when the output would not be valid in the target format:
   - families that end up with one name or clash on sample names (a gauge \`x\` beside a
-    counter \`x_total\`: both are \`x\` in OpenMetrics), as no lossless renaming exists;
+    counter \`x_total\`: both are \`x\` in OpenMetrics 1.0), as no lossless renaming exists;
   - names outside the legacy character set \`[a-zA-Z_:][a-zA-Z0-9_:]*\` (labels: no \`:\`),
     which neither OpenMetrics 1.0 nor 0.0.4 has (2.0 quotes them), unless --escaping says how
     to write them:
