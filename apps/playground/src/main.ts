@@ -158,7 +158,7 @@ function showSettings(): void {
 // --- the editor --------------------------------------------------------------------------------
 
 /** The text and findings last shown, so that a fix applies to the text it was computed on. */
-let shown: { doc: EditorState['doc']; text: string; analysis: Analysis } | undefined;
+let shown: { doc: EditorState['doc']; text: string; analysis: Analysis; settings: Settings } | undefined;
 
 function fixAction(d: Diagnostic): Action[] {
   if (!d.fix || d.fix.applicability !== 'safe') return [];
@@ -204,7 +204,8 @@ async function lintSource(v: EditorView): Promise<readonly EditorDiagnostic[]> {
     if (seq !== lintSeq) return shown?.doc === doc ? editorDiagnostics(shown.analysis, doc.length) : [];
     const text = doc.toString();
     const large = text.length > 1 << 20;
-    const reply = await ask({ type: 'analyze', input: { text }, settings }, large ? progress : undefined);
+    const asked = settings;
+    const reply = await ask({ type: 'analyze', input: { text }, settings: asked }, large ? progress : undefined);
     hideProgress();
     if (reply.type === 'failed') {
       showFailure(reply.message);
@@ -213,7 +214,7 @@ async function lintSource(v: EditorView): Promise<readonly EditorDiagnostic[]> {
     if (reply.type !== 'analysis') return [];
     // The text an opened file was read into: its findings are on the page already.
     if (reply.cached && shown !== undefined && shown.text === text) shown = { ...shown, doc };
-    else showAnalysis(reply.analysis, doc, text);
+    else showAnalysis(reply.analysis, doc, text, asked);
     return editorDiagnostics(reply.analysis, doc.length);
   } finally {
     done();
@@ -261,8 +262,8 @@ function setText(text: string): void {
 
 const byCode = () => new Map(catalog.map((r) => [r.code, r]));
 
-function showAnalysis(analysis: Analysis, doc: EditorState['doc'], text: string): void {
-  shown = { doc, text, analysis };
+function showAnalysis(analysis: Analysis, doc: EditorState['doc'], text: string, used: Settings): void {
+  shown = { doc, text, analysis, settings: used };
   showFailure('');
   const c = analysis.counts;
   $('count-families').textContent = String(c.families);
@@ -353,7 +354,8 @@ async function openFile(file: File): Promise<void> {
   await workerReady;
   document.body.dataset.state = 'reading';
   progress(0, file.size);
-  const reply = await ask({ type: 'analyze', input: { file }, settings }, progress);
+  const asked = settings;
+  const reply = await ask({ type: 'analyze', input: { file }, settings: asked }, progress);
   hideProgress();
   if (reply.type === 'failed') {
     showFailure(`${file.name}: ${reply.message}`);
@@ -362,7 +364,7 @@ async function openFile(file: File): Promise<void> {
   }
   if (reply.type !== 'analysis' || reply.text === undefined) return;
   setText(reply.text);
-  showAnalysis(reply.analysis, view.state.doc, reply.text);
+  showAnalysis(reply.analysis, view.state.doc, reply.text, asked);
 }
 
 $<HTMLInputElement>('open').onchange = (event) => {
@@ -511,7 +513,14 @@ async function restore(): Promise<boolean> {
 window.addEventListener('hashchange', () => void restore());
 if (!(await restore())) setText(EXAMPLE);
 
+/** The settings that change the findings. */
+const lintKey = (s: Settings) => JSON.stringify([s.format, s.presets, s.rules]);
+
 // For the browser tests (and the console): the editor's text, and the text the shown findings are of.
 Object.defineProperty(window, 'omPlayground', {
-  value: Object.freeze({ text: () => view.state.doc.toString(), analyzed: () => shown?.text }),
+  value: Object.freeze({
+    text: () => view.state.doc.toString(),
+    /** The text the findings shown are of, when they are of the editor's text and the current settings. */
+    analyzed: () => (shown !== undefined && shown.doc === view.state.doc && lintKey(shown.settings) === lintKey(settings) ? shown.text : undefined),
+  }),
 });

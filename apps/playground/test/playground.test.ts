@@ -234,7 +234,7 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     await page.check('#presets input[value=strict]');
     await page.click('#rules summary');
     await page.selectOption('#rules select[data-code=OM200]', 'off');
-    await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code=OM200]') === null);
+    await settled(page, body);
     const shown = await listed(page);
     expect(shown).toEqual(expected(body, { extends: ['recommended', 'strict'], rules: { OM200: 'off' } }));
     await page.click('#share');
