@@ -107,7 +107,7 @@ function convertTracing(families: readonly MetricFamily[], from: Format, to: For
   const origin: MetricFamily[] = [];
   const problems: ConversionNote[] = [];
   const notes = new Notes();
-  const exemplars: string[] = [];
+  const exemplars = new Set<string>();
   const precision: string[] = [];
   const scheme = options.escaping ?? 'allow-utf-8';
   const om2 = to === OM2;
@@ -120,7 +120,7 @@ function convertTracing(families: readonly MetricFamily[], from: Format, to: For
     if (from === OM2 && !om2) {
       const expanded = expand(input, to, notes, report);
       family = expanded.family;
-      if (expanded.exemplars && to === 'prometheus') exemplars.push(input.name);
+      if (expanded.exemplars && to === 'prometheus') exemplars.add(input.name);
       source = 'openmetrics';
     }
     if (options.escaping === undefined && !om2) {
@@ -136,14 +136,14 @@ function convertTracing(families: readonly MetricFamily[], from: Format, to: For
       origin.push(input);
     }
     if (converted.labelClash !== undefined) problems.push({ kind: 'clash', families: [input.name], message: `\`${input.name}\`: ${converted.labelClash}` });
-    if (converted.exemplars && !exemplars.includes(input.name)) exemplars.push(input.name);
+    if (converted.exemplars) exemplars.add(input.name);
     if (converted.badTimestamp !== undefined)
       problems.push({ kind: 'invalid', families: [input.name], message: `\`${input.name}\`: timestamp \`${formatValue(converted.badTimestamp)}\` (seconds) is outside the int64 milliseconds of ${FORMAT_NAME[to]}` });
     else if (converted.roundedTimestamps) precision.push(input.name);
   }
   problems.push(...clashes(out, origin, to));
   const dropped: ConversionNote[] = notes.dropped(to);
-  if (exemplars.length) dropped.push({ kind: 'dropped', families: exemplars, message: `${FORMAT_NAME[to]} has no exemplars: left out those of ${list(exemplars)}` });
+  if (exemplars.size) dropped.push({ kind: 'dropped', families: [...exemplars], message: `${FORMAT_NAME[to]} has no exemplars: left out those of ${list([...exemplars])}` });
   if (precision.length) dropped.push({ kind: 'dropped', families: precision, message: `${FORMAT_NAME[to]} timestamps are integer milliseconds: rounded those of ${list(precision)}` });
   return { families: out, problems, dropped, origin };
 }
@@ -152,18 +152,20 @@ const OM2 = 'openmetrics-2.0';
 
 /** What was left out or filled in, by kind, with the families concerned (input names, in order). */
 class Notes {
-  readonly #families = new Map<NoteKind, string[]>();
+  readonly #families = new Map<NoteKind, Set<string>>();
 
   add(kind: NoteKind, family: string): void {
-    const list = this.#families.get(kind) ?? [];
-    if (!list.includes(family)) list.push(family);
-    this.#families.set(kind, list);
+    const set = this.#families.get(kind) ?? new Set<string>();
+    set.add(family);
+    this.#families.set(kind, set);
   }
 
   dropped(to: Format): ConversionNote[] {
     return NOTE_KINDS.flatMap((kind) => {
-      const families = this.#families.get(kind);
-      return families === undefined ? [] : [{ kind: 'dropped' as const, families, message: NOTE_MESSAGES[kind](FORMAT_NAME[to], list(families)) }];
+      const set = this.#families.get(kind);
+      if (set === undefined) return [];
+      const families = [...set];
+      return [{ kind: 'dropped' as const, families, message: NOTE_MESSAGES[kind](FORMAT_NAME[to], list(families)) }];
     });
   }
 }
@@ -172,7 +174,7 @@ const NOTE_MESSAGES = {
   sumUnknown: (_: string, names: string) => `OpenMetrics 2.0 requires a histogram's Sum, which the input does not have: wrote \`NaN\` for those of ${names}`,
   exemplarTimestamp: (_: string, names: string) => `OpenMetrics 2.0 exemplars have a timestamp: left out those without one of ${names}`,
   native: (target: string, names: string) => `${target} has no native histogram buckets: left out those of ${names}, keeping their classic buckets`,
-  startTimestamp: (target: string, names: string) => `${target} has no start timestamp for these types: left out those of ${names}`,
+  startTimestamp: (target: string, names: string) => `${target} has start timestamps (\`_created\`) for counters, histograms and summaries only: left out those of ${names}`,
   exemplarsPerSample: (target: string, names: string) => `${target} has one exemplar per counter sample and per bucket, within its range: left out the others of ${names}`,
   exemplarLength: (target: string, names: string) => `${target} exemplars have at most ${EXEMPLAR_LABELS_LIMIT} characters of label names and values: left out longer ones of ${names}`,
   exemplarsOnType: (target: string, names: string) => `${target} has exemplars on counters and histogram buckets only: left out those of ${names}`,

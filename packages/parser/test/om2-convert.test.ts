@@ -460,7 +460,7 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
       ]),
     );
     expect(c.dropped.map((d) => d.message)).toEqual([
-      'OpenMetrics 1.0 has no start timestamp for these types: left out those of `u`',
+      'OpenMetrics 1.0 has start timestamps (`_created`) for counters, histograms and summaries only: left out those of `u`',
       'OpenMetrics 1.0 cannot carry these histograms\' Sum (NaN, negative, or beside negative buckets; OM 1.0 §Histogram): left out the Sum and Count of `n`, `x`',
     ]);
   });
