@@ -18,6 +18,7 @@ import {
   type MetricType,
   type Sample,
 } from '../src/index.js';
+import type { MetricNode } from '../src/ast/model.js';
 
 const span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
@@ -527,6 +528,21 @@ describe('OpenMetrics 2.0 → 1.0 and 0.0.4', () => {
   it('refuses names outside the legacy character set without --escaping, as from 1.0', () => {
     const c = back([family('my.metric_total', 'counter', [{ value: 1 }])], 'openmetrics');
     expect(c.problems).toMatchObject([{ kind: 'escaping', families: ['my.metric_total'] }]);
+  });
+});
+
+describe('the compact model', () => {
+  it('is read through the cursor: serializing and converting make no sample objects', () => {
+    const one = parse(text(['# TYPE h histogram', 'h_bucket{le="1"} 1 # {t="x"} 0.5 1', 'h_bucket{le="+Inf"} 2', 'h_count 2', 'h_sum 1', 'h_created 3', '# TYPE c counter', 'c_total 1', '# EOF']), { format: 'openmetrics' });
+    const two = parse(text(['# TYPE h histogram', 'h {count:2,sum:1,bucket:[1.0:1,+Inf:2]} st@3 # {t="x"} 0.5 1', '# TYPE c_total counter', 'c_total 1 st@2', '# EOF']), { format: 'openmetrics-2.0' });
+    expect([...one.diagnostics, ...two.diagnostics]).toEqual([]);
+    for (const format of ['openmetrics', 'openmetrics-2.0', 'prometheus'] as const) {
+      serialize(one.families, { format });
+      serialize(two.families, { format });
+      convert(one.families, 'openmetrics', format);
+      convert(two.families, 'openmetrics-2.0', format);
+    }
+    for (const family of [...one.families, ...two.families]) for (const metric of family.metrics) expect((metric as MetricNode).made, family.name).toBe(false);
   });
 });
 
