@@ -121,9 +121,8 @@ function checkSummary(value: Extract<CompositeValue, { kind: 'summary' }>, name:
   }
   let last: number | undefined;
   for (const { quantile, value: v } of value.quantiles) {
-    const q = formatValue(quantile);
-    if (!(quantile >= 0 && quantile <= 1)) at('quantile', undefined, 'OM109', 'quantileRange', { data: { value: q } });
-    if (last !== undefined && quantile <= last) at('quantile', undefined, 'OM128', 'notAboveSorted', { data: { value: q } });
+    if (!(quantile >= 0 && quantile <= 1)) at('quantile', undefined, 'OM109', 'quantileRange', { data: { value: formatValue(quantile) } });
+    if (last !== undefined && quantile <= last) at('quantile', undefined, 'OM128', 'notAboveSorted', { data: { value: formatValue(quantile) } });
     if (v < 0) at('quantile', undefined, 'OM127', 'negative');
     last = quantile;
   }
@@ -148,11 +147,12 @@ function checkHistogram(value: Extract<CompositeValue, { kind: 'histogram' | 'ga
 function checkClassic(buckets: readonly ClassicBucket[], count: number, countField: string, gauge: boolean, name: string, at: FieldReport): void {
   let previous: ClassicBucket | undefined;
   for (const bucket of buckets) {
-    const le = formatValue(bucket.le);
-    if (!gauge && bucket.count < 0) at('bucket', undefined, 'OM110', 'fieldNegative', { data: { field: `bucket ${le}`, name } });
+    // The threshold as a message writes it, made only for a message.
+    const le = () => formatValue(bucket.le);
+    if (!gauge && bucket.count < 0) at('bucket', undefined, 'OM110', 'fieldNegative', { data: { field: `bucket ${le()}`, name } });
     if (previous !== undefined) {
-      if (!(bucket.le > previous.le)) at('bucket', undefined, 'OM115', 'notAboveClassic', { data: { le } });
-      else if (bucket.count < previous.count) at('bucket', undefined, 'OM116', 'countsLessClassic', { data: { le } });
+      if (!(bucket.le > previous.le)) at('bucket', undefined, 'OM115', 'notAboveClassic', { data: { le: le() } });
+      else if (bucket.count < previous.count) at('bucket', undefined, 'OM116', 'countsLessClassic', { data: { le: le() } });
     }
     previous = bucket;
   }

@@ -6,8 +6,8 @@
 // equal (test/fast-line.test.ts).
 import { TYPE_WORDS, typeOfWord } from '../spec.js';
 import { hasLabel, type DescriptorRecord, type ExemplarRecord, type MarkerRecord, type SampleRecord } from '../ast/records.js';
-import type { Label, MetricType } from '../ast/types.js';
-import { fitsInt64 } from '../number.js';
+import type { BucketSpan, ClassicBucket, CompositeValue, Label, MetricType, NativeBuckets } from '../ast/types.js';
+import { fitsInt64, parseRealNumber, parseValue } from '../number.js';
 import { BACKSLASH, CLASSES, COMMA, EQUALS, exactValue, HASH, LABEL_CHAR, LABEL_START, LBRACE, NAME_CHAR, NAME_START, QUOTE, RBRACE, SPACE } from './chars.js';
 
 const NO_LABELS: readonly Label[] = Object.freeze([]);
@@ -325,14 +325,279 @@ export function scanSample(
 }
 
 /**
- * OpenMetrics 2.0: the record of a plain sample line, read as 1.0 reads it (the same ABNF for a
- * name, labels, a number, a timestamp and one exemplar), or undefined to let the grammar read it:
- * composite values, `st@` and a second exemplar are never vouched for (scanSample defers them), and
- * neither is an exemplar without its timestamp (required in 2.0: OM015).
+ * OpenMetrics 2.0: the record of a sample line in its plain shape (OM 2.0 ABNF `sample`): a name
+ * and labels as 1.0 writes them, a number or a composite value, `[SP timestamp] [SP st@timestamp]`
+ * and exemplars, each with its timestamp; or undefined to let the grammar read it. A composite value
+ * is vouched for only when the grammar would read it without a diagnostic (ast/build.ts
+ * compositeValue(): fields in the ABNF's order, integers and real numbers where it asks for them),
+ * and gives the same value and field spans.
  */
 export function scanSampleOm2(text: string, start: number, end: number, base: number): SampleRecord | undefined {
-  const record = scanSample(text, start, end, true, base);
-  return record !== undefined && record.exemplar !== undefined && record.exemplar.timestamp === undefined ? undefined : record;
+  let i = start;
+  let name: string;
+  if (text.startsWith(previousName, i) && !isNameChar(text.charCodeAt(i + previousName.length)) && previousName !== '') {
+    name = previousName;
+    i += name.length;
+  } else {
+    if (!isNameStart(text.charCodeAt(i))) return undefined;
+    i++;
+    while (i < end && isNameChar(text.charCodeAt(i))) i++;
+    name = previousName = text.slice(start, i);
+  }
+  let sampleLabels: readonly Label[] = NO_LABELS;
+  let sampleLabelsText: string | undefined = '';
+  if (text.charCodeAt(i) === LBRACE) {
+    pos = i;
+    if (!readLabels(text, end)) return undefined;
+    sampleLabels = labels;
+    sampleLabelsText = labelsText;
+    i = pos;
+  }
+  if (text.charCodeAt(i) !== SPACE) return undefined;
+  pos = i + 1;
+  let value: number;
+  let composite: CompositeValue | undefined;
+  let fields: Record<string, readonly [number, number]> | undefined;
+  if (text.charCodeAt(pos) === LBRACE) {
+    fields = {};
+    composite = readComposite(text, end, base, fields);
+    if (composite === undefined || (pos < end && text.charCodeAt(pos) !== SPACE)) return undefined;
+    value = NaN;
+  } else {
+    value = readNumber(text, end, true);
+    if (value !== value) return undefined;
+  }
+  let timestamp: number | undefined;
+  let startTimestamp: number | undefined;
+  let exemplar: ExemplarRecord | undefined;
+  let exemplars: ExemplarRecord[] | undefined;
+  // Each part after the value: its space, then the part (a space at the end is the grammar's).
+  if (pos < end && ++pos === end) return undefined;
+  if (pos < end && text.charCodeAt(pos) !== HASH && !startsTimestampMark(text, pos)) {
+    const ts = readNumber(text, end, false);
+    if (!Number.isFinite(ts)) return undefined;
+    timestamp = ts;
+    if (pos < end && ++pos === end) return undefined;
+  }
+  if (pos < end && startsTimestampMark(text, pos)) {
+    pos += 3;
+    const st = readNumber(text, end, false);
+    if (!Number.isFinite(st)) return undefined;
+    startTimestamp = st;
+    if (pos < end && ++pos === end) return undefined;
+  }
+  while (pos < end) {
+    if (text.charCodeAt(pos) !== HASH) return undefined;
+    const read = readExemplar(text, end, base);
+    if (read === undefined || read.timestamp === undefined) return undefined;
+    if (exemplar === undefined) exemplar = read;
+    else (exemplars ??= [exemplar]).push(read);
+    if (pos < end && ++pos === end) return undefined;
+  }
+  if (pos !== end) return undefined;
+  const record: SampleRecord = {
+    kind: 'sample',
+    name,
+    labels: sampleLabels as Label[],
+    labelsText: sampleLabelsText,
+    value,
+    timestamp,
+    exemplar,
+    start: base + start,
+    end: base + end,
+  };
+  if (exemplars !== undefined) record.exemplars = exemplars;
+  if (startTimestamp !== undefined) record.startTimestamp = startTimestamp;
+  if (composite !== undefined) {
+    record.composite = composite;
+    record.compositeFields = fields;
+  }
+  return record;
+}
+
+function startsTimestampMark(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 115 /* s */ && text.charCodeAt(at + 1) === 116 /* t */ && text.charCodeAt(at + 2) === 64 /* @ */;
+}
+
+// ---- OM 2.0 composite values, as ast/build.ts compositeValue() reads them ----
+
+/** OM 2.0 ABNF `integer`, `non-negative-integer` (build.ts's). */
+const INTEGER = /^[+-]?[0-9]+$/;
+const NON_NEGATIVE_INTEGER = /^\+?[0-9]+$/;
+/** One token of a composite value as the grammar lexes it: a Number or a FieldName, whole. */
+const NUMBER_TOKEN = /^(?:[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-][iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[+-][nN][aA][nN]|[a-zA-Z_][a-zA-Z0-9_]*)$/;
+
+/** A composite field as written: its name, where it is, and a number or the items of a list. */
+interface Field {
+  name: string;
+  start: number;
+  end: number;
+  scalar: string | undefined;
+  items: (string | [string, string])[] | undefined;
+}
+
+/** The next token of a composite value at `pos` (up to `,`, `:`, `[`, `]`, `{`, `}`), if it is one token. */
+function compositeToken(text: string, end: number): string | undefined {
+  const from = pos;
+  let i = from;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === 58 /* : */ || c === 91 /* [ */ || c === 93 /* ] */ || c === LBRACE || c === RBRACE) break;
+  }
+  if (i === from) return undefined;
+  const token = text.slice(from, i);
+  if (!NUMBER_TOKEN.test(token)) return undefined;
+  pos = i;
+  return token;
+}
+
+/** Reads `{field:…,…}` at `pos` (on the `{`); leaves `pos` after `}`. */
+function readComposite(text: string, end: number, base: number, spans: Record<string, readonly [number, number]>): CompositeValue | undefined {
+  pos++;
+  const fields: Field[] = [];
+  for (;;) {
+    const start = pos;
+    const fieldName = compositeToken(text, end);
+    if (fieldName === undefined || text.charCodeAt(pos) !== 58 /* : */) return undefined;
+    pos++;
+    const field: Field = { name: fieldName, start, end: 0, scalar: undefined, items: undefined };
+    if (text.charCodeAt(pos) === 91 /* [ */) {
+      pos++;
+      field.items = [];
+      if (text.charCodeAt(pos) !== 93 /* ] */) {
+        for (;;) {
+          const key = compositeToken(text, end);
+          if (key === undefined) return undefined;
+          if (text.charCodeAt(pos) === 58 /* : */) {
+            pos++;
+            const value = compositeToken(text, end);
+            if (value === undefined) return undefined;
+            field.items.push([key, value]);
+          } else field.items.push(key);
+          if (text.charCodeAt(pos) !== COMMA) break;
+          pos++;
+        }
+      }
+      if (text.charCodeAt(pos) !== 93 /* ] */) return undefined;
+      pos++;
+    } else {
+      field.scalar = compositeToken(text, end);
+      if (field.scalar === undefined) return undefined;
+    }
+    field.end = pos;
+    fields.push(field);
+    if (text.charCodeAt(pos) === RBRACE) break;
+    if (text.charCodeAt(pos) !== COMMA) return undefined;
+    pos++;
+  }
+  pos++;
+  const value = compositeOf(fields);
+  if (value === undefined) return undefined;
+  for (const field of fields) spans[field.name] = [base + field.start, base + field.end];
+  return value;
+}
+
+/** The value of fields in the order `composite-value` asks, or undefined (the grammar reports). */
+function compositeOf(fields: Field[]): CompositeValue | undefined {
+  let i = 0;
+  const take = (name: string): Field | undefined => (fields[i]?.name === name ? fields[i++] : undefined);
+  const gauge = fields[0]?.name === 'gcount';
+  const count = scalar(take(gauge ? 'gcount' : 'count'), parseValue);
+  const sum = scalar(take(gauge ? 'gsum' : 'sum'), parseValue);
+  if (count === undefined || sum === undefined) return undefined;
+  let result: CompositeValue;
+  const quantileField = gauge ? undefined : take('quantile');
+  if (quantileField !== undefined) {
+    const pairs = listPairs(quantileField, parseRealNumber, parseValue);
+    if (pairs === undefined) return undefined;
+    result = { kind: 'summary', count, sum, quantiles: pairs.map(([quantile, v]) => ({ quantile, value: v })) };
+  } else {
+    let native: NativeBuckets | undefined;
+    const schemaField = take('schema');
+    if (schemaField !== undefined) {
+      const schema = scalar(schemaField, (t) => (INTEGER.test(t) ? Number(t) : undefined));
+      const zeroThreshold = scalar(take('zero_threshold'), parseRealNumber);
+      const zeroCount = scalar(take('zero_count'), parseValue);
+      if (schema === undefined || zeroThreshold === undefined || zeroCount === undefined) return undefined;
+      const sides = { negative: { spans: [] as BucketSpan[], buckets: [] as number[] }, positive: { spans: [] as BucketSpan[], buckets: [] as number[] } };
+      for (const sign of ['negative', 'positive'] as const) {
+        const spansField = take(`${sign}_spans`);
+        if (spansField === undefined) continue;
+        const bucketsField = take(`${sign}_buckets`);
+        if (bucketsField === undefined) return undefined;
+        let first = true;
+        const spans = listPairs(
+          spansField,
+          (t) => {
+            const ok = first ? INTEGER.test(t) : NON_NEGATIVE_INTEGER.test(t);
+            first = false;
+            return ok ? Number(t) : undefined;
+          },
+          (t) => (NON_NEGATIVE_INTEGER.test(t) ? Number(t) : undefined),
+        );
+        const buckets = listNumbers(bucketsField);
+        if (spans === undefined || buckets === undefined) return undefined;
+        sides[sign] = { spans: spans.map(([offset, length]) => ({ offset, length })), buckets };
+      }
+      native = {
+        schema,
+        zeroThreshold,
+        zeroCount,
+        negativeSpans: sides.negative.spans,
+        negativeBuckets: sides.negative.buckets,
+        positiveSpans: sides.positive.spans,
+        positiveBuckets: sides.positive.buckets,
+      };
+    }
+    const bucketField = take('bucket');
+    if (native === undefined && bucketField === undefined) return undefined;
+    const histogram: { kind: 'histogram' | 'gaugehistogram'; count: number; sum: number; buckets?: ClassicBucket[]; native?: NativeBuckets } = {
+      kind: gauge ? 'gaugehistogram' : 'histogram',
+      count,
+      sum,
+    };
+    if (bucketField !== undefined) {
+      const pairs = listPairs(bucketField, (t) => (t === '+Inf' ? Infinity : t === '-Inf' ? -Infinity : parseRealNumber(t)), parseValue);
+      if (pairs === undefined) return undefined;
+      histogram.buckets = pairs.map(([le, c]) => ({ le, count: c }));
+    }
+    if (native !== undefined) histogram.native = native;
+    result = histogram;
+  }
+  return i === fields.length ? result : undefined;
+}
+
+function scalar(field: Field | undefined, read: (token: string) => number | undefined): number | undefined {
+  return field?.scalar === undefined ? undefined : read(field.scalar);
+}
+
+function listPairs(
+  field: Field,
+  readKey: (token: string) => number | undefined,
+  readValue: (token: string) => number | undefined,
+): [number, number][] | undefined {
+  if (field.items === undefined) return undefined;
+  const out: [number, number][] = [];
+  for (const item of field.items) {
+    if (typeof item === 'string') return undefined;
+    const key = readKey(item[0]);
+    const value = readValue(item[1]);
+    if (key === undefined || value === undefined) return undefined;
+    out.push([key, value]);
+  }
+  return out;
+}
+
+function listNumbers(field: Field): number[] | undefined {
+  if (field.items === undefined) return undefined;
+  const out: number[] = [];
+  for (const item of field.items) {
+    if (typeof item !== 'string') return undefined;
+    const value = parseValue(item);
+    if (value === undefined) return undefined;
+    out.push(value);
+  }
+  return out;
 }
 
 /** ` # {labels} value [timestamp]` with `pos` on the `#`. */
@@ -353,7 +618,8 @@ function readExemplar(text: string, end: number, base: number): ExemplarRecord |
     if (!Number.isFinite(ts)) return undefined;
     timestamp = ts;
   }
-  return { labels: exemplarLabels, value, timestamp, start: base + start, end: base + end };
+  // Its own end: OM 2.0 writes several on a line (1.0's one ends the line, so `pos` is `end`).
+  return { labels: exemplarLabels, value, timestamp, start: base + start, end: base + pos };
 }
 
 /**
