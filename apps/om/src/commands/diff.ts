@@ -21,7 +21,8 @@ interface DiffFlags extends ScrapeFlags {
   failOn?: string[];
   format: 'text' | 'json' | 'markdown';
   writeGolden?: boolean;
-  formatIn: FormatIn;
+  /** One format for both sides, or `a,b`. */
+  formatIn: [FormatIn, FormatIn];
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -41,7 +42,11 @@ export function diffCommand(ctx: Context): Command<any, any, any> {
     .addOption(new Option('--fail-on <kinds>', 'exit 1 only for these kinds (comma-separated; default: any change)').argParser(collect))
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown'] as const).default('text' as const))
     .option('--write-golden', 'overwrite the file <a> with <b> in canonical form (after printing the diff) and exit 0')
-    .addOption(new Option('--format-in <format>', 'input format').choices(FORMAT_IN_CHOICES).default('auto' as const));
+    .addOption(
+      new Option('--format-in <format>', `input format of both sides, or of each as a,b (${FORMAT_IN_CHOICES.join(', ')})`)
+        .argParser(formatsIn)
+        .default(['auto', 'auto'] as [FormatIn, FormatIn], 'auto'),
+    );
   addScrapeFlags(cmd, { job: false }); // two sides, not a job's N targets
   cmd.addHelpText(
     'after',
@@ -53,6 +58,8 @@ Examples:
   $ om diff golden.prom http://127.0.0.1:8080/metrics --write-golden
   $ om diff a.prom b.prom --format markdown > comment.md
 
+--format-in openmetrics,openmetrics-2.0 reads <a> as OpenMetrics 1.0 and <b> as 2.0 (a .om file
+is read as 1.0 unless told; a URL's Content-Type says which).
 When one side is OpenMetrics and the other Prometheus text, a family goes by its OpenMetrics name
 (the 0.0.4 counter family \`x_total\` is \`x\`), so the same data in both formats compares equal.
 OpenMetrics 2.0 histograms and summaries are compared as the 1.0 series they convert to (st@ as
@@ -74,6 +81,16 @@ function options(flags: DiffFlags, intervalSeconds: number | undefined): DiffOpt
   if (flags.only !== undefined) o.only = parseChangeKinds(flags.only, '--only');
   if (intervalSeconds !== undefined) o.intervalSeconds = intervalSeconds;
   return o;
+}
+
+/** `--format-in X` (both sides) or `X,Y` (`<a>`, `<b>`). */
+function formatsIn(text: string): [FormatIn, FormatIn] {
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => !(FORMAT_IN_CHOICES as readonly string[]).includes(p));
+  if (parts.length > 2 || bad !== undefined) {
+    throw new UsageError(`--format-in expects a format or two separated by a comma (one of ${FORMAT_IN_CHOICES.join(', ')}; received ${JSON.stringify(text)})`);
+  }
+  return [parts[0] as FormatIn, (parts[1] ?? parts[0]) as FormatIn];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,8 +118,8 @@ async function runDiff(io: Io, a: string, b: string | undefined, flags: DiffFlag
     [after] = await readAllInputs(io, [b], read);
     before = missingGolden ? { kind: 'file', source: a, path: resolve(io.cwd, a), bytes: new Uint8Array(0), text: '' } : (await readAllInputs(io, [a], read))[0]!;
   }
-  const pa = parseInput(before!, flags.formatIn);
-  const pb = parseInput(after!, flags.formatIn);
+  const pa = parseInput(before!, flags.formatIn[0]);
+  const pb = parseInput(after!, flags.formatIn[1]);
   for (const [input, result] of [[before!, pa], [after!, pb]] as const) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors) io.stderr.write(`om: warning: ${input.source} has ${errors} parse error${errors === 1 ? '' : 's'} (see om lint); comparing what could be parsed\n`);
