@@ -505,7 +505,10 @@ async function restore(): Promise<boolean> {
     settingsChanged();
     return true;
   } catch {
-    showFailure('This link cannot be read (was it cut short?)');
+    // Said beside the share link, which the findings shown later do not clear.
+    $('share-box').hidden = false;
+    $<HTMLInputElement>('share-link').value = location.href;
+    $('share-note').textContent = 'This link cannot be read: was it cut short?';
     return false;
   }
 }

@@ -251,6 +251,11 @@ describe.skipIf(!present && !inCi)(`the playground in Chromium${present ? '' : `
     expect(await again.page.inputValue('#rules select[data-code=OM200]')).toBe('off');
     expect(await listed(again.page)).toEqual(shown);
     expect(await again.page.textContent('#detected')).toBe('Read as: Prometheus text 0.0.4');
+
+    // A link cut short: said so, and the text stays.
+    await again.page.evaluate((cut) => (location.hash = cut), new URL(link).hash.slice(0, 200));
+    await again.page.waitForFunction(() => document.getElementById('share-note')!.textContent === 'This link cannot be read: was it cut short?');
+    expect(await text(again.page)).toBe(body);
     clean(again.requests, again.errors);
   });
 
