@@ -215,6 +215,11 @@ export function isPartLabel(type: MetricType, family: string, label: string): bo
 //    classic buckets, and on every summary metric (OM134).
 // 10. Classic bucket thresholds are `realnumber`, with `-Inf` allowed first and `+Inf` required
 //    last (ABNF `classic-buckets`); a missing `+Inf` is OM114, one out of place OM115.
+// 11. Counts only go up (§Counter: "monotonically non-decreasing … unless it is reset to 0", and
+//    then the Start Timestamp "MUST also be set to the approximate reset time"; §Histogram,
+//    §Summary alike). Chosen: within one metric's samples, a counter's value or a histogram's or
+//    summary's count that goes down while `st@` stays the same is an error (OM139); without `st@`
+//    a reset cannot be told from an error, so it is not checked.
 
 /** OM 2.0 §Sample: the types whose samples may carry `st@` (choice 1). */
 export const OM2_START_TIMESTAMP_TYPES: ReadonlySet<MetricType> = new Set<MetricType>(['counter', 'histogram', 'summary', 'unknown']);
@@ -789,6 +794,11 @@ export const codes = {
     name: 'native-bucket-beyond-overflow', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: Native Buckets beyond the +Inf and -Inf (overflow) buckets MUST NOT be used',
     messages: { beyond: '`{{sign}}_spans` reach bucket index {{index}}, beyond the overflow bucket {{limit}} of schema {{schema}}' },
     help: { beyond: 'the last bucket of schema `n` is the overflow bucket, index 1024·2ⁿ + 1 (the one above MaxFloat64): no bucket lies beyond it' },
+  },
+  OM139: {
+    name: 'count-went-down', category: 'conformance', severity: 'error', source: 'OM 2.0 §Counter: monotonically non-decreasing unless reset, and a reset sets the Start Timestamp; §Histogram, §Summary: Count is a counter',
+    messages: { wentDown: 'the {{type}}\'s count went down from {{previous}} to {{count}} with the same start timestamp' },
+    help: { wentDown: 'counts only go up; after a reset, set `st@` to the time of the reset' },
   },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -33,10 +33,10 @@ describe.each(cases)('$code: $what', (c) => {
 });
 
 describe('the catalog', () => {
-  it('has OM001–OM023 and OM100–OM138', () => {
+  it('has OM001–OM023 and OM100–OM139', () => {
     const expected = [
       ...Array.from({ length: 23 }, (_, i) => `OM${String(i + 1).padStart(3, '0')}`),
-      ...Array.from({ length: 39 }, (_, i) => `OM${100 + i}`),
+      ...Array.from({ length: 40 }, (_, i) => `OM${100 + i}`),
     ];
     expect(Object.keys(codes).sort()).toEqual(expected);
   });

@@ -10,7 +10,7 @@ import { descriptorLine, labelPair } from '../escaping.js';
 import { DescriptorNode, FamilyNode, keyword, MetricNode, SampleStore } from './model.js';
 import type { Carried, DescriptorRecord, ReportExtra, SampleRecord } from './records.js';
 import { countsEvents, countsWhole, EXEMPLAR_LABELS_LIMIT, exemplarAllowed, isOpenMetrics, joinedFamily, partLabel, SAMPLE_SUFFIXES, type Code, type MessageId } from '../spec.js';
-import { checkOm2Family, checkOm2Sample } from './check-om2.js';
+import { checkCountGoesUp, checkOm2Family, checkOm2Sample, type CounterPoint } from './check-om2.js';
 
 /** Reports a problem at a span (families and points span several lines). */
 export type SpanReporter = <C extends Code>(code: C, span: Span, id: MessageId<C>, extra?: ReportExtra) => void;
@@ -36,6 +36,8 @@ interface MetricState {
    * the MetricGroup, as in 1.0): the timestamps of each state, by state.
    */
   states: Map<string, { timestamped: boolean | undefined; lastTimestamp: number }> | undefined;
+  /** OM 2.0: the last count of this counter, histogram or summary metric, and its start timestamp. */
+  lastCount: CounterPoint | undefined;
 }
 
 /** A histogram / gaugehistogram MetricPoint being checked (OM 1.0 §Histogram). */
@@ -184,6 +186,7 @@ export class Assembler {
       }
       this.checkRepeat(metric, suffix, part, record);
       checkOm2Sample(family.type, family.name, record, fresh, this.lineReport);
+      metric.lastCount = checkCountGoesUp(family.type, record, metric.lastCount, this.lineReport);
     } else {
       this.checkTimestamp(metric, record);
       if (this.om) this.checkSample(family, suffix, partLabel, record, metric);
@@ -242,6 +245,7 @@ export class Assembler {
     state.point = this.points?.get(key);
     state.lastQuantile = undefined;
     state.states = undefined;
+    state.lastCount = undefined;
   }
 
   /**

@@ -218,6 +218,32 @@ function checkNative(
   else if (count > total + tolerance && !Number.isNaN(sum)) at(countField, undefined, 'OM133', 'more', { data });
 }
 
+/** A counter's value, or a histogram's or summary's count, with the start timestamp it counts from. */
+export interface CounterPoint {
+  readonly count: number;
+  readonly start: number | undefined;
+}
+
+/**
+ * §Counter, §Histogram, §Summary: counts only go up, unless reset, and then the start timestamp is
+ * the reset time (spec.ts choice 11). The sample's point, for the metric's next sample.
+ */
+export function checkCountGoesUp(type: MetricType, record: SampleRecord, previous: CounterPoint | undefined, report: LineReport): CounterPoint | undefined {
+  const composite = record.composite;
+  const count =
+    type === 'counter' && composite === undefined
+      ? record.value
+      : (type === 'histogram' && composite?.kind === 'histogram') || (type === 'summary' && composite?.kind === 'summary')
+        ? composite.count
+        : undefined;
+  if (count === undefined) return undefined;
+  const start = record.startTimestamp;
+  if (previous !== undefined && start !== undefined && start === previous.start && count < previous.count) {
+    report('OM139', record.start, record.end, 'wentDown', { data: { type, previous: formatValue(previous.count), count: formatValue(count) } });
+  }
+  return { count, start };
+}
+
 /**
  * A family when it closes: §Info names end in `_info` (OM137); §Name: names beginning with `_` are
  * reserved (OM135). `at` is where to report (its descriptors, else its first line).

@@ -157,6 +157,7 @@ export const cases: Case[] = [
   { code: 'OM137', what: 'an info family not named `_info`', text: `# TYPE a info\na 1\n${EOF}`, line: 1, column: 1, endColumn: 14, format: 'openmetrics-2.0' },
   { code: 'OM138', what: 'a native bucket beyond the overflow bucket', text: `# TYPE a histogram\na {count:1,sum:1,schema:0,zero_threshold:0,zero_count:0,positive_spans:[1026:1],positive_buckets:[1]}\n${EOF}`, line: 2, column: 57, endColumn: 80, format: 'openmetrics-2.0' },
   { code: 'OM022', what: 'a non-real number where a real one is required', text: `# TYPE a histogram\na {count:0,sum:0,schema:0,zero_threshold:NaN,zero_count:0}\n${EOF}`, line: 2, column: 42, endColumn: 45, format: 'openmetrics-2.0' },
+  { code: 'OM139', what: 'a counter going down with the same start timestamp', text: `# TYPE a counter\na 5 1 st@0\na 4 2 st@0\n${EOF}`, line: 3, column: 1, endColumn: 11, format: 'openmetrics-2.0' },
 ];
 
 /** Codes only a byte stream can produce (tested on their own in diagnostics.test.ts). */
