@@ -317,3 +317,27 @@ describe('OpenMetrics 2.0: where a composite value\'s problem is reported', () =
     expect(at(`# TYPE a gauge\na {count:1,sum:1,quantile:[]}\n${EOF}`)).toEqual([['OM129', 'a {count:1,sum:1,quantile:[]}']]);
   });
 });
+
+describe('OpenMetrics 2.0 keeps what OpenMetrics 1.0 requires of the text', () => {
+  it.each([
+    ['OM004', 'the `# EOF` line', 'a 1\n'],
+    ['OM005', 'nothing after `# EOF`', `a 1\n${EOF}b 1\n`],
+    ['OM006', 'no blank line', `a 1\n\n${EOF}`],
+    ['OM007', 'no comment line', `# a comment\na 1\n${EOF}`],
+    ['OM008', 'one space between tokens', `a  1\n${EOF}`],
+    ['OM014', 'timestamps in seconds, real numbers', `a 1 NaN\n${EOF}`],
+    ['OM016', 'the OpenMetrics TYPE words', `# TYPE a untyped\na 1\n${EOF}`],
+    ['OM019', 'no trailing comma in labels', `a{b="c",} 1\n${EOF}`],
+    ['OM101', 'one TYPE line per family', `# TYPE a gauge\n# TYPE a gauge\na 1\n${EOF}`],
+    ['OM102', 'metadata before samples', `a 1\n# HELP a h\n${EOF}`],
+  ])('%s: %s', (code, _, text) => {
+    expect(codesOf(om2(text).diagnostics)).toContain(code);
+  });
+
+  it('the escapes of 1.0 (a bad one is a warning)', () => {
+    const { diagnostics, families } = om2(`a{b="x\\"y\\\\z\\n"} 1\n${EOF}`);
+    expect(diagnostics).toEqual([]);
+    expect(families[0]!.metrics[0]!.labels).toEqual([{ name: 'b', value: 'x"y\\z\n' }]);
+    expect(om2(`a{b="\\q"} 1\n${EOF}`).diagnostics.map((d) => [d.code, d.severity])).toEqual([['OM011', 'warning']]);
+  });
+});
