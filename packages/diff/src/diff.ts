@@ -74,7 +74,7 @@ export function diff(a: ParseResult, b: ParseResult, options: DiffOptions = {}):
   const ctx: Context = { ignoreMetric: globsMatcher(options.ignoreMetrics), normalize: labelNormalizer(options), inOrder, options, out, spansA: new Spans(), spansB: new Spans() };
   const compareUnits = isOpenMetrics(a.format) && isOpenMetrics(b.format);
   const crossFormat = a.format !== b.format;
-  const pairs = matchFamilies(groupFamilies(a, ctx, crossFormat), groupFamilies(b, ctx, crossFormat), crossFormat ? b.format : undefined);
+  const pairs = matchFamilies(groupFamilies(a, ctx, b.format), groupFamilies(b, ctx, a.format), crossFormat ? b.format : undefined);
   if (crossFormat && (a.format === 'prometheus' || b.format === 'prometheus')) adoptSampleFamilies(pairs, a.format === 'prometheus' ? 1 : 2);
   for (const [name, x, y] of pairs) {
     if (x === undefined) oneSided('family-added', name, y!, ctx);
@@ -119,12 +119,12 @@ const TWINS = [
  * whose sample is `x_total` (OpenMetrics 1.0, "Metric Types › Counter", "Text format › Counter").
  * OpenMetrics 2.0 names every family as its sample (OM 2.0 §Counter: "SHOULD end in `_total`",
  * §Info: "MUST end in `_info`"). So a 0.0.4 or 2.0 counter `x_total` and a 2.0 info family `x_info`
- * are the family `x` when the other side is in another format. Between two documents of one
- * format, a family goes by its name as written.
+ * are the family `x` when the other side is OpenMetrics 1.0. Between 0.0.4 and 2.0, which name
+ * counters alike, and between two documents of one format, a family goes by its name as written.
  */
-function familyKey(family: MetricFamily, format: ParseResult['format'], crossFormat: boolean): string {
+function familyKey(family: MetricFamily, format: ParseResult['format'], other: ParseResult['format']): string {
   const name = family.name;
-  if (!crossFormat || format === 'openmetrics') return name;
+  if (format === other || format === 'openmetrics' || other !== 'openmetrics') return name;
   if (family.type === 'counter' && name.endsWith(TOTAL) && name.length > TOTAL.length) return name.slice(0, -TOTAL.length);
   if (format === 'openmetrics-2.0' && family.type === 'info' && name.endsWith(INFO) && name.length > INFO.length) return name.slice(0, -INFO.length);
   return name;
@@ -134,10 +134,10 @@ function familyKey(family: MetricFamily, format: ParseResult['format'], crossFor
  * The families of one side by key (see familyKey); a name written twice (invalid input) gathers
  * both parts. `--ignore-metric` leaves a family out by its written name or its key.
  */
-function groupFamilies(result: ParseResult, ctx: Context, crossFormat: boolean): Map<string, MetricFamily[]> {
+function groupFamilies(result: ParseResult, ctx: Context, other: ParseResult['format']): Map<string, MetricFamily[]> {
   const byName = new Map<string, MetricFamily[]>();
   for (const family of result.families) {
-    const key = familyKey(family, result.format, crossFormat);
+    const key = familyKey(family, result.format, other);
     if (ctx.ignoreMetric?.(family.name) || (key !== family.name && ctx.ignoreMetric?.(key))) continue;
     const parts = byName.get(key);
     if (parts === undefined) byName.set(key, [family]);
@@ -203,7 +203,9 @@ function adoptSampleFamilies(pairs: [string, Parts | undefined, Parts | undefine
     if (own[0]!.type !== 'gauge' && own[0]!.type !== 'unknown') continue;
     const suffix = SAMPLE_FAMILIES.find(([s]) => name.endsWith(s) && name.length > s.length);
     if (suffix === undefined) continue;
-    const owner = paired.get(name.slice(0, -suffix[0].length));
+    // The owner `x` of `x_created`: a counter is `x_total` where both sides name it so (0.0.4 and 2.0).
+    const stem = name.slice(0, -suffix[0].length);
+    const owner = paired.get(stem) ?? (suffix[0] === CREATED ? paired.get(`${stem}${TOTAL}`) : undefined);
     if (owner === undefined || !(suffix[1] as readonly MetricType[]).includes(owner[other]![0]!.type)) continue;
     owner[side]!.push(...own);
     pairs.splice(i--, 1);

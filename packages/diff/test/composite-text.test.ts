@@ -95,6 +95,25 @@ describe('OpenMetrics 2.0 text', () => {
     expect(computeStats('2.0', '', two)).toMatchObject({ series: computeStats('1.0', '', one).series, samples: 2 });
   });
 
+  it('against Prometheus text, which names counters alike, a counter keeps its name; `x_created` gauges join it', () => {
+    const prom = parse(
+      dedent(`
+        # TYPE jobs_total counter
+        jobs_total 20
+        # TYPE jobs_created gauge
+        jobs_created 1520430000.123
+      `),
+      { format: 'prometheus' },
+    );
+    const two = om2`
+      # TYPE jobs_total counter
+      jobs_total 17 st@1520430000.123
+      # EOF
+    `;
+    expect(diff(two, prom).map((c) => [c.kind, c.family, 'series' in c ? c.series : undefined])).toEqual([['value-changed', 'jobs_total', 'jobs_total']]);
+    expect(diff(prom, two).map((c) => c.family)).toEqual(['jobs_total']);
+  });
+
   it('counts every exemplar of a sample (2.0 allows several)', () => {
     const two = om2`
       # TYPE foo histogram
