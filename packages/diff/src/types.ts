@@ -23,8 +23,9 @@ export type ChangeKind = (typeof changeKinds)[number];
 interface ChangeBase {
   readonly kind: ChangeKind;
   /**
-   * The family's name as written in `a` (in `b` when the family is only there); when `a` and `b`
-   * are in different formats, its OpenMetrics name (a Prometheus-text counter `x_total` is `x`).
+   * The family's name as written in `a` (in `b` when the family is only there); when one side is
+   * OpenMetrics 1.0 and the other in another format, its 1.0 name (a Prometheus-text or 2.0 counter
+   * `x_total` is `x`).
    */
   readonly family: string;
   /** Where the change is in `a`. */
