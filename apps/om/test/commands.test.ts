@@ -73,11 +73,14 @@ describe('om rules', () => {
     const r = await run(['rules']);
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^CODE\s+NAME\s+CATEGORY\s+SEVERITY\s+FIXABLE$/);
-    expect(r.stdout).toMatch(/^OM001\s+invalid-line\s+syntax\s+error\s+no$/m);
-    expect(r.stdout).toMatch(/^OM201\s+counter-total-suffix\s+practice\s+warning\s+no$/m);
+    expect(lines[0]).toMatch(/^CODE\s+NAME\s+CATEGORY\s+SEVERITY\s+FORMATS\s+FIXABLE$/);
+    expect(r.stdout).toMatch(/^OM001\s+invalid-line\s+syntax\s+error\s+-\s+no$/m);
+    expect(r.stdout).toMatch(/^OM201\s+counter-total-suffix\s+practice\s+warning\s+prometheus,openmetrics-2\.0\s+no$/m);
+    expect(r.stdout).toMatch(/^OM227\s+no-discouraged-suffix\s+practice\s+warning\s+openmetrics-2\.0\s+no$/m);
     const json = JSON.parse((await run(['rules', '--format', 'json'])).stdout);
     expect(json.find((e: { code: string }) => e.code === 'OM100')).toMatchObject({ origin: 'parser', category: 'conformance' });
+    expect(json.find((e: { code: string }) => e.code === 'OM151')).toMatchObject({ formats: ['prometheus'] });
+    expect(json.find((e: { code: string }) => e.code === 'OM200')).toMatchObject({ formats: ['prometheus', 'openmetrics', 'openmetrics-2.0'] });
   });
 
   it('prints a rule doc by code or name', async () => {
@@ -85,6 +88,10 @@ describe('om rules', () => {
     expect(byCode.exitCode).toBe(0);
     expect(byCode.stdout).toContain('OM201/counter-total-suffix\n');
     expect((await run(['rules', 'Counter-Total-Suffix'])).stdout).toBe(byCode.stdout);
+    expect(byCode.stdout).toContain('\nFormats: prometheus, openmetrics-2.0\n');
+    // A doc that does not name its formats gets them from the catalog.
+    expect((await run(['rules', 'OM200'])).stdout).toMatch(/^Category: [^\n]*\n\nFormats: all\n/m);
+    expect(JSON.parse((await run(['rules', 'OM228', '--format', 'json'])).stdout)).toMatchObject({ formats: ['openmetrics-2.0'] });
   });
 
   it('describes a parser code', async () => {

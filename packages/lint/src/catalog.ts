@@ -1,6 +1,6 @@
 // Every code om can report: the parser's codes and the lint rules' registry, and the one boundary
 // between them. Browser-safe.
-import { codes, codeUrl, type Code, type CodeInfo } from '@omkit/parser';
+import { codes, codeUrl, type Code, type CodeInfo, type Format } from '@omkit/parser';
 import type { RuleSummary } from './format/types.js';
 import { rules } from './rules/index.js';
 
@@ -27,6 +27,19 @@ export interface CatalogEntry extends RuleSummary {
   origin: 'parser' | 'lint';
   requiresScrape: boolean;
   presets: readonly string[];
+  /**
+   * The input formats a lint rule judges (its `formats`, else every format). Absent for the parser's
+   * codes: the parser reports each in the formats whose grammar or model has what it checks.
+   */
+  formats?: readonly Format[];
+}
+
+/** Every input format, in the order `om rules` lists them. */
+export const FORMATS: readonly Format[] = ['prometheus', 'openmetrics', 'openmetrics-2.0'];
+
+/** The formats of an entry as `om rules` prints them: `all`, or their names joined by commas. */
+export function formatsLabel(formats: readonly Format[]): string {
+  return FORMATS.every((f) => formats.includes(f)) ? 'all' : FORMATS.filter((f) => formats.includes(f)).join(',');
 }
 
 let cache: CatalogEntry[] | undefined;
@@ -61,6 +74,7 @@ export function catalog(): CatalogEntry[] {
       origin: 'lint',
       requiresScrape: rule.requiresScrape,
       presets: rule.presets,
+      formats: rule.formats ?? FORMATS,
     });
   }
   entries.sort((a, b) => a.code.localeCompare(b.code));

@@ -1,5 +1,6 @@
 // Generated listings of the registry (STYLE.md §4): the README rules table. Pure functions, so the
 // freshness tests and scripts/generate.mjs share them.
+import { FORMATS, formatsLabel } from './catalog.js';
 import type { AnyRule } from './rule.js';
 import { rules as defaultRules } from './rules/index.js';
 
@@ -17,11 +18,11 @@ export function rulesTable(registry: Readonly<Record<string, AnyRule>> = default
     .map((r) => {
       const presets = r.presets.join(', ');
       const desc = r.description.replace(/\|/g, '\\|');
-      return `| ${r.code} | [${r.name}](docs/rules/${r.name}.md) | ${desc} | ${r.category} | ${r.severity} | ${presets} | ${r.fixable ? 'yes' : ''} | ${sourceText(r)} |`;
+      return `| ${r.code} | [${r.name}](docs/rules/${r.name}.md) | ${desc} | ${r.category} | ${r.severity} | ${presets} | ${formatsLabel(r.formats ?? FORMATS)} | ${r.fixable ? 'yes' : ''} | ${sourceText(r)} |`;
     });
   return [
-    '| Code | Name | Description | Category | Default | Presets | Fix | Source |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Code | Name | Description | Category | Default | Presets | Formats | Fix | Source |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

@@ -212,6 +212,7 @@ function createRunner(
   for (const entry of enabled) {
     const { rule } = entry;
     if (rule.requiresScrape && !env.scrape) continue;
+    if (rule.formats && !rule.formats.includes(first.format)) continue;
     const ctx: RuleContext<unknown> = {
       options: entry.options,
       get result() {

@@ -54,7 +54,7 @@ export {
   type SourceText,
 } from './rule.js';
 export { TextWindow } from './text-window.js';
-export { catalog, findEntry, FIRST_RULE_CODE, isParserCode, PARSER_CODE_RANGE, parseRuleDoc, type CatalogEntry } from './catalog.js';
+export { catalog, findEntry, FORMATS, formatsLabel, FIRST_RULE_CODE, isParserCode, PARSER_CODE_RANGE, parseRuleDoc, type CatalogEntry } from './catalog.js';
 export { applyFlags, countFindings, exitCode, limitFindings, parseRuleFlag, type ExitPolicy } from './policy.js';
 export { defaultFormat, lintReport, type Report, type ReportOptions } from './report.js';
 export { detached, lintStream, type LintStreamOptions } from './stream.js';

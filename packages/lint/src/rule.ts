@@ -3,6 +3,7 @@ import type {
   Category,
   Diagnostic,
   Fix,
+  Format,
   Metric,
   MetricFamily,
   ParseResult,
@@ -91,6 +92,11 @@ export interface RuleMeta<M extends string = string> {
   requiresScrape: boolean;
   /** Presets that enable the rule (every rule of `recommended` is in `strict` and `otel` too). */
   presets: readonly PresetName[];
+  /**
+   * The input formats the rule judges (absent: every format). The engine runs it only on an
+   * exposition of one of them; `om rules` shows them.
+   */
+  formats?: readonly Format[];
   /** Message templates by id; `{{key}}` is replaced from the report's data. */
   messages: Record<M, string>;
   /** The remedy, by message id (optional), `{{key}}` templates allowed. */

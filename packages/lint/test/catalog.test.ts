@@ -30,6 +30,7 @@ interface DocBlock {
   kind: string;
   code: string;
   scrape?: ScrapeFacts;
+  format?: 'openmetrics-2.0';
 }
 
 function doc(name: string): { text: string; front: Record<string, string>; blocks: DocBlock[] } {
@@ -41,7 +42,12 @@ function doc(name: string): { text: string; front: Record<string, string>; block
       return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
     }),
   );
-  const blocks: DocBlock[] = [...text.matchAll(/```openmetrics (valid|invalid)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, code: m[2]! }));
+  // ```openmetrics valid|invalid: read as its format is detected; ```openmetrics-2.0 …: read as OpenMetrics 2.0.
+  const blocks: DocBlock[] = [...text.matchAll(/```openmetrics(-2\.0)? (valid|invalid)\n([\s\S]*?)```/g)].map((m) => ({
+    kind: m[2]!,
+    code: m[3]!,
+    ...(m[1] ? { format: 'openmetrics-2.0' as const } : {}),
+  }));
   // Scrape rules show facts: ```json scrape valid|invalid with `{ "facts": [...], "text"?: "..." }`
   // (the exposition defaults to a clean one-gauge OpenMetrics text).
   for (const m of text.matchAll(/```json scrape (valid|invalid)\n([\s\S]*?)```/g)) {
@@ -117,6 +123,8 @@ describe('rule catalog', () => {
       for (const h of ['## What it checks', '## Why', '## Examples', '## Options', '## When not to use it']) expect(text).toContain(h);
       expect(blocks.some((b) => b.kind === 'invalid')).toBe(true);
       expect(blocks.some((b) => b.kind === 'valid')).toBe(true);
+      // A rule for some input formats only says which (`om rules` lists them from the metadata).
+      if (rule.formats) expect(text).toContain(`Formats: ${rule.formats.join(', ')}`);
     });
 
     it('uses every message id in its tests', () => {
@@ -129,7 +137,7 @@ describe('rule catalog', () => {
     it('doc examples: every invalid block is reported, every valid block is not', () => {
       if (rule.requiresScrape) expect(doc(key).blocks.every((b) => b.scrape !== undefined), 'scrape rules show facts').toBe(true);
       for (const b of doc(key).blocks) {
-        const { found } = runRule(rule, b.code, rule.presetOptions?.recommended ?? {}, 'auto', b.scrape);
+        const { found } = runRule(rule, b.code, rule.presetOptions?.recommended ?? {}, b.format ?? 'auto', b.scrape);
         if (b.kind === 'invalid') expect(found.length, b.code).toBeGreaterThan(0);
         else expect(found, b.code).toEqual([]);
       }

@@ -18,7 +18,7 @@ export function dedent(strings: TemplateStringsArray, ...values: unknown[]): str
   return lines.map((l) => l.slice(indent)).join('\n') + '\n';
 }
 
-type Format = 'openmetrics' | 'prometheus' | 'auto';
+type Format = parser.Format | 'auto';
 
 export interface ValidCase {
   code: string;

@@ -39,6 +39,8 @@ export default defineRule({
   fixable: true,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
+  // OpenMetrics 2.0 writes thresholds as numbers of a composite value, not as `le`/`quantile` label values.
+  formats: ['prometheus', 'openmetrics'],
   messages: { nonCanonical: '`{{label}}="{{value}}"` of `{{name}}` is not written canonically' },
   help: { nonCanonical: 'Write thresholds as Go\'s `%g` does, with `.0` appended to integers (`1.0`, `0.001`, `1e+06`, `+Inf`)' },
   create(ctx) {

@@ -11,15 +11,17 @@ export default defineRule({
   sources: [
     { kind: 'promlint', ref: 'LintCounter' },
     { kind: 'spec', ref: 'OM 1.0 §Counter' },
+    { kind: 'spec', ref: 'OM 2.0 §Counter: the MetricFamily name for Counters SHOULD end in `_total`' },
   ],
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
+  // In OpenMetrics 1.0 the parser reports counter samples without `_total` (OM107); in 2.0 it is a
+  // SHOULD, and the one sample of a counter is named as its family.
+  formats: ['prometheus', 'openmetrics-2.0'],
   messages: { missingTotal: 'Counter sample `{{sample}}` has no `_total` suffix' },
   help: { missingTotal: 'Rename it to `{{sample}}_total`' },
   create(ctx) {
-    // In OpenMetrics the parser reports counter samples without `_total` (OM107).
-    if (ctx.result.format === 'openmetrics') return {};
     return {
       MetricFamily(family) {
         if (family.type !== 'counter') return;

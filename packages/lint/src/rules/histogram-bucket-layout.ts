@@ -14,6 +14,11 @@ function layout(metric: Metric, family: string, broken: ReadonlySet<number>): st
   const bucket = `${family}_bucket`;
   for (const c = samplesOf(metric); c.next(); ) {
     if (broken.size > 0 && broken.has(c.span.start.line)) return undefined;
+    // OpenMetrics 2.0: the classic buckets are part of the composite value.
+    if (c.composite !== undefined && c.composite.kind !== 'summary') {
+      for (const b of c.composite.buckets ?? []) out.push(String(b.le));
+      continue;
+    }
     if (c.name !== bucket) continue;
     const le = c.labels.find((l) => l.name === 'le');
     if (le) out.push(String(Number(le.value)));
@@ -30,6 +35,7 @@ export default defineRule({
   since: '0.1.0',
   sources: [
     { kind: 'spec', ref: 'OM 1.0 §Histogram' },
+    { kind: 'spec', ref: 'OM 2.0 §Classic Buckets: thresholds SHOULD stay constant between targets whose metrics are aggregated' },
     { kind: 'prometheus', ref: 'histogram_quantile() over sum by (le): differing layouts give wrong quantiles' },
   ],
   fixable: false,

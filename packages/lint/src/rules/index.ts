@@ -38,6 +38,12 @@ import seriesCardinality from './series-cardinality.js';
 import noIdLabelValue from './no-id-label-value.js';
 import noEmptyLabelValue from './no-empty-label-value.js';
 import noTargetLabel from './no-target-label.js';
+import noDiscouragedSuffix from './no-discouraged-suffix.js';
+import startTimestamp from './start-timestamp.js';
+import histogramCountValues from './histogram-count-values.js';
+import exemplarTimestampOrder from './exemplar-timestamp-order.js';
+import exemplarLabels from './exemplar-labels.js';
+import histogramSumRange from './histogram-sum-range.js';
 import ratioRange from './ratio-range.js';
 import singleUnit from './single-unit.js';
 import noDuplicateSeries from './no-duplicate-series.js';
@@ -98,9 +104,15 @@ export const rules = {
   'ratio-range': ratioRange, // OM224
   'single-unit': singleUnit, // OM225
   'no-duplicate-series': noDuplicateSeries, // OM226
+  'no-discouraged-suffix': noDiscouragedSuffix, // OM227
+  'start-timestamp': startTimestamp, // OM228
+  'histogram-count-values': histogramCountValues, // OM229
   'otel-target-info': otelTargetInfo, // OM230
   'otel-scope-labels': otelScopeLabels, // OM231
   'otel-unit': otelUnit, // OM232
+  'exemplar-timestamp-order': exemplarTimestampOrder, // OM233
+  'exemplar-labels': exemplarLabels, // OM234
+  'histogram-sum-range': histogramSumRange, // OM235
   'scrape-status': scrapeStatus, // OM300
   'content-type': contentType, // OM301
   'format-negotiation': formatNegotiation, // OM302

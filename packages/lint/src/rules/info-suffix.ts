@@ -12,6 +12,7 @@ export default defineRule({
   sources: [
     { kind: 'naming-guide', ref: 'Metric names: `_info` for metadata pseudo-metrics' },
     { kind: 'spec', ref: 'OM 1.0 §Info' },
+    { kind: 'spec', ref: 'OM 2.0 §Info: the MetricFamily name MUST end in `_info`' },
   ],
   fixable: false,
   requiresScrape: false,
@@ -33,13 +34,14 @@ export default defineRule({
         // `x_info_total` there), so that one exposition gets one verdict in either format.
         const name = family.type === 'counter' ? textName(family, ctx.result.format) : family.name;
         if (family.type === 'info') {
-          if (name.endsWith('_info'))
+          // OpenMetrics 2.0 names an info family with its `_info` (the parser checks it, OM137).
+          if (name.endsWith('_info') && ctx.result.format !== 'openmetrics-2.0')
             ctx.report({ messageId: 'doubleInfo', data: { name, stem: name.slice(0, -5) }, span: familySpan(family) });
           return;
         }
         if (!name.endsWith('_info')) return;
         // Prometheus text spells an info family `x_info` of OpenMetrics as the gauge `x_info_info`.
-        if (name.endsWith('_info_info') && (family.type === 'gauge' || family.type === 'unknown')) {
+        if (name.endsWith('_info_info') && (family.type === 'gauge' || family.type === 'unknown') && ctx.result.format !== 'openmetrics-2.0') {
           const family_ = name.slice(0, -5);
           ctx.report({ messageId: 'doubleInfo', data: { name: family_, stem: family_.slice(0, -5) }, span: familySpan(family) });
           return;
@@ -50,7 +52,7 @@ export default defineRule({
         }
         for (const m of family.metrics)
           for (const c = samplesOf(m); c.next(); )
-            if (c.value !== 1) {
+            if (c.composite === undefined && c.value !== 1) {
               ctx.report({ messageId: 'infoValue', data: { name, value: c.value }, span: c.span });
               return;
             }

@@ -17,6 +17,8 @@ export default defineRule({
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
+  // The parser reports OpenMetrics 2.0's reserved names itself (OM135), `__type__` and `__unit__` allowed.
+  formats: ['prometheus', 'openmetrics'],
   messages: { reserved: 'Label `{{label}}` of `{{name}}` starts with `_`, which is reserved' },
   help: { reserved: 'Rename the label without the leading underscore(s); Prometheus drops `__` labels after relabelling' },
   create(ctx) {

@@ -36,6 +36,8 @@ export default defineRule({
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
+  // OpenMetrics 2.0 samples have no suffixes: its own SHOULD NOT is no-discouraged-suffix (OM227).
+  formats: ['prometheus', 'openmetrics'],
   messages: {
     reservedSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of {{owners}} samples',
     countSumSuffix: 'The {{type}} `{{name}}` ends in `{{suffix}}`, a suffix of {{owners}} samples',

@@ -10,6 +10,7 @@ export default defineRule({
   since: '0.1.0',
   sources: [
     { kind: 'spec', ref: 'OM 1.0 §Summary: precomputed quantiles SHOULD NOT be used' },
+    { kind: 'spec', ref: 'OM 2.0 §Summary: Summaries SHOULD NOT be used' },
     { kind: 'prometheus', ref: 'Histograms and summaries: quantiles cannot be aggregated' },
   ],
   fixable: false,
@@ -23,7 +24,8 @@ export default defineRule({
         if (family.type !== 'summary') return;
         for (const m of family.metrics)
           for (const c = samplesOf(m); c.next(); )
-            if (c.labels.some((l) => l.name === 'quantile')) {
+            // OpenMetrics 2.0: the quantiles are part of the composite value.
+            if (c.composite?.kind === 'summary' ? c.composite.quantiles.length > 0 : c.labels.some((l) => l.name === 'quantile')) {
               ctx.report({ messageId: 'quantiles', data: { name: family.name }, span: c.span });
               return;
             }

@@ -39,7 +39,7 @@ export default defineRule({
           ctx.report({ messageId: 'targetSeries', data: { name: family.name, count: family.metrics.length }, span: firstSpan(family.metrics[1]!) });
         for (const m of family.metrics)
           for (const c = samplesOf(m); c.next(); )
-            if (c.value !== 1) {
+            if (c.composite === undefined && c.value !== 1) {
               ctx.report({ messageId: 'targetValue', data: { name: family.name, value: c.value }, span: c.span });
               return;
             }

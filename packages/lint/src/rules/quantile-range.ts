@@ -16,14 +16,14 @@ export default defineRule({
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
+  // The parser checks OpenMetrics quantiles itself, 1.0 and 2.0 (OM109).
+  formats: ['prometheus'],
   messages: { outOfRange: 'Quantile `{{quantile}}` of `{{name}}` is outside [0, 1]' },
   help: { outOfRange: 'Write quantiles as fractions: the 99th percentile is `0.99`' },
   create(ctx) {
-    // The parser checks OpenMetrics quantiles itself (OM109); Prometheus text is left to this rule.
     // The 0.0.4 format asks only for a float (Prometheus stores `quantile="99"`, e.g. redis_exporter
     // 1.45's `redis_latency_percentiles_usec`): out of the data model's range, but no format
     // violation, so a warning unless configured.
-    if (ctx.result.format === 'openmetrics') return {};
     return {
       MetricFamily(family) {
         if (family.type !== 'summary') return;

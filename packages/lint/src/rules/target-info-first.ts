@@ -1,6 +1,6 @@
 import type { Fix, Span } from '@omkit/parser';
 import { defineRule } from '../rule.js';
-import { familySpan } from './support/names.js';
+import { familySpan, isTargetInfo } from './support/names.js';
 
 export default defineRule({
   code: 'OM158',
@@ -9,7 +9,10 @@ export default defineRule({
   severity: 'warning',
   description: 'The `target` info family should be the first family of the exposition',
   since: '0.1.0',
-  sources: [{ kind: 'spec', ref: 'OM 1.0 §MetricSet: an Info MetricFamily called "target" SHOULD be first' }],
+  sources: [
+    { kind: 'spec', ref: 'OM 1.0 §MetricSet: an Info MetricFamily called "target" SHOULD be first' },
+    { kind: 'spec', ref: 'OM 2.0 §MetricSet: an Info MetricFamily called "target_info" SHOULD be first' },
+  ],
   fixable: true,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
@@ -24,7 +27,7 @@ export default defineRule({
       MetricFamily(f) {
         const isFirst = firstStart === undefined;
         if (isFirst) firstStart = f.span.start;
-        if (judged || !((f.name === 'target' && f.type === 'info') || (f.name === 'target_info' && f.type !== 'info'))) return;
+        if (judged || !isTargetInfo(f, ctx.result.format)) return;
         judged = true;
         if (isFirst) return;
         const text = ctx.text;

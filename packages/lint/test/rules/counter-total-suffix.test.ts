@@ -3,6 +3,12 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    // OpenMetrics 2.0: a counter family is named with its `_total`.
+    { format: 'openmetrics-2.0', code: dedent`
+      # TYPE http_requests_total counter
+      http_requests_total 3 st@1.0
+      # EOF
+    ` },
     dedent`
       # TYPE http_requests counter
       # HELP http_requests Requests.
@@ -16,6 +22,16 @@ ruleTester(rule, {
     ` },
   ],
   invalid: [
+    // OpenMetrics 2.0: `_total` is a SHOULD (§Counter), not a parser error.
+    {
+      format: 'openmetrics-2.0',
+      code: dedent`
+        # TYPE http_requests counter
+        http_requests 3 st@1.0
+        # EOF
+      `,
+      errors: [{ messageId: 'missingTotal', line: 2, column: 1 }],
+    },
     {
       format: 'prometheus',
       code: dedent`

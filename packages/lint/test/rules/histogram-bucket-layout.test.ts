@@ -3,6 +3,12 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { format: 'openmetrics-2.0', code: dedent`
+      # TYPE rpc_seconds histogram
+      rpc_seconds{a="1"} {count:2,sum:1.5,bucket:[1:1,+Inf:2]} st@1.0
+      rpc_seconds{a="2"} {count:3,sum:1.5,bucket:[1:1,+Inf:3]} st@1.0
+      # EOF
+    ` },
     dedent`
       # TYPE rpc_seconds histogram
       # HELP rpc_seconds Latency.
@@ -34,6 +40,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      format: 'openmetrics-2.0',
+      code: dedent`
+        # TYPE rpc_seconds histogram
+        rpc_seconds{a="1"} {count:2,sum:1.5,bucket:[1:1,+Inf:2]} st@1.0
+        rpc_seconds{a="2"} {count:2,sum:1.5,bucket:[0.5:1,1:1,+Inf:2]} st@1.0
+        # EOF
+      `,
+      errors: [{ messageId: 'differentBuckets', line: 3, column: 1 }],
+    },
     {
       code: dedent`
         # TYPE rpc_seconds histogram

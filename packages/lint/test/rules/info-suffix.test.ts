@@ -3,6 +3,12 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    // OpenMetrics 2.0 names an info family with its `_info` (§Info).
+    { format: 'openmetrics-2.0', code: dedent`
+      # TYPE build_info info
+      build_info{version="1.2"} 1
+      # EOF
+    ` },
     dedent`
       # TYPE build info
       # HELP build Build.

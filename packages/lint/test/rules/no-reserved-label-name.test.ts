@@ -3,6 +3,12 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    // OpenMetrics 2.0: the parser reports reserved names (OM135) and reads `__type__` and `__unit__`.
+    { format: 'openmetrics-2.0', code: dedent`
+      # TYPE a gauge
+      a{__unit__="seconds"} 1
+      # EOF
+    ` },
     dedent`
       # TYPE jobs gauge
       # HELP jobs Jobs.

@@ -3,6 +3,11 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { format: 'openmetrics-2.0', code: dedent`
+      # TYPE rpc_seconds summary
+      rpc_seconds {count:5,sum:1,quantile:[]} st@1.0
+      # EOF
+    ` },
     dedent`
       # TYPE rpc_seconds summary
       # HELP rpc_seconds Latency.
@@ -12,6 +17,15 @@ ruleTester(rule, {
     `,
   ],
   invalid: [
+    {
+      format: 'openmetrics-2.0',
+      code: dedent`
+        # TYPE rpc_seconds summary
+        rpc_seconds {count:5,sum:1,quantile:[0.5:0.1,0.9:0.2]} st@1.0
+        # EOF
+      `,
+      errors: [{ messageId: 'quantiles', line: 2, column: 1 }],
+    },
     {
       code: dedent`
         # TYPE rpc_seconds summary

@@ -14,6 +14,25 @@ ruleTester(rule, {
     `,
   ],
   invalid: [
+    // OpenMetrics 2.0 names the family `target_info` (§Supporting target metadata, §Info).
+    {
+      format: 'openmetrics-2.0',
+      code: dedent`
+        # TYPE up gauge
+        up 1
+        # TYPE target_info info
+        target_info{env="prod"} 1
+        # EOF
+      `,
+      errors: [{ messageId: 'notFirst', line: 3, column: 1 }],
+      output: dedent`
+        # TYPE target_info info
+        target_info{env="prod"} 1
+        # TYPE up gauge
+        up 1
+        # EOF
+      `,
+    },
     {
       code: dedent`
         # TYPE jobs gauge

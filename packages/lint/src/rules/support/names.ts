@@ -32,6 +32,16 @@ export function firstLine(metric: Metric): { readonly span: Span } {
   return { span: firstSpan(metric)! };
 }
 
+/**
+ * The target metadata family (OM 1.0 and 2.0 §Supporting target metadata): the info family `target`
+ * in OpenMetrics 1.0 (its sample `target_info`), `target_info` in 2.0 (an info family's name ends in
+ * `_info`), and the gauge or untyped `target_info` that Prometheus text writes for either.
+ */
+export function isTargetInfo(family: MetricFamily, format: string): boolean {
+  if (family.name === 'target_info') return family.type !== 'info' || format === 'openmetrics-2.0';
+  return family.name === 'target' && family.type === 'info' && format === 'openmetrics';
+}
+
 /** Whether `name` has the `_`-separated token sequence `token` (`a_b` in `x_a_b_y`). */
 export function hasToken(name: string, token: string): boolean {
   return name === token || name.startsWith(`${token}_`) || name.endsWith(`_${token}`) || name.includes(`_${token}_`);
