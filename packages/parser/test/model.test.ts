@@ -1,6 +1,7 @@
 // The compact model (ast/model.ts): a parser-made metric keeps its samples as rows of columns and
 // makes Sample objects only when `metric.samples` is read. What consumers see must not change:
 // equality, JSON, keys and spread all see `samples`; a cursor's walk makes no sample objects.
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 import { parse, samplesOf, type Metric, type MetricFamily, type Sample } from '../src/index.js';
@@ -90,6 +91,14 @@ describe('the compact model', () => {
     expect(json.samples).toEqual(JSON.parse(JSON.stringify(metric!.samples)));
     expect(Object.keys(json.samples[0] as object)).toEqual(['name', 'labels', 'value', 'exemplar', 'span']);
     expect(Object.keys(json.samples[2] as object)).toEqual(['name', 'labels', 'value', 'timestamp', 'span']);
+  });
+
+  it('shows its samples to util.inspect (console.log), not a getter', () => {
+    const [metric] = metrics(parse(histogram).families);
+    const shown = inspect(metric, { depth: 4 });
+    expect(shown).not.toContain('[Getter]');
+    expect(shown).toContain("name: 'a_bucket'");
+    expect(shown).toMatch(/^MetricNode \{/);
   });
 
   it('writes JSON without keeping the sample objects', () => {

@@ -158,8 +158,9 @@ class Chunk {
 
 /**
  * Where one parse keeps its samples: chunks filled in order, each metric's samples one contiguous
- * run of rows. A chunk lives as long as a metric that has rows in it (a stream's consumer that drops
- * its families drops their chunks).
+ * run of rows. A chunk lives as long as a metric that has rows in it: a stream's consumer that drops
+ * its families drops their chunks, but one that keeps a family keeps its chunk's other rows (at most
+ * LARGEST, names and numbers) with it.
  */
 export class SampleStore {
   #chunk: Chunk | undefined = undefined;
@@ -333,6 +334,11 @@ export class MetricNode implements Metric, SampleColumns {
 
   sampleAt(index: number): Sample {
     return (this.#made ??= this.#make())[index]!;
+  }
+
+  /** Node's console and `util.inspect` show the samples, not `[Getter]` (a browser ignores this). */
+  [Symbol.for('nodejs.util.inspect.custom')](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    return `MetricNode ${inspect({ labels: this.labels, samples: this.samples }, options)}`;
   }
 
   /** JSON as the samples' objects would write it, without keeping them. */
