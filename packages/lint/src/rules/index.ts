@@ -44,6 +44,9 @@ import histogramCountValues from './histogram-count-values.js';
 import exemplarTimestampOrder from './exemplar-timestamp-order.js';
 import exemplarLabels from './exemplar-labels.js';
 import histogramSumRange from './histogram-sum-range.js';
+import unitSuffix from './unit-suffix.js';
+import nativeBucketLayout from './native-bucket-layout.js';
+import consistentNameQuoting from './consistent-name-quoting.js';
 import ratioRange from './ratio-range.js';
 import singleUnit from './single-unit.js';
 import noDuplicateSeries from './no-duplicate-series.js';
@@ -113,6 +116,9 @@ export const rules = {
   'exemplar-timestamp-order': exemplarTimestampOrder, // OM233
   'exemplar-labels': exemplarLabels, // OM234
   'histogram-sum-range': histogramSumRange, // OM235
+  'unit-suffix': unitSuffix, // OM236
+  'native-bucket-layout': nativeBucketLayout, // OM237
+  'consistent-name-quoting': consistentNameQuoting, // OM238
   'scrape-status': scrapeStatus, // OM300
   'content-type': contentType, // OM301
   'format-negotiation': formatNegotiation, // OM302

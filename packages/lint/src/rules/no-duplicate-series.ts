@@ -35,11 +35,16 @@ function sameSet(a: readonly Label[], b: readonly Label[]): boolean {
   return na === nb;
 }
 
-/** A sample's name plus its point labels (`le`, `quantile`, the stateset label). */
+/**
+ * A sample's name plus its point labels (`le`, `quantile`, the stateset label) and its timestamp:
+ * OpenMetrics lets a series be written once per timestamp (OM 1.0 §MetricPoint, OM 2.0 §Metric: a
+ * history of points in increasing timestamp order), which repeats no series.
+ */
 function sampleKey(s: SampleCursor, metric: Metric, family: string): string {
   let k = s.name;
   if (s.labels.length !== metric.labels.length)
     for (const l of s.labels) if (l.name === 'le' || l.name === 'quantile' || l.name === family) k += `\u0002${l.name}\u0001${l.value}`;
+  if (s.timestamp !== undefined) k += `\u0003${s.timestamp}`;
   return k;
 }
 

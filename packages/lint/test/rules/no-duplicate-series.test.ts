@@ -3,6 +3,24 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    // A series written once per timestamp is a history of points, not a repeat (OM 1.0 §MetricPoint).
+    dedent`
+      # TYPE foo gauge
+      foo 17.0 123
+      foo 18.0 456
+      # EOF
+    `,
+    {
+      format: 'openmetrics-2.0',
+      code: dedent`
+        # TYPE foo stateset
+        foo{entity="controller",foo="a"} 1.0 1000000000.000
+        foo{entity="controller",foo="a"} 0.0 1000000001.000
+        foo{entity="controller",foo="bb"} 0.0 1000000000.000
+        foo{entity="controller",foo="bb"} 1.0 1000000001.000
+        # EOF
+      `,
+    },
     dedent`
       # TYPE jobs gauge
       # HELP jobs Jobs.
