@@ -93,6 +93,38 @@ describe('the compact model', () => {
     expect(Object.keys(json.samples[2] as object)).toEqual(['name', 'labels', 'value', 'timestamp', 'span']);
   });
 
+  it('keeps OpenMetrics 2.0 fields: start timestamps, composite values, every exemplar', () => {
+    const text = [
+      '# TYPE foo_total counter',
+      'foo_total{a="1"} 17.0 1520879607.789 st@1520430000.123 # {trace_id="x"} 0.67 1520879606.1 # {trace_id="y"} 0.5 1520879606.2',
+      'foo_total{a="2"} 3 st@1520430000.5',
+      'foo_total{a="3"} 4',
+      '# TYPE h histogram',
+      'h{p="/"} {count:17,sum:324.5,bucket:[0.1:8,1.0:10,+Inf:17]} st@1520430000.123',
+      'h{p="/x"} {count:59,sum:1.2e2,schema:7,zero_threshold:1e-4,zero_count:0,negative_spans:[1:2],negative_buckets:[5,7],positive_spans:[-1:2,3:4],positive_buckets:[5,7,10,9,8,8]}',
+      '# TYPE s summary',
+      's {count:17,sum:324789.3,quantile:[0.5:1,0.9:2]} st@1520430000.123',
+      '# EOF',
+      '',
+    ].join('\n');
+    const { families, diagnostics } = parse(text, { format: 'openmetrics-2.0' });
+    expect(diagnostics).toEqual([]);
+    const read = metrics(families).map(walk);
+    const again = metrics(parse(text, { format: 'openmetrics-2.0' }).families);
+    expect(read).toEqual(again.map((m) => m.samples.map(fields)));
+    const [a1, a2, a3, h1, h2, s1] = again.map((m) => m.samples[0]!);
+    expect([a1!.startTimestamp, a2!.startTimestamp, a3!.startTimestamp]).toEqual([1520430000.123, 1520430000.5, undefined]);
+    expect(a1!.exemplars?.map((e) => e.value)).toEqual([0.67, 0.5]);
+    expect(a1!.exemplar).toBe(a1!.exemplars![0]);
+    expect(a2!.exemplars).toBeUndefined();
+    expect(h1!.composite).toMatchObject({ kind: 'histogram', count: 17, buckets: [{ le: 0.1, count: 8 }, { le: 1, count: 10 }, { le: Infinity, count: 17 }] });
+    expect(h2!.composite).toMatchObject({ kind: 'histogram', count: 59, native: { schema: 7, positiveBuckets: [5, 7, 10, 9, 8, 8] } });
+    expect(s1!.composite).toMatchObject({ kind: 'summary', quantiles: [{ quantile: 0.5, value: 1 }, { quantile: 0.9, value: 2 }] });
+    expect(Number.isNaN(h1!.value)).toBe(true);
+    // 1.0 samples keep their keys: no 2.0 field appears unless it is there.
+    expect(Object.keys(a3!)).toEqual(['name', 'labels', 'value', 'timestamp', 'exemplar']);
+  });
+
   it('shows its samples to util.inspect (console.log), not a getter', () => {
     const [metric] = metrics(parse(histogram).families);
     const shown = inspect(metric, { depth: 4 });

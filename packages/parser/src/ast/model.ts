@@ -107,15 +107,16 @@ const TIMESTAMP = 1;
 const INDENT = 2;
 /** The sample's labels are its metric's plus one part label (`le`, `quantile`, the stateset label). */
 const PART = 4;
-/** Rare or OpenMetrics 2.0 fields live in the chunk's side map. */
+/** Exemplars, or labels of another shape, live in the chunk's side map. */
 const EXTRA = 8;
+/** OM 2.0: a start timestamp (`st@`), a composite value. Most 2.0 samples have them: columns, not the side map. */
+const START = 16;
+const COMPOSITE = 32;
 
-/** What few samples have: exemplars, a start timestamp, a composite value, labels of another shape. */
+/** What few samples have: exemplars, labels of another shape. */
 interface Extra {
   readonly exemplar: ExemplarNode | undefined;
   readonly exemplars: readonly ExemplarNode[] | undefined;
-  readonly startTimestamp: number | undefined;
-  readonly composite: CompositeValue | undefined;
   /** The sample's whole label set, when it is neither its metric's nor its metric's plus one part label. */
   readonly labels: readonly Label[] | undefined;
 }
@@ -145,6 +146,8 @@ class Chunk {
   parts: Label[] | undefined = undefined;
   partAt: Uint32Array | undefined = undefined;
   extras: Map<number, Extra> | undefined = undefined;
+  startTimestamps: Float64Array | undefined = undefined;
+  composites: CompositeValue[] | undefined = undefined;
 
   constructor(readonly capacity: number) {
     this.names = new Array<string>(capacity);
@@ -268,13 +271,19 @@ export class MetricNode implements Metric, SampleColumns {
       (chunk.partAt ??= new Uint32Array(chunk.capacity))[row] = at;
       flags |= PART;
     } else if (extra !== 0) labels = all;
-    if (exemplar !== undefined || exemplars !== undefined || startTimestamp !== undefined || composite !== undefined || labels !== undefined) {
+    if (startTimestamp !== undefined) {
+      (chunk.startTimestamps ??= new Float64Array(chunk.capacity))[row] = startTimestamp;
+      flags |= START;
+    }
+    if (composite !== undefined) {
+      (chunk.composites ??= new Array<CompositeValue>(chunk.capacity))[row] = composite;
+      flags |= COMPOSITE;
+    }
+    if (exemplar !== undefined || exemplars !== undefined || labels !== undefined) {
       const first = exemplar === undefined ? undefined : exemplarNode(exemplar, line, lineStart);
       (chunk.extras ??= new Map()).set(row, {
         exemplar: first,
         exemplars: exemplars?.map((e) => (e === exemplar ? first! : exemplarNode(e, line, lineStart))),
-        startTimestamp,
-        composite,
         labels,
       });
       flags |= EXTRA;
@@ -308,16 +317,14 @@ export class MetricNode implements Metric, SampleColumns {
     into.value = chunk.values[row]!;
     into.timestamp = (flags & TIMESTAMP) === 0 ? undefined : chunk.timestamps![row];
     into.labels = (flags & PART) === 0 ? this.labels : withPart(this.labels, chunk.parts![row]!, chunk.partAt![row]!);
+    into.startTimestamp = (flags & START) === 0 ? undefined : chunk.startTimestamps![row];
+    into.composite = (flags & COMPOSITE) === 0 ? undefined : chunk.composites![row];
     if ((flags & EXTRA) === 0) {
-      into.startTimestamp = undefined;
-      into.composite = undefined;
       into.exemplar = undefined;
       into.exemplars = undefined;
     } else {
       const extra = chunk.extras!.get(row)!;
       if (extra.labels !== undefined) into.labels = extra.labels;
-      into.startTimestamp = extra.startTimestamp;
-      into.composite = extra.composite;
       into.exemplar = extra.exemplar;
       into.exemplars = extra.exemplars;
     }
