@@ -12,6 +12,8 @@ export default defineRule({
   fixable: false,
   requiresScrape: false,
   presets: ['recommended', 'strict', 'otel'],
+  // The parser reports OpenMetrics 2.0's reserved names itself (OM135).
+  formats: ['prometheus', 'openmetrics'],
   messages: { reserved: 'Metric name `{{name}}` starts with `_`, which is reserved' },
   help: { reserved: 'Start the name with the application prefix instead' },
   create(ctx) {

@@ -3,6 +3,12 @@ import { dedent, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    // OpenMetrics 2.0: the parser reports it (OM135), once.
+    { format: 'openmetrics-2.0', parseErrors: true, code: dedent`
+      # TYPE _x gauge
+      _x 1
+      # EOF
+    ` },
     dedent`
       # TYPE app_jobs gauge
       # HELP app_jobs Jobs.
