@@ -14,7 +14,7 @@
 //
 // Within @omkit/parser (its own layers, lowest first; a module imports from its own layer or lower):
 //   0  foundations: diagnostic, position, spec, ast/types, number, escaping, canonical, detach
-//   1  pieces: lexer/*, grammar/*, scan/chars, scan/certify, ast/records, ast/model, cursor, format, serialize
+//   1  pieces: lexer/*, grammar/*, scan/chars, scan/certify, ast/records, ast/model, ast/check-om2, cursor, format, serialize
 //   2  building the model: ast/build, ast/assemble, scan/fast-line
 //   3  one parse: session
 //   4  entry points: parse, stream, convert
@@ -57,6 +57,7 @@ const PARSER_LAYERS: [pattern: string, layer: number][] = [
   ['scan/certify.ts', 1],
   ['ast/records.ts', 1],
   ['ast/model.ts', 1],
+  ['ast/check-om2.ts', 1],
   ['cursor.ts', 1],
   ['format.ts', 1],
   ['serialize.ts', 1],
