@@ -154,8 +154,8 @@ function settle(parsed: Diagnostic[], found: Diagnostic[], config: ResolvedConfi
 /** Sorts by position (whole-input findings first), then code. Stable. */
 export function sortDiagnostics<D extends Diagnostic>(list: D[]): D[] {
   return list.sort((a, b) => {
-    const ao = a.span ? a.span.start.offset : -1;
-    const bo = b.span ? b.span.start.offset : -1;
+    const ao = Finding.startOffset(a);
+    const bo = Finding.startOffset(b);
     return ao - bo || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   });
 }

@@ -14,7 +14,13 @@ export class Finding implements Diagnostic {
   readonly #data: FindingData | undefined;
   severity: Severity;
   source: string;
-  span: Span | undefined;
+  // The span as six numbers (line, column, offset of start and end; -1: none), made into objects when read.
+  #startLine = -1;
+  #startColumn = 0;
+  #startOffset = 0;
+  #endLine = 0;
+  #endColumn = 0;
+  #endOffset = 0;
   metric: string | undefined;
   detail: Diagnostic['detail'];
   fix: Fix | undefined;
@@ -39,6 +45,47 @@ export class Finding implements Diagnostic {
     this.metric = metric;
     this.detail = detail;
     this.fix = fix;
+  }
+
+  get span(): Span | undefined {
+    if (this.#startLine < 0) return undefined;
+    return {
+      start: { line: this.#startLine, column: this.#startColumn, offset: this.#startOffset },
+      end: { line: this.#endLine, column: this.#endColumn, offset: this.#endOffset },
+    };
+  }
+  set span(span: Span | undefined) {
+    if (span === undefined) {
+      this.#startLine = -1;
+      return;
+    }
+    this.#startLine = span.start.line;
+    this.#startColumn = span.start.column;
+    this.#startOffset = span.start.offset;
+    this.#endLine = span.end.line;
+    this.#endColumn = span.end.column;
+    this.#endOffset = span.end.offset;
+  }
+
+  /** Where the span starts (offset), -1 without one; no object made. */
+  static startOffset(d: Diagnostic): number {
+    if (d instanceof Finding) return d.#startLine < 0 ? -1 : d.#startOffset;
+    return d.span ? d.span.start.offset : -1;
+  }
+
+  /**
+   * Orders spans by start line, start column, end line, end column (a finding without a span
+   * first); no object made for two findings.
+   */
+  static compareSpans(a: Diagnostic, b: Diagnostic): number {
+    if (a instanceof Finding && b instanceof Finding) {
+      if (a.#startLine < 0 || b.#startLine < 0) return (a.#startLine < 0 ? 0 : 1) - (b.#startLine < 0 ? 0 : 1);
+      return a.#startLine - b.#startLine || a.#startColumn - b.#startColumn || a.#endLine - b.#endLine || a.#endColumn - b.#endColumn;
+    }
+    const x = a.span;
+    const y = b.span;
+    if (!x || !y) return (x ? 1 : 0) - (y ? 1 : 0);
+    return x.start.line - y.start.line || x.start.column - y.start.column || x.end.line - y.end.line || x.end.column - y.end.column;
   }
 
   get code(): string {
@@ -87,6 +134,7 @@ export class Finding implements Diagnostic {
   /** The plain diagnostic: the keys the engine always wrote, in that order, absent fields left out. */
   toJSON(): Diagnostic {
     const help = this.help;
+    const span = this.span;
     return {
       code: this.code,
       name: this.name,
@@ -96,7 +144,7 @@ export class Finding implements Diagnostic {
       ...(this.detail ? { detail: this.detail } : {}),
       ...(help ? { help } : {}),
       source: this.source,
-      ...(this.span ? { span: this.span } : {}),
+      ...(span ? { span } : {}),
       ...(this.metric !== undefined ? { metric: this.metric } : {}),
       ...(this.fix ? { fix: this.fix } : {}),
       url: this.url,

@@ -40,6 +40,15 @@ describe('compact findings', () => {
     }
   });
 
+  it('hold no message, help, url or span object of their own (they are made when read)', () => {
+    for (const d of compact.filter((x) => x instanceof Finding)) {
+      const own = Object.values(d);
+      expect(own).not.toContain(d.message);
+      expect(own.some((v) => typeof v === 'object' && v !== null && 'start' in v)).toBe(false);
+      expect(Object.keys(d)).not.toContain('url');
+    }
+  });
+
   it('stay Findings when detached from the input', () => {
     for (const d of compact) {
       const copy = detached(d);

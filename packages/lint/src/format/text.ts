@@ -1,5 +1,6 @@
 // Helpers shared by the formatters: ordering, source kinds, terminal-safe text and display widths.
-import type { Diagnostic, Span } from '@omkit/parser';
+import type { Diagnostic } from '@omkit/parser';
+import { Finding } from '../finding.js';
 
 /** `OM201/counter-total-suffix` */
 export function ruleRef(d: Pick<Diagnostic, 'code' | 'name'>): string {
@@ -13,18 +14,8 @@ export function ruleRef(d: Pick<Diagnostic, 'code' | 'name'>): string {
 export function ordered(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => compareSpans(a.d.span, b.d.span) || cmp(a.d.code, b.d.code) || a.i - b.i)
+    .sort((a, b) => Finding.compareSpans(a.d, b.d) || cmp(a.d.code, b.d.code) || a.i - b.i)
     .map(({ d }) => d);
-}
-
-function compareSpans(a: Span | undefined, b: Span | undefined): number {
-  if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
-  return (
-    a.start.line - b.start.line ||
-    a.start.column - b.start.column ||
-    a.end.line - b.end.line ||
-    a.end.column - b.end.column
-  );
 }
 
 function cmp(a: string, b: string): number {
