@@ -209,6 +209,18 @@ describe('OpenMetrics 2.0: the model', () => {
     expect(gauge.exemplars).toBeUndefined();
   });
 
+  it('exemplars holds every exemplar, one included, whichever reader read the line; 1.0 has exemplar only', () => {
+    const one = `# TYPE c_total counter\nc_total 1 # {a="b"} 1 1\nc_total{x="1"} 1 # {a="b"} 1 1 # {a="c"} 2 1\n${EOF}`;
+    for (const text of [one, one.replaceAll('c_total 1 #', 'c_total{y="\\q"} 1 #')]) {
+      const [first, second] = om2(text).families[0]!.metrics.map((m) => m.samples[0]!);
+      expect(first!.exemplars).toEqual([first!.exemplar]);
+      expect(second!.exemplars).toHaveLength(2);
+    }
+    const om1 = parse(`# TYPE c counter\nc_total 1 # {a="b"} 1 1\n${EOF}`).families[0]!.metrics[0]!.samples[0]!;
+    expect(om1.exemplar).toBeDefined();
+    expect(om1.exemplars).toBeUndefined();
+  });
+
   it('NaN, infinities and the -Inf first bucket read as numbers', () => {
     const { families, diagnostics } = om2(`# TYPE h histogram\nh {count:NaN,sum:-Inf,bucket:[-Inf:0,+Inf:NaN]}\n${EOF}`);
     expect(diagnostics).toEqual([]);

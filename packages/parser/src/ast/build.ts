@@ -271,6 +271,8 @@ function createBuilder() {
           else if (exemplar === undefined) exemplar = read;
           else (exemplars ??= [exemplar]).push(read);
         }
+        // OM 2.0: `exemplars` holds every exemplar, one included (1.0 has `exemplar` only).
+        if (this.om2 && exemplar !== undefined) exemplars ??= [exemplar];
       }
       if (!ok) return undefined;
       const record: SampleRecord = {

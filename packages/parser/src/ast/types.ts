@@ -77,7 +77,7 @@ export interface Sample {
   readonly timestamp?: number;
   /** The first exemplar (OpenMetrics 1.0 allows one). */
   readonly exemplar?: Exemplar;
-  /** OM 2.0: every exemplar of the sample, in the order written; absent when it has none. */
+  /** OM 2.0: every exemplar of the sample, in the order written (one included); absent when it has none, and in 1.0 and Prometheus text, which have `exemplar` only. */
   readonly exemplars?: readonly Exemplar[];
   /** OM 2.0 §Sample: the start timestamp `st@`, Unix seconds. */
   readonly startTimestamp?: number;

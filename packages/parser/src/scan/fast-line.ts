@@ -395,6 +395,8 @@ export function scanSampleOm2(text: string, start: number, end: number, base: nu
     if (pos < end && ++pos === end) return undefined;
   }
   if (pos !== end) return undefined;
+  // `exemplars` holds every exemplar, one included (as the grammar's reading of 2.0 has it).
+  if (exemplar !== undefined) exemplars ??= [exemplar];
   const record: SampleRecord = {
     kind: 'sample',
     name,
