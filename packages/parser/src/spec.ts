@@ -187,8 +187,10 @@ export function isPartLabel(type: MetricType, family: string, label: string): bo
 //    gauge histograms "do not have Start Timestamp"; gauge, stateset and info say nothing. Chosen:
 //    allowed on counter, histogram and summary, and on unknown (a family "when it is impossible to
 //    determine the types", so any of them); an error elsewhere (OM136).
-// 2. Exemplars: §Counter, §Histogram and §GaugeHistogram allow them; nothing else mentions them.
-//    Chosen: allowed on those three and on unknown (as 1); an error elsewhere (OM120). rc0 sets no
+// 2. Exemplars: §Counter, §Histogram and §GaugeHistogram allow them, and the text format's
+//    §Summary places `st@` "before" a summary's exemplars "if exemplars are present"; gauge, stateset
+//    and info say nothing. Chosen: allowed on those four and on unknown (as 1); an error elsewhere
+//    (OM120). rc0 sets no
 //    length limit on an exemplar's labels ("no hard limit"), so 1.0's 128 (OM121) is not applied.
 // 3. Native bucket counts vs Count (§Native Buckets): Count = zero bucket + native buckets + NaN
 //    observations, and NaN observations make the Sum NaN (§Histogram). Chosen: Count below the
@@ -225,7 +227,7 @@ export function isPartLabel(type: MetricType, family: string, label: string): bo
 export const OM2_START_TIMESTAMP_TYPES: ReadonlySet<MetricType> = new Set<MetricType>(['counter', 'histogram', 'summary', 'unknown']);
 
 /** OM 2.0 §Sample: the types whose samples may carry exemplars (choice 2). */
-export const OM2_EXEMPLAR_TYPES: ReadonlySet<MetricType> = new Set<MetricType>(['counter', 'histogram', 'gaugehistogram', 'unknown']);
+export const OM2_EXEMPLAR_TYPES: ReadonlySet<MetricType> = new Set<MetricType>(['counter', 'histogram', 'gaugehistogram', 'summary', 'unknown']);
 
 /** OM 2.0 §CompositeValue: the composite kind a type's samples have; `undefined`: a Number; `any`: either. */
 export function compositeKindOf(type: MetricType): 'histogram' | 'gaugehistogram' | 'summary' | 'any' | undefined {
