@@ -149,7 +149,7 @@ describe('the root package, as pre-commit installs it', { timeout: 180_000 }, ()
     expect(install.exitCode, install.stderr).toBe(0);
     const om = run(join(env, 'bin/om'), ['lint', 'invalid.prom']);
     expect(om.exitCode).toBe(1);
-    expect(om.stdout).toContain('invalid.prom:3:28: error OM001/invalid-line expected `}`, found ` `\n');
+    expect(om.stdout).toContain('invalid.prom:3:28: error OM001/invalid-line expected `}`, found a space\n');
   });
 
   it('.pre-commit-hooks.yaml: the om-lint hook runs that `om` on exposition files', () => {

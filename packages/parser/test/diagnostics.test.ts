@@ -124,6 +124,15 @@ feature_flags{feature_flags="dark_mode"} 1
 # EOF
 `;
 
+describe('OM001 names what it found', () => {
+  it('blanks by name (a space in backticks would show nothing), other tokens in backticks', () => {
+    const messages = (text: string) => parse(text, { format: 'prometheus' }).diagnostics.filter((d) => d.code === 'OM001').map((d) => d.message);
+    expect(messages('a{b="c" d="e"} 1\n')).toEqual(['expected `}`, found a space']);
+    expect(messages('a{b="c"\td="e"} 1\n')[0]).toMatch(/found a tab$/);
+    expect(messages('a{b="c";d="e"} 1\n')[0]).toMatch(/found `;d`$/);
+  });
+});
+
 describe('a 52-line exposition with 5 different errors', () => {
   it('gives exactly those 5 errors at their line:column', () => {
     expect(exposition.split('\n')).toHaveLength(53);

@@ -113,10 +113,18 @@ function reportGrammarError(
     return;
   }
   const expected = /-->\s*(\w+)\s*<--/.exec(error.message)?.[1];
-  const found = atEnd ? 'the end of the line' : `\`${token.image}\``;
+  const found = atEnd ? 'the end of the line' : shownToken(token.image);
   const what = expected !== undefined ? (TOKEN_WORDS[expected] ?? expected) : undefined;
   const id = error.name === 'NotAllInputParsedException' ? 'afterContent' : what !== undefined ? 'expected' : 'unexpected';
   ctx.report('OM001', base + start, base + end, id, { data: { expected: what ?? '', found }, expected: what, actual: found });
+}
+
+/** A token as a message shows it: in backticks, but blanks by name (a space in backticks shows nothing). */
+function shownToken(image: string): string {
+  if (image === ' ') return 'a space';
+  if (image === '\t') return 'a tab';
+  if (/^\s+$/.test(image)) return `${image.length} blank characters`;
+  return `\`${image}\``;
 }
 
 /** What a label set's visit is told: whether its first item may be the quoted metric name. */
@@ -535,7 +543,7 @@ function createBuilder() {
      * session sees to it) how to read the document as 2.0.
      */
     private notOm2(token: IToken, what: string): void {
-      this.reportToken('OM001', token, 'unexpected', { data: { found: `\`${token.image}\`` }, actual: `\`${token.image}\`` });
+      this.reportToken('OM001', token, 'unexpected', { data: { found: shownToken(token.image) }, actual: shownToken(token.image) });
       this.reportToken('OM023', token, 'om2Syntax', {
         data: { what, format: this.ctx.format === 'openmetrics' ? 'OpenMetrics 1.0' : 'Prometheus text 0.0.4' },
       });
