@@ -135,6 +135,7 @@ describe('the facts of @omkit/fetch fit the facts @omkit/lint reads', () => {
     'auth-retry': { kind: 'auth-retry', status: 401 },
     'secret-echoed': { kind: 'secret-echoed', where: 'body' },
     'scrape-job': { kind: 'scrape-job', job: 'app', honorLabels: false },
+    'unrequested-version': { kind: 'unrequested-version', version: '2.0.0', contentType: 'application/openmetrics-text; version=2.0.0; charset=utf-8' },
   };
   const fetchFacts: FetchScrapeFact[] = Object.values(examples);
   // Type-level: fetch's union is assignable to lint's loose and known fact types, kind by kind.

@@ -61,6 +61,8 @@ export interface ScrapeFactShapes {
   'credentials-over-http': { kind: 'credentials-over-http'; host: string };
   'auth-retry': { kind: 'auth-retry'; status: number };
   'secret-echoed': { kind: 'secret-echoed'; where: 'headers' | 'body' };
+  /** The answer is OpenMetrics 2.x though the Accept header did not ask for that version. */
+  'unrequested-version': { kind: 'unrequested-version'; version: string; contentType: string };
   /** The prometheus.yml job the target was scraped for (`om lint --prometheus-config … --job …`). */
   'scrape-job': { kind: 'scrape-job'; job: string; honorLabels: boolean };
 }

@@ -21,6 +21,7 @@ const everyFact: ScrapeFacts = [
   { kind: 'credentials-over-http', host: 'a.example' },
   { kind: 'auth-retry', status: 401 },
   { kind: 'secret-echoed', where: 'headers' },
+  { kind: 'unrequested-version', version: '2.0.0', contentType: 'application/openmetrics-text; version=2.0.0' },
 ];
 const scrapeRules = Object.values(rules as Record<string, AnyRule>).filter((r) => r.requiresScrape);
 const om3 = (list: { code: string }[]) => [...new Set(list.map((d) => d.code).filter((c) => c.startsWith('OM3')))].sort();

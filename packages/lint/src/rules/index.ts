@@ -66,6 +66,7 @@ import insecureTls from './insecure-tls.js';
 import credentialsOverHttp from './credentials-over-http.js';
 import secretEchoed from './secret-echoed.js';
 import authRetry from './auth-retry.js';
+import noUnrequestedVersion from './no-unrequested-version.js';
 
 export const rules = {
   'histogram-bucket-layout': histogramBucketLayout, // OM150
@@ -132,6 +133,7 @@ export const rules = {
   'credentials-over-http': credentialsOverHttp, // OM310
   'secret-echoed': secretEchoed, // OM311
   'auth-retry': authRetry, // OM312
+  'no-unrequested-version': noUnrequestedVersion, // OM313
 } as const satisfies Record<string, AnyRule>;
 
 /** Codes of retired rules; never reuse them. */
