@@ -108,7 +108,8 @@ function reportGrammarError(
     ctx.report('OM012', base + start, base + end, 'unterminated');
     return;
   }
-  if (!atEnd && token.tokenType.name === 'CompositeJunk' && /^[ \t]/.test(token.image)) {
+  const inComposite = !atEnd && token.tokenType.name === 'CompositeJunk' && /^[ \t]/.test(token.image);
+  if (inComposite && ctx.format === 'openmetrics-2.0') {
     ctx.report('OM022', base + start, base + start + 1, 'whitespace');
     return;
   }
@@ -117,6 +118,13 @@ function reportGrammarError(
   const what = expected !== undefined ? (TOKEN_WORDS[expected] ?? expected) : undefined;
   const id = error.name === 'NotAllInputParsedException' ? 'afterContent' : what !== undefined ? 'expected' : 'unexpected';
   ctx.report('OM001', base + start, base + end, id, { data: { expected: what ?? '', found }, expected: what, actual: found });
+  // 1.0 and Prometheus text have no composite values (OM022 is 2.0's): how to read the document as 2.0.
+  if (inComposite) ctx.report('OM023', base + start, base + end, 'om2Syntax', { data: { what: 'a composite value', format: formatName(ctx.format) } });
+}
+
+/** The name of a format other than 2.0, as OM023's message writes it. */
+function formatName(format: LineContext['format']): string {
+  return format === 'openmetrics' ? 'OpenMetrics 1.0' : 'Prometheus text 0.0.4';
 }
 
 /** A token as a message shows it: in backticks, but blanks by name (a space in backticks shows nothing). */
@@ -545,7 +553,7 @@ function createBuilder() {
     private notOm2(token: IToken, what: string): void {
       this.reportToken('OM001', token, 'unexpected', { data: { found: shownToken(token.image) }, actual: shownToken(token.image) });
       this.reportToken('OM023', token, 'om2Syntax', {
-        data: { what, format: this.ctx.format === 'openmetrics' ? 'OpenMetrics 1.0' : 'Prometheus text 0.0.4' },
+        data: { what, format: formatName(this.ctx.format) },
       });
     }
 

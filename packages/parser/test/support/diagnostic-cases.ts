@@ -132,6 +132,9 @@ export const cases: Case[] = [
   { code: 'OM022', what: 'a negative span offset after the first', text: `# TYPE a histogram\na {count:2,sum:1,schema:0,zero_threshold:0,zero_count:0,positive_spans:[0:1,-2:1],positive_buckets:[1,1]}\n${EOF}`, line: 2, column: 77, endColumn: 79, format: 'openmetrics-2.0' },
   { code: 'OM022', what: 'a NaN quantile', text: `# TYPE a summary\na {count:1,sum:1,quantile:[NaN:1]}\n${EOF}`, line: 2, column: 28, endColumn: 31, format: 'openmetrics-2.0' },
   { code: 'OM023', what: 'a composite value read as OpenMetrics 1.0', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 3, endColumn: 4, format: 'openmetrics', severity: 'warning' },
+  // Whitespace inside a composite value is 2.0's OM022 only: read as 1.0 or Prometheus text, a composite is 2.0 syntax.
+  { code: 'OM023', what: 'a composite value with whitespace read as OpenMetrics 1.0', text: `# TYPE a histogram\na {count:1, sum:1,bucket:[+Inf:1]}\n${EOF}`, line: 2, column: 12, endColumn: 16, format: 'openmetrics', severity: 'warning' },
+  { code: 'OM001', what: 'whitespace inside a composite value read as Prometheus text', text: '# TYPE a histogram\na {count:1 ,sum:1,bucket:[+Inf:1]}\n', line: 2, column: 11, endColumn: 12, format: 'prometheus' },
   { code: 'OM015', what: 'an exemplar without a timestamp (2.0)', text: `# TYPE a counter\na 1 # {} 1\n${EOF}`, line: 2, column: 5, endColumn: 11, format: 'openmetrics-2.0' },
   { code: 'OM110', what: 'a NaN summary count', text: `# TYPE a summary\na {count:NaN,sum:1,quantile:[]}\n${EOF}`, line: 2, column: 4, endColumn: 13, format: 'openmetrics-2.0' },
   { code: 'OM110', what: 'a negative histogram bucket (2.0)', text: `# TYPE a histogram\na {count:1,sum:1,bucket:[1:-1,+Inf:1]}\n${EOF}`, line: 2, column: 18, endColumn: 38, format: 'openmetrics-2.0' },
