@@ -281,6 +281,8 @@ export interface CodeInfo {
   readonly source: string;
   /** Whether its diagnostics carry a fix (`om lint --fix` applies it). */
   readonly fixable?: boolean;
+  /** The input formats it can be reported in (where the readers and checks report it). */
+  readonly formats: readonly Format[];
   /** Message templates by id: one sentence, no trailing period; `{{key}}` from the report's data. */
   readonly messages: Readonly<Record<string, string>>;
   /** The remedy, by message id; `{{key}}` templates allowed. */
@@ -289,12 +291,22 @@ export interface CodeInfo {
 
 const SLASH = '`\\\\`';
 
+// The formats a code can be reported in, as the table writes them.
+const ALL: readonly Format[] = ['openmetrics', 'openmetrics-2.0', 'prometheus'];
+const OPENMETRICS: readonly Format[] = ['openmetrics', 'openmetrics-2.0'];
+const OM1: readonly Format[] = ['openmetrics'];
+const OM2: readonly Format[] = ['openmetrics-2.0'];
+/** 1.0 and Prometheus text: what reading 2.0 syntax as them reports (OM023). */
+const NOT_OM2: readonly Format[] = ['openmetrics', 'prometheus'];
+/** 2.0 and Prometheus text: summary quantiles sorted (OM128; 1.0 allows any order). */
+const NOT_OM1: readonly Format[] = ['openmetrics-2.0', 'prometheus'];
+
 // The parser's diagnostic catalog. Codes are forever: never renumber or reuse one (STYLE.md §1.5).
 // OM0xx are syntax errors; OM100–OM149 are the MUSTs of OpenMetrics and of Prometheus text 0.0.4
 // that the parser checks while assembling families. The linter's rules start at OM150.
 export const codes = {
   OM001: {
-    name: 'invalid-line', category: 'syntax', severity: 'error', source: 'OM 1.0 §Text format ABNF; Prometheus text 0.0.4 line format',
+    name: 'invalid-line', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 §Text format ABNF; Prometheus text 0.0.4 line format',
     messages: {
       unexpectedCharacter: 'unexpected character `{{text}}`',
       expected: 'expected {{expected}}, found {{found}}',
@@ -313,37 +325,37 @@ export const codes = {
     },
   },
   OM002: {
-    name: 'byte-order-mark', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: BOMs MUST NOT be used',
+    name: 'byte-order-mark', category: 'syntax', severity: 'error', formats: ALL, fixable: true, source: 'OM 1.0 §Overall Structure: BOMs MUST NOT be used',
     messages: { bom: 'the input starts with a byte order mark' },
     help: { bom: 'write UTF-8 without a BOM' },
   },
   OM003: {
-    name: 'carriage-return', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: line endings MUST NOT contain carriage returns',
+    name: 'carriage-return', category: 'syntax', severity: 'error', formats: ALL, fixable: true, source: 'OM 1.0 §Overall Structure: line endings MUST NOT contain carriage returns',
     messages: { carriageReturn: 'line ends with a carriage return' },
     help: { carriageReturn: 'end lines with `\\n` only' },
   },
   OM004: {
-    name: 'missing-eof', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Overall Structure: expositions MUST end with EOF',
+    name: 'missing-eof', category: 'syntax', severity: 'error', formats: OPENMETRICS, fixable: true, source: 'OM 1.0 §Overall Structure: expositions MUST end with EOF',
     messages: { missingEof: 'the exposition does not end with `# EOF`' },
     help: { missingEof: 'OpenMetrics expositions end with the line `# EOF`' },
   },
   OM005: {
-    name: 'content-after-eof', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exposition = metricset HASH SP eof [ LF ]`',
+    name: 'content-after-eof', category: 'syntax', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 ABNF `exposition = metricset HASH SP eof [ LF ]`',
     messages: { afterEof: 'content after `# EOF`' },
     help: { afterEof: 'end the exposition at `# EOF`: nothing may follow it' },
   },
   OM006: {
-    name: 'blank-line', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 ABNF: no rule produces an empty line',
+    name: 'blank-line', category: 'syntax', severity: 'error', formats: OPENMETRICS, fixable: true, source: 'OM 1.0 ABNF: no rule produces an empty line',
     messages: { emptyLine: 'empty line' },
     help: { emptyLine: 'remove the empty line' },
   },
   OM007: {
-    name: 'comment-line', category: 'syntax', severity: 'error', source: 'OM 1.0 §MetricFamily metadata: no lines beginning with # other than metadata and EOF',
+    name: 'comment-line', category: 'syntax', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §MetricFamily metadata: no lines beginning with # other than metadata and EOF',
     messages: { comment: 'OpenMetrics allows no comment lines' },
     help: { comment: 'only `# HELP`, `# TYPE`, `# UNIT` and the final `# EOF` may start with `#`' },
   },
   OM008: {
-    name: 'invalid-whitespace', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `SP`: exactly one space between tokens',
+    name: 'invalid-whitespace', category: 'syntax', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 ABNF `SP`: exactly one space between tokens',
     messages: {
       exactlyOne: 'expected exactly one space',
       beforeHelpText: 'expected one space before the help text',
@@ -356,7 +368,7 @@ export const codes = {
     },
   },
   OM009: {
-    name: 'invalid-metric-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metricname`; UTF-8 names guide (quoted names)',
+    name: 'invalid-metric-name', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `metricname`; UTF-8 names guide (quoted names)',
     messages: {
       noName: 'sample has no metric name',
       emptyQuotedName: 'the quoted metric name is empty',
@@ -371,7 +383,7 @@ export const codes = {
     },
   },
   OM010: {
-    name: 'invalid-label-name', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `label-name`; UTF-8 names guide (quoted names)',
+    name: 'invalid-label-name', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `label-name`; UTF-8 names guide (quoted names)',
     messages: {
       emptyQuotedName: 'the quoted label name is empty',
       colon: 'label name `{{name}}` contains `:`',
@@ -382,7 +394,7 @@ export const codes = {
     },
   },
   OM011: {
-    name: 'invalid-escape', category: 'syntax', severity: 'error', fixable: true, source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping',
+    name: 'invalid-escape', category: 'syntax', severity: 'error', formats: ALL, fixable: true, source: 'OM 1.0 §Escaping; Prometheus text 0.0.4 escaping',
     messages: {
       trailingBackslash: 'a backslash ends the text',
       undefinedEscape: '`\\{{character}}` is not an escape sequence',
@@ -395,12 +407,12 @@ export const codes = {
     },
   },
   OM012: {
-    name: 'unterminated-string', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`',
+    name: 'unterminated-string', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `DQUOTE escaped-string DQUOTE`',
     messages: { unterminated: 'string has no closing quote' },
     help: { unterminated: 'close the string with `"`, and write `\\"` for a quote inside it' },
   },
   OM013: {
-    name: 'invalid-value', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `number`, §Numbers: within the range of a float64; Prometheus text 0.0.4 value, as Go\'s ParseFloat() reads it',
+    name: 'invalid-value', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `number`, §Numbers: within the range of a float64; Prometheus text 0.0.4 value, as Go\'s ParseFloat() reads it',
     messages: {
       notNumber: '`{{value}}` is not a number',
       beyondFloat64: 'value `{{value}}` is beyond the range of a 64-bit float',
@@ -411,7 +423,7 @@ export const codes = {
     },
   },
   OM014: {
-    name: 'invalid-timestamp', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `timestamp = realnumber`, §Numbers: within the range of a float64; Prometheus text 0.0.4: an int64 of milliseconds, as Go\'s ParseInt() reads it',
+    name: 'invalid-timestamp', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `timestamp = realnumber`, §Numbers: within the range of a float64; Prometheus text 0.0.4: an int64 of milliseconds, as Go\'s ParseInt() reads it',
     messages: {
       notSeconds: '`{{value}}` is not a timestamp (a real number of seconds)',
       notMilliseconds: '`{{value}}` is not a timestamp (integer milliseconds)',
@@ -426,7 +438,7 @@ export const codes = {
     },
   },
   OM015: {
-    name: 'invalid-exemplar', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `exemplar`; OM 2.0 ABNF `exemplar` (timestamp required); Prometheus text 0.0.4 has no exemplars',
+    name: 'invalid-exemplar', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `exemplar`; OM 2.0 ABNF `exemplar` (timestamp required); Prometheus text 0.0.4 has no exemplars',
     messages: {
       noExemplars: 'Prometheus text 0.0.4 has no exemplars',
       valueNotNumber: 'exemplar value `{{value}}` is not a number',
@@ -445,17 +457,17 @@ export const codes = {
     },
   },
   OM016: {
-    name: 'invalid-metric-type', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE line',
+    name: 'invalid-metric-type', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `metric-type`; Prometheus text 0.0.4 TYPE line',
     messages: { unknownType: '`{{word}}` is not a metric type' },
     help: { unknownType: '{{format}} types: {{types}}' },
   },
   OM017: {
-    name: 'invalid-unit', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `*metricname-char` (UNIT)',
+    name: 'invalid-unit', category: 'syntax', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 ABNF `*metricname-char` (UNIT)',
     messages: { invalidUnit: 'unit `{{unit}}` may only contain letters, digits, `_` and `:`' },
     help: { invalidUnit: 'write the unit as it ends the metric name, e.g. `seconds`' },
   },
   OM018: {
-    name: 'incomplete-descriptor', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `metric-descriptor`',
+    name: 'incomplete-descriptor', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 ABNF `metric-descriptor`',
     messages: {
       helpText: 'HELP line has no space and text after the name',
       typeWord: 'TYPE line has no type',
@@ -468,22 +480,22 @@ export const codes = {
     },
   },
   OM019: {
-    name: 'trailing-comma', category: 'syntax', severity: 'error', source: 'OM 1.0 ABNF `labels = "{" [label *(COMMA label)] "}"`',
+    name: 'trailing-comma', category: 'syntax', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 ABNF `labels = "{" [label *(COMMA label)] "}"`',
     messages: { trailingComma: 'OpenMetrics allows no comma after the last label' },
     help: { trailingComma: 'remove the comma before `}`' },
   },
   OM020: {
-    name: 'invalid-utf8', category: 'syntax', severity: 'error', source: 'OM 1.0 §Overall Structure: UTF-8 MUST be used',
+    name: 'invalid-utf8', category: 'syntax', severity: 'error', formats: ALL, source: 'OM 1.0 §Overall Structure: UTF-8 MUST be used',
     messages: { invalidUtf8: 'the input is not valid UTF-8 here' },
     help: { invalidUtf8: 'encode the exposition as UTF-8' },
   },
   OM021: {
-    name: 'missing-final-newline', category: 'syntax', severity: 'warning', fixable: true, source: 'OM 1.0 §Overall Structure: SHOULD end with `EOF\\n`; Prometheus text 0.0.4: the last line must end with a line feed',
+    name: 'missing-final-newline', category: 'syntax', severity: 'warning', formats: ALL, fixable: true, source: 'OM 1.0 §Overall Structure: SHOULD end with `EOF\\n`; Prometheus text 0.0.4: the last line must end with a line feed',
     messages: { noLineFeed: 'the last line has no line feed' },
     help: { noLineFeed: 'end the last line with `\\n`' },
   },
   OM022: {
-    name: 'invalid-composite-value', category: 'syntax', severity: 'error', source: 'OM 2.0 ABNF `composite-value`, §CompositeValues: no whitespace around fields',
+    name: 'invalid-composite-value', category: 'syntax', severity: 'error', formats: OM2, source: 'OM 2.0 ABNF `composite-value`, §CompositeValues: no whitespace around fields',
     messages: {
       field: 'expected {{expected}} in the composite value, found {{found}}',
       shape: '`{{field}}` is written `{{shape}}`',
@@ -502,7 +514,7 @@ export const codes = {
     },
   },
   OM023: {
-    name: 'openmetrics-2-syntax', category: 'syntax', severity: 'warning', source: 'OM 2.0 ABNF `sample` (composite values, `st@`, several exemplars), read as another format',
+    name: 'openmetrics-2-syntax', category: 'syntax', severity: 'warning', formats: NOT_OM2, source: 'OM 2.0 ABNF `sample` (composite values, `st@`, several exemplars), read as another format',
     messages: { om2Syntax: 'this line is OpenMetrics 2.0 syntax ({{what}}), not {{format}}' },
     help: {
       om2Syntax: 'read the exposition as OpenMetrics 2.0: `--format-in openmetrics-2.0` in `om`, `format: \'openmetrics-2.0\'` in `@omkit/parser`, or the Content-Type `application/openmetrics-text; version=2.0.0`',
@@ -510,52 +522,52 @@ export const codes = {
   },
 
   OM100: {
-    name: 'duplicate-label-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §LabelSet: label names MUST be unique',
+    name: 'duplicate-label-name', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §LabelSet: label names MUST be unique',
     messages: { labelTwice: 'label `{{name}}` appears twice' },
     help: { labelTwice: 'give each label once per sample' },
   },
   OM101: {
-    name: 'duplicate-metadata', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily metadata: no more than one of each metadata line',
+    name: 'duplicate-metadata', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §MetricFamily metadata: no more than one of each metadata line',
     messages: { second: 'second {{keyword}} line for `{{name}}`' },
     help: { second: 'keep one {{keyword}} line per family' },
   },
   OM102: {
-    name: 'metadata-after-samples', category: 'conformance', severity: 'error', fixable: true, source: 'OM 1.0 ABNF `metricfamily = *metric-descriptor *metric`',
+    name: 'metadata-after-samples', category: 'conformance', severity: 'error', formats: ALL, fixable: true, source: 'OM 1.0 ABNF `metricfamily = *metric-descriptor *metric`',
     messages: { afterSamples: '{{keyword}} for `{{name}}` comes after its samples' },
     help: { afterSamples: 'metadata lines come before the samples of their family' },
   },
   OM103: {
-    name: 'interleaved-family', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily: families MUST NOT be interleaved; names MUST be unique',
+    name: 'interleaved-family', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §MetricFamily: families MUST NOT be interleaved; names MUST be unique',
     messages: { again: 'family `{{name}}` appears again after other families' },
     help: { again: 'keep each family in one block: its metadata, then all its samples' },
   },
   OM104: {
-    name: 'clashing-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §Suffixes: names MUST NOT clash with another family\'s sample names',
+    name: 'clashing-name', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Suffixes: names MUST NOT clash with another family\'s sample names',
     messages: { clash: '`{{name}}` clashes with the samples of an earlier family' },
     help: { clash: 'rename one of the families' },
   },
   OM105: {
-    name: 'unit-not-suffix', category: 'conformance', severity: 'error', source: 'OM 1.0 §Unit: an underscore and the unit MUST be the suffix of the name',
+    name: 'unit-not-suffix', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Unit: an underscore and the unit MUST be the suffix of the name',
     messages: { notSuffix: 'unit `{{unit}}` is not the suffix of `{{name}}`' },
     help: { notSuffix: 'name the family `{{name}}_{{unit}}`' },
   },
   OM106: {
-    name: 'unit-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Info, §StateSet: MUST have an empty Unit',
+    name: 'unit-not-allowed', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Info, §StateSet: MUST have an empty Unit',
     messages: { noUnit: 'a {{type}} has no unit' },
     help: { noUnit: 'remove the `# UNIT` line' },
   },
   OM107: {
-    name: 'invalid-sample-name', category: 'conformance', severity: 'error', source: 'OM 1.0 §Suffixes: sample names per type',
+    name: 'invalid-sample-name', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Suffixes: sample names per type',
     messages: { noSuchSample: 'a {{type}} has no sample named `{{name}}`' },
     help: { noSuchSample: '{{type}} samples are named {{names}}' },
   },
   OM108: {
-    name: 'missing-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram (`le`), §Summary (`quantile`), §StateSet (family-named label); OM 2.0 §StateSet (family-named label)',
+    name: 'missing-type-label', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Histogram (`le`), §Summary (`quantile`), §StateSet (family-named label); OM 2.0 §StateSet (family-named label)',
     messages: { missingLabel: '{{type}} sample `{{name}}` has no `{{label}}` label' },
     help: { missingLabel: 'give the sample its `{{label}}` label' },
   },
   OM109: {
-    name: 'invalid-type-label', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §Summary, §Canonical Numbers; OM 2.0 §Summary: quantiles between 0 and 1',
+    name: 'invalid-type-label', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Histogram, §Summary, §Canonical Numbers; OM 2.0 §Summary: quantiles between 0 and 1',
     messages: {
       notThreshold: '`le="{{value}}"` is not a threshold',
       quantileRange: 'quantile `{{value}}` is not a number between 0 and 1',
@@ -568,7 +580,7 @@ export const codes = {
     },
   },
   OM110: {
-    name: 'invalid-counter-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative; OM 2.0 §Counter (non-NaN), §Histogram (Count and bucket values not negative), §Summary (Count and Sum not NaN or negative); Prometheus text 0.0.4: histogram buckets and counts not negative (expfmt)',
+    name: 'invalid-counter-value', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Counter, §Histogram, §GaugeHistogram, §Summary: MUST NOT be NaN or negative; OM 2.0 §Counter (non-NaN), §Histogram (Count and bucket values not negative), §Summary (Count and Sum not NaN or negative); Prometheus text 0.0.4: histogram buckets and counts not negative (expfmt)',
     messages: {
       nan: '`{{name}}` is NaN',
       negative: '`{{name}}` is negative',
@@ -587,22 +599,22 @@ export const codes = {
     },
   },
   OM111: {
-    name: 'non-integer-count', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: count and bucket values MUST be integers; OM 2.0 §Summary: Count MUST be an integer',
+    name: 'non-integer-count', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Histogram: count and bucket values MUST be integers; OM 2.0 §Summary: Count MUST be an integer',
     messages: { notInteger: '`{{name}}` is not an integer', fieldNotInteger: '`{{field}}` of `{{name}}` is not an integer' },
     help: { notInteger: 'counts and buckets count events: write a whole number', fieldNotInteger: 'a summary\'s count counts events: write a whole number' },
   },
   OM112: {
-    name: 'invalid-info-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Info (the value is always 1)',
+    name: 'invalid-info-value', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Info (the value is always 1)',
     messages: { notOne: 'info value is {{value}}, not 1' },
     help: { notOne: 'an info sample\'s value is always `1`' },
   },
   OM113: {
-    name: 'invalid-stateset-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §StateSet: one boolean (0 or 1) per state',
+    name: 'invalid-stateset-value', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §StateSet: one boolean (0 or 1) per state',
     messages: { notBoolean: 'stateset value is {{value}}, not 0 or 1' },
     help: { notBoolean: 'write `1` for a state that is set and `0` for one that is not' },
   },
   OM114: {
-    name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold; OM 2.0 §Classic Buckets, ABNF `classic-buckets`; Prometheus text 0.0.4 §Histograms and summaries: a histogram must have a bucket with {le="+Inf"}',
+    name: 'histogram-missing-inf-bucket', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Histogram: MUST have one bucket with an +Inf threshold; OM 2.0 §Classic Buckets, ABNF `classic-buckets`; Prometheus text 0.0.4 §Histograms and summaries: a histogram must have a bucket with {le="+Inf"}',
     messages: {
       noInfBucket: 'histogram `{{name}}` has no `le="+Inf"` bucket',
       noInfBucketText: 'histogram `{{name}}` has no `le="+Inf"` bucket',
@@ -615,7 +627,7 @@ export const codes = {
     },
   },
   OM115: {
-    name: 'histogram-bucket-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: thresholds unique and increasing; OM 2.0 §Histogram with Classic Buckets: sorted by threshold, unique; Prometheus text 0.0.4 §Histograms and summaries: buckets in increasing numerical order of `le`',
+    name: 'histogram-bucket-order', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Histogram: thresholds unique and increasing; OM 2.0 §Histogram with Classic Buckets: sorted by threshold, unique; Prometheus text 0.0.4 §Histograms and summaries: buckets in increasing numerical order of `le`',
     messages: {
       notAbove: 'bucket `le="{{le}}"` is not above the previous bucket',
       notAboveText: 'bucket `le="{{le}}"` is not above the previous bucket',
@@ -628,7 +640,7 @@ export const codes = {
     },
   },
   OM116: {
-    name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: buckets MUST be cumulative; OM 2.0 §Classic Buckets: cumulative; Prometheus histograms (0.0.4) are cumulative counters (docs: Metric types, Histogram)',
+    name: 'histogram-not-cumulative', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Histogram: buckets MUST be cumulative; OM 2.0 §Classic Buckets: cumulative; Prometheus histograms (0.0.4) are cumulative counters (docs: Metric types, Histogram)',
     messages: {
       countsLess: 'bucket `le="{{le}}"` counts less than the bucket before it',
       countsLessText: 'bucket `le="{{le}}"` counts less than the bucket before it',
@@ -641,7 +653,7 @@ export const codes = {
     },
   },
   OM117: {
-    name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count); OM 2.0 §Classic Buckets: Count equals the +Inf bucket; Prometheus text 0.0.4 §Histograms and summaries: the +Inf bucket must be identical to x_count',
+    name: 'histogram-count-mismatch', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Histogram: the +Inf bucket counts all events (== Count); OM 2.0 §Classic Buckets: Count equals the +Inf bucket; Prometheus text 0.0.4 §Histograms and summaries: the +Inf bucket must be identical to x_count',
     messages: {
       countMismatch: 'count {{count}} differs from the +Inf bucket {{bucket}}',
       countMismatchText: 'count {{count}} differs from the +Inf bucket {{bucket}}',
@@ -654,7 +666,7 @@ export const codes = {
     },
   },
   OM118: {
-    name: 'histogram-sum-count-pair', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram, §GaugeHistogram: Sum and Count come together',
+    name: 'histogram-sum-count-pair', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Histogram, §GaugeHistogram: Sum and Count come together',
     messages: {
       sumWithoutCount: '`{{name}}` has a sum but no count',
       countWithoutSum: '`{{name}}` has a count but no sum',
@@ -665,7 +677,7 @@ export const codes = {
     },
   },
   OM119: {
-    name: 'histogram-negative-sum', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: no Sum with negative thresholds; §GaugeHistogram: negative Gsum only with negative thresholds',
+    name: 'histogram-negative-sum', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Histogram: no Sum with negative thresholds; §GaugeHistogram: negative Gsum only with negative thresholds',
     messages: {
       sumWithNegativeBuckets: '`{{name}}` has negative buckets, so it cannot have a sum',
       negativeSum: '`{{name}}` has a negative sum but no negative buckets',
@@ -676,7 +688,7 @@ export const codes = {
     },
   },
   OM120: {
-    name: 'exemplar-not-allowed', category: 'conformance', severity: 'error', source: 'OM 1.0 §Counter, §Histogram: exemplars only on counter totals and buckets; OM 2.0 §Sample: exemplars depending on the type (§Counter, §Histogram, §GaugeHistogram)',
+    name: 'exemplar-not-allowed', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Counter, §Histogram: exemplars only on counter totals and buckets; OM 2.0 §Sample: exemplars depending on the type (§Counter, §Histogram, §GaugeHistogram)',
     messages: { notAllowed: 'exemplars are not allowed on `{{name}}`', notAllowedType: 'a {{type}} sample cannot have exemplars' },
     help: {
       notAllowed: 'OpenMetrics 1.0 allows exemplars on counter totals and histogram buckets',
@@ -684,42 +696,42 @@ export const codes = {
     },
   },
   OM121: {
-    name: 'exemplar-too-long', category: 'conformance', severity: 'error', source: 'OM 1.0 §Exemplars: label names and values ≤ 128 code points',
+    name: 'exemplar-too-long', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Exemplars: label names and values ≤ 128 code points',
     messages: { tooLong: 'exemplar labels are {{length}} characters long' },
     help: { tooLong: `shorten the exemplar's label names and values to at most ${EXEMPLAR_LABELS_LIMIT} code points together` },
   },
   OM122: {
-    name: 'exemplar-outside-bucket', category: 'conformance', severity: 'error', source: 'OM 1.0 §Histogram: the exemplar value MUST be within the bucket',
+    name: 'exemplar-outside-bucket', category: 'conformance', severity: 'error', formats: OM1, source: 'OM 1.0 §Histogram: the exemplar value MUST be within the bucket',
     messages: { aboveBucket: 'exemplar value {{value}} is above the bucket\'s `le="{{le}}"`' },
     help: { aboveBucket: 'put the exemplar on the first bucket whose `le` is at least its value' },
   },
   OM123: {
-    name: 'interleaved-metric', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: metrics MUST NOT be interleaved',
+    name: 'interleaved-metric', category: 'conformance', severity: 'error', formats: ALL, source: 'OM 1.0 §Metric: metrics MUST NOT be interleaved',
     messages: { split: 'samples of `{{series}}` are split by other series' },
     help: { split: 'keep all samples of one label set together' },
   },
   OM124: {
-    name: 'mixed-timestamps', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: MetricPoints with and without timestamps',
+    name: 'mixed-timestamps', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Metric: MetricPoints with and without timestamps',
     messages: { mixed: 'some samples of this metric have timestamps and some do not' },
     help: { mixed: 'give every sample of the metric a timestamp, or none' },
   },
   OM125: {
-    name: 'timestamp-out-of-order', category: 'conformance', severity: 'error', source: 'OM 1.0 §Metric: MetricPoints MUST have monotonically increasing timestamps',
+    name: 'timestamp-out-of-order', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Metric: MetricPoints MUST have monotonically increasing timestamps',
     messages: { backwards: 'timestamp goes back in time within this metric' },
     help: { backwards: 'write the points of a metric oldest first' },
   },
   OM126: {
-    name: 'duplicate-sample', category: 'conformance', severity: 'error', source: 'OM 1.0 §MetricFamily: every Metric MUST have a unique LabelSet',
+    name: 'duplicate-sample', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §MetricFamily: every Metric MUST have a unique LabelSet',
     messages: { repeated: 'sample `{{name}}` repeats a series already given' },
     help: { repeated: 'give each series once per point' },
   },
   OM127: {
-    name: 'negative-quantile-value', category: 'conformance', severity: 'error', source: 'OM 1.0 §Summary, OM 2.0 §Summary: quantile values MUST NOT be negative',
+    name: 'negative-quantile-value', category: 'conformance', severity: 'error', formats: OPENMETRICS, source: 'OM 1.0 §Summary, OM 2.0 §Summary: quantile values MUST NOT be negative',
     messages: { negative: 'quantile value is negative' },
     help: { negative: 'a quantile of observed events is never negative' },
   },
   OM128: {
-    name: 'summary-quantile-order', category: 'conformance', severity: 'error', source: 'Prometheus text 0.0.4 §Histograms and summaries: quantiles in increasing numerical order (OM 1.0 §Summary allows any order); OM 2.0 §Summary: sorted in increasing order of the quantile',
+    name: 'summary-quantile-order', category: 'conformance', severity: 'error', formats: NOT_OM1, source: 'Prometheus text 0.0.4 §Histograms and summaries: quantiles in increasing numerical order (OM 1.0 §Summary allows any order); OM 2.0 §Summary: sorted in increasing order of the quantile',
     messages: { notAbove: 'quantile `{{value}}` is not above the previous quantile', notAboveSorted: 'quantile `{{value}}` is not above the quantile before it' },
     help: {
       notAbove: 'write the quantiles once each, in increasing order (Prometheus text 0.0.4, Histograms and summaries)',
@@ -728,7 +740,7 @@ export const codes = {
   },
   // ---- OpenMetrics 2.0 (see the facts and choices above the table) ----
   OM129: {
-    name: 'composite-value-mismatch', category: 'conformance', severity: 'error', source: 'OM 2.0 §CompositeValue: histograms, gauge histograms and summaries MUST use a CompositeValue, other types Numbers; §Histogram, §GaugeHistogram, §Summary fields',
+    name: 'composite-value-mismatch', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §CompositeValue: histograms, gauge histograms and summaries MUST use a CompositeValue, other types Numbers; §Histogram, §GaugeHistogram, §Summary fields',
     messages: {
       numberForComposite: 'a {{type}} sample has a number, not a composite value',
       compositeForNumber: 'a {{type}} sample has a composite value, not a number',
@@ -741,22 +753,22 @@ export const codes = {
     },
   },
   OM130: {
-    name: 'native-schema-range', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: the Schema MUST be between -4 and 8',
+    name: 'native-schema-range', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Native Buckets: the Schema MUST be between -4 and 8',
     messages: { outOfRange: 'schema {{schema}} is not between -4 and 8' },
     help: { outOfRange: 'use a standard schema from -4 to 8: the others are reserved' },
   },
   OM131: {
-    name: 'native-zero-threshold', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: the Zero threshold MUST be non-negative',
+    name: 'native-zero-threshold', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Native Buckets: the Zero threshold MUST be non-negative',
     messages: { negative: 'zero threshold {{value}} is negative' },
     help: { negative: 'the zero bucket is `[-threshold, threshold]`: write a threshold of 0 or more' },
   },
   OM132: {
-    name: 'native-span-mismatch', category: 'conformance', severity: 'error', source: 'OM 2.0 §Histogram with Native Buckets: the sum of the span lengths MUST equal the number of buckets',
+    name: 'native-span-mismatch', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Histogram with Native Buckets: the sum of the span lengths MUST equal the number of buckets',
     messages: { mismatch: '`{{sign}}_spans` cover {{spans}} buckets but `{{sign}}_buckets` has {{buckets}}' },
     help: { mismatch: 'give one bucket count for each bucket the spans cover' },
   },
   OM133: {
-    name: 'native-count-mismatch', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: Count equals the zero and native buckets together, plus the NaN observations (which make the Sum NaN)',
+    name: 'native-count-mismatch', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Native Buckets: Count equals the zero and native buckets together, plus the NaN observations (which make the Sum NaN)',
     messages: {
       less: '`{{field}}` {{count}} is less than the zero and native buckets together ({{buckets}})',
       more: '`{{field}}` {{count}} is more than the zero and native buckets together ({{buckets}}) but the sum is not NaN',
@@ -767,12 +779,12 @@ export const codes = {
     },
   },
   OM134: {
-    name: 'reserved-type-label', category: 'conformance', severity: 'error', source: 'OM 2.0 §Histogram, §GaugeHistogram (no `le` label with classic buckets), §Summary (no `quantile` label)',
+    name: 'reserved-type-label', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Histogram, §GaugeHistogram (no `le` label with classic buckets), §Summary (no `quantile` label)',
     messages: { reserved: 'a {{type}} metric has a `{{label}}` label' },
     help: { reserved: 'rename the label: `{{label}}` is the {{type}}\'s own in its classic series' },
   },
   OM135: {
-    name: 'reserved-name', category: 'conformance', severity: 'error', source: 'OM 2.0 §Label, §Name: names beginning with an underscore are RESERVED',
+    name: 'reserved-name', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Label, §Name: names beginning with an underscore are RESERVED',
     messages: {
       label: 'label name `{{name}}` begins with `_`',
       family: 'metric name `{{name}}` begins with `_`',
@@ -783,22 +795,22 @@ export const codes = {
     },
   },
   OM136: {
-    name: 'start-timestamp-not-allowed', category: 'conformance', severity: 'error', source: 'OM 2.0 §Sample: a Start Timestamp depending on the type (§Counter, §Histogram, §Summary; §GaugeHistogram: none)',
+    name: 'start-timestamp-not-allowed', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Sample: a Start Timestamp depending on the type (§Counter, §Histogram, §Summary; §GaugeHistogram: none)',
     messages: { notAllowed: 'a {{type}} sample cannot have a start timestamp' },
     help: { notAllowed: 'remove `st@…`: OpenMetrics 2.0 gives start timestamps to counters, histograms and summaries (and unknown-type samples)' },
   },
   OM137: {
-    name: 'info-name-suffix', category: 'conformance', severity: 'error', source: 'OM 2.0 §Info: the MetricFamily name MUST end in `_info`',
+    name: 'info-name-suffix', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Info: the MetricFamily name MUST end in `_info`',
     messages: { noSuffix: 'info family `{{name}}` does not end in `_info`' },
     help: { noSuffix: 'name the family `{{name}}_info`' },
   },
   OM138: {
-    name: 'native-bucket-beyond-overflow', category: 'conformance', severity: 'error', source: 'OM 2.0 §Native Buckets: Native Buckets beyond the +Inf and -Inf (overflow) buckets MUST NOT be used',
+    name: 'native-bucket-beyond-overflow', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Native Buckets: Native Buckets beyond the +Inf and -Inf (overflow) buckets MUST NOT be used',
     messages: { beyond: '`{{sign}}_spans` reach bucket index {{index}}, beyond the overflow bucket {{limit}} of schema {{schema}}' },
     help: { beyond: 'the last bucket of schema `n` is the overflow bucket, index 1024·2ⁿ + 1 (the one above MaxFloat64): no bucket lies beyond it' },
   },
   OM139: {
-    name: 'count-went-down', category: 'conformance', severity: 'error', source: 'OM 2.0 §Counter: monotonically non-decreasing unless reset, and a reset sets the Start Timestamp; §Histogram, §Summary: Count is a counter',
+    name: 'count-went-down', category: 'conformance', severity: 'error', formats: OM2, source: 'OM 2.0 §Counter: monotonically non-decreasing unless reset, and a reset sets the Start Timestamp; §Histogram, §Summary: Count is a counter',
     messages: { wentDown: 'the {{type}}\'s count went down from {{previous}} to {{count}} with the same start timestamp' },
     help: { wentDown: 'counts only go up; after a reset, set `st@` to the time of the reset' },
   },

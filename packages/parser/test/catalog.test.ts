@@ -4,7 +4,7 @@
 // diagnostic the readers make is a message of the table, never a free string.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { codes, parse, type Code, type Diagnostic } from '../src/index.js';
+import { codes, parse, type Code, type Diagnostic, type Format } from '../src/index.js';
 import { cases, notEmitted } from './support/diagnostic-cases.js';
 
 const entries = Object.entries(codes) as [Code, (typeof codes)[Code]][];
@@ -41,6 +41,21 @@ const conformance = readdirSync(conformanceDir).map((name) => ({
 const inputs = [...cases.map((c) => ({ text: c.text, format: c.format ?? 'openmetrics' })), ...conformance];
 const made = inputs.flatMap((input) => parse(input.text, { format: input.format }).diagnostics);
 
+// The 2.0 conformance set's inputs, read as 2.0.
+const conformance2Dir = new URL('./conformance/openmetrics-2.0/cases/', import.meta.url);
+const conformance2 = readdirSync(conformance2Dir).map((name) => ({
+  text: readFileSync(new URL(`${name}/metrics`, conformance2Dir), 'utf8'),
+  format: 'openmetrics-2.0' as const,
+}));
+const FORMATS: readonly Format[] = ['openmetrics', 'openmetrics-2.0', 'prometheus'];
+
+/** Formats a code lists that no string input makes it in, with the reason. */
+const notMadeIn: Record<string, string> = {
+  'OM020/openmetrics': 'only bytes can be invalid UTF-8 (diagnostics.test.ts reads them through parseStream)',
+  'OM020/openmetrics-2.0': 'only bytes can be invalid UTF-8',
+  'OM020/prometheus': 'only bytes can be invalid UTF-8',
+};
+
 describe('the diagnostic table', () => {
   it.each(entries)('%s has a name, category, severity, source, messages and help for each', (code, info) => {
     expect(code).toMatch(/^OM\d{3}$/);
@@ -63,6 +78,33 @@ describe('the diagnostic table', () => {
         expect(text, `${code}/${id}`).not.toMatch(/\.\s+[A-Z]/);
       }
     }
+  });
+
+  it('every code lists the formats it can be reported in, each once', () => {
+    for (const [code, info] of entries) {
+      expect(info.formats.length, code).toBeGreaterThan(0);
+      expect(new Set(info.formats).size, code).toBe(info.formats.length);
+      for (const format of info.formats) expect(FORMATS, code).toContain(format);
+    }
+  });
+
+  it('every diagnostic of an input read in its format has a code that lists that format', () => {
+    const wrong = [...inputs, ...conformance2].flatMap((input) =>
+      parse(input.text, { format: input.format })
+        .diagnostics.filter((d) => !(codes[d.code as Code].formats as readonly Format[]).includes(input.format))
+        .map((d) => `${d.code} in ${input.format}: ${d.message}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('read in every format, the inputs make each code in exactly the formats it lists (or those are listed as not makeable)', () => {
+    const seen = new Set<string>();
+    for (const input of [...inputs, ...conformance2]) {
+      for (const format of FORMATS) for (const d of parse(input.text, { format }).diagnostics) seen.add(`${d.code}/${format}`);
+    }
+    const listed = entries.flatMap(([code, info]) => info.formats.map((format) => `${code}/${format}`));
+    expect([...seen].filter((key) => !listed.includes(key)).sort(), 'reported in a format the code does not list').toEqual([]);
+    expect(listed.filter((key) => !seen.has(key)).sort(), 'listed but never reported').toEqual(Object.keys(notMadeIn).sort());
   });
 
   it('names are unique', () => {
