@@ -74,11 +74,20 @@ describe('om rules', () => {
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^CODE\s+NAME\s+CATEGORY\s+SEVERITY\s+FORMATS\s+FIXABLE$/);
-    expect(r.stdout).toMatch(/^OM001\s+invalid-line\s+syntax\s+error\s+-\s+no$/m);
+    expect(r.stdout).toMatch(/^OM001\s+invalid-line\s+syntax\s+error\s+all\s+no$/m);
+    // Parser codes list the formats they can be reported in, as spec.ts's table gives them.
+    expect(r.stdout).toMatch(/^OM004\s+missing-eof\s+syntax\s+error\s+openmetrics,openmetrics-2\.0\s+yes$/m);
+    expect(r.stdout).toMatch(/^OM023\s+openmetrics-2-syntax\s+syntax\s+warning\s+prometheus,openmetrics\s+no$/m);
+    expect(r.stdout).toMatch(/^OM104\s+clashing-name\s+conformance\s+error\s+openmetrics\s+no$/m);
+    expect(r.stdout).toMatch(/^OM128\s+summary-quantile-order\s+conformance\s+error\s+prometheus,openmetrics-2\.0\s+no$/m);
+    expect(r.stdout).toMatch(/^OM139\s+count-went-down\s+conformance\s+error\s+openmetrics-2\.0\s+no$/m);
+    expect(r.stdout).not.toMatch(/^OM\d{3}\s+\S+\s+\S+\s+\S+\s+-\s/m);
     expect(r.stdout).toMatch(/^OM201\s+counter-total-suffix\s+practice\s+warning\s+prometheus,openmetrics-2\.0\s+no$/m);
     expect(r.stdout).toMatch(/^OM227\s+no-discouraged-suffix\s+practice\s+warning\s+openmetrics-2\.0\s+no$/m);
     const json = JSON.parse((await run(['rules', '--format', 'json'])).stdout);
-    expect(json.find((e: { code: string }) => e.code === 'OM100')).toMatchObject({ origin: 'parser', category: 'conformance' });
+    expect(json.find((e: { code: string }) => e.code === 'OM100')).toMatchObject({ origin: 'parser', category: 'conformance', formats: ['prometheus', 'openmetrics', 'openmetrics-2.0'] });
+    expect(json.find((e: { code: string }) => e.code === 'OM023')).toMatchObject({ origin: 'parser', formats: ['prometheus', 'openmetrics'] });
+    expect(json.find((e: { code: string }) => e.code === 'OM130')).toMatchObject({ origin: 'parser', formats: ['openmetrics-2.0'] });
     expect(json.find((e: { code: string }) => e.code === 'OM151')).toMatchObject({ formats: ['prometheus'] });
     expect(json.find((e: { code: string }) => e.code === 'OM200')).toMatchObject({ formats: ['prometheus', 'openmetrics', 'openmetrics-2.0'] });
   });
@@ -96,6 +105,8 @@ describe('om rules', () => {
 
   it('describes a parser code', async () => {
     expect(await run(['rules', 'om004'])).toMatchSnapshot();
+    expect((await run(['rules', 'OM121'])).stdout).toContain(' · Formats: openmetrics · ');
+    expect(JSON.parse((await run(['rules', 'OM121', '--format', 'json'])).stdout)).toMatchObject({ origin: 'parser', formats: ['openmetrics'] });
   });
 
   it('exits 2 on an unknown rule', async () => {

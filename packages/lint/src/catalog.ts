@@ -28,10 +28,10 @@ export interface CatalogEntry extends RuleSummary {
   requiresScrape: boolean;
   presets: readonly string[];
   /**
-   * The input formats a lint rule judges (its `formats`, else every format). Absent for the parser's
-   * codes: the parser reports each in the formats whose grammar or model has what it checks.
+   * The input formats a lint rule judges (its `formats`, else every format), or those a parser code
+   * can be reported in (its `formats` in the parser's table), in the order of `FORMATS`.
    */
-  formats?: readonly Format[];
+  formats: readonly Format[];
 }
 
 /** Every input format, in the order `om rules` lists them. */
@@ -60,6 +60,7 @@ export function catalog(): CatalogEntry[] {
       origin: 'parser',
       requiresScrape: false,
       presets: [],
+      formats: FORMATS.filter((f) => (info as CodeInfo).formats.includes(f)),
     });
   }
   for (const rule of Object.values(rules)) {

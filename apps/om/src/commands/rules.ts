@@ -31,14 +31,14 @@ function listRules(io: Io, format: 'text' | 'json'): number {
     io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
     return 0;
   }
-  const rows = [['CODE', 'NAME', 'CATEGORY', 'SEVERITY', 'FORMATS', 'FIXABLE'], ...entries.map((e) => [e.code, e.name, e.category, e.severity, e.formats ? formatsLabel(e.formats) : '-', e.fixable ? 'yes' : 'no'])];
+  const rows = [['CODE', 'NAME', 'CATEGORY', 'SEVERITY', 'FORMATS', 'FIXABLE'], ...entries.map((e) => [e.code, e.name, e.category, e.severity, formatsLabel(e.formats), e.fixable ? 'yes' : 'no'])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const out = io.stdout;
   rows.forEach((r, n) => {
     const line = r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
     out.write(`${n === 0 ? paint(out, 'bold', line) : line}\n`);
   });
-  out.write(`\n${entries.length} codes. Parser codes (${PARSER_CODE_RANGE}) cannot be turned off; FORMATS are the input formats a rule judges. \`om rules CODE\` prints one rule's documentation.\n`);
+  out.write(`\n${entries.length} codes. Parser codes (${PARSER_CODE_RANGE}) cannot be turned off; FORMATS are the input formats a code is reported in. \`om rules CODE\` prints one rule's documentation.\n`);
   return 0;
 }
 
@@ -57,7 +57,7 @@ async function showRule(io: Io, key: string, format: 'text' | 'json'): Promise<n
   // A code without a doc (the parser's): the same shape, its spec source as the description.
   io.stdout.write(
     `${paint(io.stdout, 'bold', `${entry.code}/${entry.name}`)}\n${entry.origin === 'parser' ? `Source: ${entry.description}` : entry.description}\n\n` +
-      `Category: ${entry.category} · Default severity: ${entry.severity} · Fixable: ${entry.fixable ? 'yes' : 'no'}${entry.formats ? ` · Formats: ${formatsLabel(entry.formats)}` : ''}` +
+      `Category: ${entry.category} · Default severity: ${entry.severity} · Fixable: ${entry.fixable ? 'yes' : 'no'} · Formats: ${formatsLabel(entry.formats)}` +
       `${entry.origin === 'parser' ? ' · Reported by the parser, cannot be turned off' : ''}\n\n${entry.url}\n`,
   );
   return 0;
