@@ -244,6 +244,40 @@ function readNumber(text: string, end: number, words: boolean): number {
   return negative ? -value : value;
 }
 
+/** The label set `readHead` read (the shared empty one when the line has no braces) and its text. */
+let headLabels: readonly Label[] = NO_LABELS;
+let headLabelsText: string | undefined = '';
+
+/**
+ * Reads a sample line's name and label set and the space after them, both versions' shape:
+ * the name in `previousName`, the labels in `headLabels`/`headLabelsText`, `pos` at the value.
+ * False: not the fast path's shape.
+ */
+function readHead(text: string, start: number, end: number): boolean {
+  let i = start;
+  // Consecutive lines mostly repeat the sample name: reuse the string when the text matches.
+  if (text.startsWith(previousName, i) && !isNameChar(text.charCodeAt(i + previousName.length)) && previousName !== '') {
+    i += previousName.length;
+  } else {
+    if (!isNameStart(text.charCodeAt(i))) return false;
+    i++;
+    while (i < end && isNameChar(text.charCodeAt(i))) i++;
+    previousName = text.slice(start, i);
+  }
+  headLabels = NO_LABELS;
+  headLabelsText = '';
+  if (text.charCodeAt(i) === LBRACE) {
+    pos = i;
+    if (!readLabels(text, end)) return false;
+    headLabels = labels;
+    headLabelsText = labelsText;
+    i = pos;
+  }
+  if (text.charCodeAt(i) !== SPACE) return false;
+  pos = i + 1;
+  return true;
+}
+
 /**
  * The record of a sample line `text[start, end)` (`base`: the absolute offset of `text[0]`), or undefined to let the grammar read it.
  * NaN values are left to the grammar too (rare, and NaN doubles as "not mine" here).
@@ -255,29 +289,10 @@ export function scanSample(
   om: boolean,
   base: number,
 ): SampleRecord | undefined {
-  let i = start;
-  let name: string;
-  // Consecutive lines mostly repeat the sample name: reuse the string when the text matches.
-  if (text.startsWith(previousName, i) && !isNameChar(text.charCodeAt(i + previousName.length)) && previousName !== '') {
-    name = previousName;
-    i += name.length;
-  } else {
-    if (!isNameStart(text.charCodeAt(i))) return undefined;
-    i++;
-    while (i < end && isNameChar(text.charCodeAt(i))) i++;
-    name = previousName = text.slice(start, i);
-  }
-  let sampleLabels: readonly Label[] = NO_LABELS;
-  let sampleLabelsText: string | undefined = '';
-  if (text.charCodeAt(i) === LBRACE) {
-    pos = i;
-    if (!readLabels(text, end)) return undefined;
-    sampleLabels = labels;
-    sampleLabelsText = labelsText;
-    i = pos;
-  }
-  if (text.charCodeAt(i) !== SPACE) return undefined;
-  pos = i + 1;
+  if (!readHead(text, start, end)) return undefined;
+  const name = previousName;
+  const sampleLabels = headLabels;
+  const sampleLabelsText = headLabelsText;
   const value = readNumber(text, end, true);
   if (value !== value) return undefined;
   let timestamp: number | undefined;
@@ -333,28 +348,10 @@ export function scanSample(
  * and gives the same value and field spans.
  */
 export function scanSampleOm2(text: string, start: number, end: number, base: number): SampleRecord | undefined {
-  let i = start;
-  let name: string;
-  if (text.startsWith(previousName, i) && !isNameChar(text.charCodeAt(i + previousName.length)) && previousName !== '') {
-    name = previousName;
-    i += name.length;
-  } else {
-    if (!isNameStart(text.charCodeAt(i))) return undefined;
-    i++;
-    while (i < end && isNameChar(text.charCodeAt(i))) i++;
-    name = previousName = text.slice(start, i);
-  }
-  let sampleLabels: readonly Label[] = NO_LABELS;
-  let sampleLabelsText: string | undefined = '';
-  if (text.charCodeAt(i) === LBRACE) {
-    pos = i;
-    if (!readLabels(text, end)) return undefined;
-    sampleLabels = labels;
-    sampleLabelsText = labelsText;
-    i = pos;
-  }
-  if (text.charCodeAt(i) !== SPACE) return undefined;
-  pos = i + 1;
+  if (!readHead(text, start, end)) return undefined;
+  const name = previousName;
+  const sampleLabels = headLabels;
+  const sampleLabelsText = headLabelsText;
   let value: number;
   let composite: CompositeValue | undefined;
   let fields: Record<string, readonly [number, number]> | undefined;
