@@ -92,15 +92,20 @@ export class SampleCursor implements SampleFields {
   }
 
   #fill(sample: Sample): void {
-    this.name = sample.name;
-    this.labels = sample.labels;
-    this.value = sample.value;
-    this.timestamp = sample.timestamp;
-    this.startTimestamp = sample.startTimestamp;
-    this.composite = sample.composite;
-    this.exemplar = sample.exemplar;
-    this.exemplars = sample.exemplars;
+    copySampleFields(sample, this);
   }
+}
+
+/** Copies a sample object's fields into a cursor (or anything shaped like one). */
+export function copySampleFields(sample: Sample, into: SampleTarget): void {
+  into.name = sample.name;
+  into.labels = sample.labels;
+  into.value = sample.value;
+  into.timestamp = sample.timestamp;
+  into.startTimestamp = sample.startTimestamp;
+  into.composite = sample.composite;
+  into.exemplar = sample.exemplar;
+  into.exemplars = sample.exemplars;
 }
 
 /** A cursor over `metric`'s samples. */

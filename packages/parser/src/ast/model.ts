@@ -8,7 +8,7 @@
 // which reads the columns (COLUMNS) and makes no object per sample.
 import type { Span } from '../diagnostic.js';
 import { lineSpan, spanBetween } from '../position.js';
-import { COLUMNS, type SampleColumns, type SampleTarget } from '../cursor.js';
+import { COLUMNS, copySampleFields, type SampleColumns, type SampleTarget } from '../cursor.js';
 import type { ExemplarRecord } from './records.js';
 import type {
   CompositeValue,
@@ -298,15 +298,7 @@ export class MetricNode implements Metric, SampleColumns {
   readSample(index: number, into: SampleTarget): void {
     const made = this.#made;
     if (made !== undefined) {
-      const sample = made[index]!;
-      into.name = sample.name;
-      into.labels = sample.labels;
-      into.value = sample.value;
-      into.timestamp = sample.timestamp;
-      into.startTimestamp = sample.startTimestamp;
-      into.composite = sample.composite;
-      into.exemplar = sample.exemplar;
-      into.exemplars = sample.exemplars;
+      copySampleFields(made[index]!, into);
       return;
     }
     let chunk = this.#chunk!;
