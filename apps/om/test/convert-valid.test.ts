@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertText, escapingSchemes, parse, serialize, type EscapingScheme, type Format, type MetricFamily } from '@omkit/parser';
 import { lint } from '@omkit/lint';
-import { casesDir, exposition } from '../../../packages/parser/test/support/arbitraries.js';
+import { exposition } from '../../../packages/parser/test/support/arbitraries.js';
+import { conformanceCases } from '../../../packages/parser/test/support/conformance.js';
 import { exposition2 } from '../../../packages/parser/test/support/om2-arbitraries.js';
 import { run, tempDir } from './helpers.js';
 
@@ -40,14 +41,8 @@ function check(text: string, from: Format, to: Format, escaping?: EscapingScheme
   return 'written';
 }
 
-const casesDir2 = fileURLToPath(new URL('../../../packages/parser/test/conformance/openmetrics-2.0/cases/', import.meta.url));
 
-const validCases = readdirSync(casesDir)
-  .sort()
-  .flatMap((name) => {
-    const spec = JSON.parse(readFileSync(join(casesDir, name, 'test.json'), 'utf8')) as { file: string; shouldParse: boolean };
-    return spec.shouldParse ? [[name, readFileSync(join(casesDir, name, spec.file), 'utf8')] as const] : [];
-  });
+const validCases = conformanceCases('1.0').flatMap((c) => (c.shouldParse ? [[c.name, c.text] as const] : []));
 
 describe('the valid OpenMetrics conformance cases', () => {
   it('are 44', () => expect(validCases).toHaveLength(44));
@@ -60,12 +55,7 @@ describe('the valid OpenMetrics conformance cases', () => {
   });
 });
 
-const validCases2 = readdirSync(casesDir2)
-  .sort()
-  .flatMap((name) => {
-    const spec = JSON.parse(readFileSync(join(casesDir2, name, 'test.json'), 'utf8')) as { file: string; shouldParse: boolean };
-    return spec.shouldParse ? [[name, readFileSync(join(casesDir2, name, spec.file), 'utf8')] as const] : [];
-  });
+const validCases2 = conformanceCases('2.0').flatMap((c) => (c.shouldParse ? [[c.name, c.text] as const] : []));
 
 /** 2.0 cases whose data has no 1.0 form (so no 0.0.4 one either, as 2.0 → 0.0.4 goes through 1.0), and why. */
 const unfit: Record<string, RegExp> = {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { conformanceCases } from '../../../packages/parser/test/support/conformance.js';
 import { run } from './helpers.js';
 
 const dir = fileURLToPath(new URL('../../../packages/parser/test/conformance/openmetrics-2.0/spec-examples/', import.meta.url));
@@ -23,13 +24,7 @@ interface Example {
   reason?: string;
 }
 
-const casesDir = fileURLToPath(new URL('../../../packages/parser/test/conformance/openmetrics-2.0/cases/', import.meta.url));
-const cases = readdirSync(casesDir)
-  .sort()
-  .map((name) => {
-    const spec = JSON.parse(readFileSync(join(casesDir, name, 'test.json'), 'utf8')) as { file: string; shouldParse: boolean };
-    return { name, path: join(casesDir, name, spec.file), shouldParse: spec.shouldParse };
-  });
+const cases = conformanceCases('2.0');
 
 const examples = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Example[];
 

@@ -1,38 +1,11 @@
 // The OpenMetrics 2.0 conformance set (written for this repository against 2.0.0-rc0, in the 1.0 suite's layout:
 // test/conformance/openmetrics-2.0/cases/<name>/{test.json, metrics}), judged by the BUILT package through its own
 // name with `format: 'openmetrics-2.0'`: `shouldParse` ⇔ no diagnostic with severity `error`.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@omkit/parser';
+import { conformanceCases } from './support/conformance.js';
 
-const casesDir = fileURLToPath(new URL('./conformance/openmetrics-2.0/cases/', import.meta.url));
-
-interface Case {
-  name: string;
-  text: string;
-  shouldParse: boolean;
-  section: string;
-}
-
-const cases: Case[] = readdirSync(casesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
-  .map((name) => {
-    const spec = JSON.parse(readFileSync(`${casesDir}${name}/test.json`, 'utf8')) as {
-      type: string;
-      file: string;
-      shouldParse: boolean;
-      section: string;
-    };
-    return {
-      name,
-      text: readFileSync(`${casesDir}${name}/${spec.file}`, 'utf8'),
-      shouldParse: spec.shouldParse,
-      section: spec.section,
-    };
-  });
+const cases = conformanceCases('2.0');
 
 /**
  * Cases the parser does not judge as the case says yet, each with the reason the case is right. The test below

@@ -1,30 +1,10 @@
 // The OpenMetrics conformance suite (the official cases, vendored unchanged in test/conformance), judged by the
 // BUILT package through its own name: `shouldParse` ⇔ no diagnostic with severity `error`.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@omkit/parser';
+import { conformanceCases } from './support/conformance.js';
 
-const casesDir = fileURLToPath(new URL('./conformance/openmetrics/cases/', import.meta.url));
-
-interface Case {
-  name: string;
-  text: string;
-  shouldParse: boolean;
-}
-
-const cases: Case[] = readdirSync(casesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
-  .map((name) => {
-    const spec = JSON.parse(readFileSync(`${casesDir}${name}/test.json`, 'utf8')) as {
-      type: string;
-      file: string;
-      shouldParse: boolean;
-    };
-    return { name, text: readFileSync(`${casesDir}${name}/${spec.file}`, 'utf8'), shouldParse: spec.shouldParse };
-  });
+const cases = conformanceCases('1.0');
 
 describe('the conformance suite', () => {
   it('has 211 cases: 44 valid, 167 invalid', () => {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, convertText, parse, serialize, type Format, type MetricFamily } from '../src/index.js';
 import { exposition } from './support/arbitraries.js';
+import { conformanceCases } from './support/conformance.js';
 import { exposition2, project2 } from './support/om2-arbitraries.js';
 
 const errors = (text: string, format: Format) =>
@@ -80,12 +81,7 @@ describe('OpenMetrics 2.0 round trips', () => {
 // The valid 2.0 conformance cases and the spec's text-format examples (those that parse).
 const dir2 = fileURLToPath(new URL('./conformance/openmetrics-2.0/', import.meta.url));
 const written2: [string, string][] = [
-  ...readdirSync(`${dir2}cases`)
-    .sort()
-    .flatMap((name): [string, string][] => {
-      const spec = JSON.parse(readFileSync(`${dir2}cases/${name}/test.json`, 'utf8')) as { file: string; shouldParse: boolean };
-      return spec.shouldParse ? [[name, readFileSync(`${dir2}cases/${name}/${spec.file}`, 'utf8')]] : [];
-    }),
+  ...conformanceCases('2.0').flatMap((c): [string, string][] => (c.shouldParse ? [[c.name, c.text]] : [])),
   ...readdirSync(`${dir2}spec-examples`)
     .filter((f) => f.endsWith('.om'))
     .sort()

@@ -1,9 +1,9 @@
 // Generators and helpers shared by the property tests: the conformance cases as seeds, mutations,
 // generated families of every type in both formats, and streaming/whole-text readings to compare.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { conformanceCases } from './conformance.js';
 import { parse, parseStream, toJSON, type Diagnostic, type MetricFamily, type StreamItem } from '../../src/index.js';
+
 /** An `le` / `quantile` value as the generated expositions write it. */
 export function formatThreshold(value: number): string {
   if (value === Infinity) return '+Inf';
@@ -17,13 +17,8 @@ export type Format = 'openmetrics' | 'prometheus';
 
 // ---------------------------------------------------------------- seed texts
 
-export const casesDir = fileURLToPath(new URL('../conformance/openmetrics/cases/', import.meta.url));
-export const seeds: string[] = readdirSync(casesDir)
-  .sort()
-  .map((name) => {
-    const spec = JSON.parse(readFileSync(`${casesDir}${name}/test.json`, 'utf8')) as { file: string };
-    return readFileSync(`${casesDir}${name}/${spec.file}`, 'utf8');
-  })
+export const seeds: string[] = conformanceCases('1.0')
+  .map((c) => c.text)
   .concat([
     '# HELP go_goroutines Number of goroutines.\n# TYPE go_goroutines gauge\ngo_goroutines 9\n' +
       '# TYPE h histogram\nh_bucket{le="0.5"} 1 1700000000000\nh_bucket{le="+Inf"} 2 1700000000000\n' +
